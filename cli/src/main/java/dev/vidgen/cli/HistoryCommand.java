@@ -209,7 +209,8 @@ final class HistoryCommand extends ClientCommand {
       if (entry.file() != null) {
         task.put("file_missing", fileMissing(entry)); // saved once, deleted or moved since (as status tells it)
       }
-      task.put("next", unsaved(entry) || fileMissing(entry) ? saveCommand(entry, session) : null);
+      boolean toSave = unsaved(entry) || ClaimedVideo.MAY_BE.in(entry).isPresent() || fileMissing(entry);
+      task.put("next", toSave ? saveCommand(entry, session) : null);
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -264,6 +265,7 @@ final class HistoryCommand extends ClientCommand {
           : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")")
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
+              .or(() -> ClaimedVideo.MAY_BE.in(entry).map(path -> "- (not recorded; a file at " + path + " may be it)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
       String status = running.contains(entry.taskId()) ? "running"
           : readFromNote.containsKey(entry) ? READ_FROM_NOTE : entry.status();
@@ -281,7 +283,12 @@ final class HistoryCommand extends ClientCommand {
           + UnusableResults.NEXT + ".");
     }
     for (HistoryEntry entry : entries) {
-      if (unsaved(entry)) {
+      Optional<String> mayBe = ClaimedVideo.MAY_BE.in(entry);
+      if (mayBe.isPresent()) {
+        output.line("Task " + entry.taskId() + " is done, and " + mayBe.get() + " may be its video (written after"
+            + " its create went out, but another task of the history names that file too); if it is not, save it"
+            + " with: " + saveCommand(entry, session));
+      } else if (unsaved(entry)) {
         output.line("Task " + entry.taskId() + " is done but its video was not saved; save it with: "
             + saveCommand(entry, session));
       } else if (fileMissing(entry)) {
@@ -390,7 +397,8 @@ final class HistoryCommand extends ClientCommand {
    */
   private static boolean unsaved(HistoryEntry entry) {
     return entry.status().equals("completed") && entry.file() == null && ExpiredResults.of(entry).isEmpty()
-        && UnusableResults.of(entry).isEmpty() && StdoutResults.of(entry).isEmpty();
+        && UnusableResults.of(entry).isEmpty() && StdoutResults.of(entry).isEmpty()
+        && ClaimedVideo.MAY_BE.in(entry).isEmpty();
   }
 
   /**

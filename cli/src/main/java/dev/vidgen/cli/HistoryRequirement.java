@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether a paying command may go on without the task history's same-job check: by default it may
@@ -58,9 +59,18 @@ final class HistoryRequirement {
   /** {@link #lacking(Session, String, String, String)} with its own advice for the refusal. */
   static void lacking(Session session, String code, String problem, String cost, String advice) {
     if (required(session.context())) {
-      throw new CliException(ExitCodes.OTHER, "history_required", problem + ", and " + VARIABLE
-          + " is set, so nothing was sent", advice);
+      // A data folder that cannot hold the history is what to mend, not each read or write it made fail.
+      Optional<DataFolderTrouble> trouble = aboutItsUse(code) ? session.historyTrouble() : Optional.empty();
+      throw new CliException(ExitCodes.OTHER, "history_required", trouble.map(found -> "no task history: "
+          + found.problem()).orElse(problem) + ", and " + VARIABLE + " is set, so nothing was sent",
+          trouble.map(found -> found.fix() + "; or unset " + VARIABLE + " to pay without the same-job check")
+              .orElse(advice));
     }
     session.warn(code, cost.isEmpty() ? problem : problem + ", " + cost);
+  }
+
+  /** Whether {@code code} warns of a task history that could not be read, locked or written. */
+  static boolean aboutItsUse(String code) {
+    return code.equals(UNREADABLE) || code.equals(UNLOCKED) || code.equals(NOT_RECORDED);
   }
 }

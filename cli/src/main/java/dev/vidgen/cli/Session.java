@@ -59,6 +59,8 @@ final class Session implements AutoCloseable {
   private boolean routesLeftOut;
   /** Whether the client's route durations were seeded from the task history ({@link #learnDurations}). */
   private boolean durationsLearned;
+  /** What keeps the data folder from holding the task history ({@link #historyTrouble}); null until looked at. */
+  private Optional<DataFolderTrouble> historyTrouble;
   private volatile boolean savedToStdout;
   /** The price of the create this command sent (told as "sending: …"), or null before one. */
   private volatile dev.vidgen.core.pricing.PriceQuote quoteSent;
@@ -278,9 +280,35 @@ final class Session implements AutoCloseable {
     return events.warnings();
   }
 
-  /** Tells {@code message} on stderr as a warning and keeps it with {@code code} for the command's JSON, as the client's are. */
+  /**
+   * Tells {@code message} on stderr as a warning and keeps it with {@code code} for the command's JSON, as the client's
+   * are; a warning that the task history cannot be read, locked or written gives way to the one warning of a data
+   * folder that cannot hold it ({@link #sayHistoryTrouble}).
+   */
   void warn(String code, String message) {
+    if (HistoryRequirement.aboutItsUse(code) && sayHistoryTrouble()) {
+      return;
+    }
     events.onWarning(code, message);
+  }
+
+  /** What plainly keeps the data folder from holding the task history, looked at once; empty when nothing does. */
+  synchronized Optional<DataFolderTrouble> historyTrouble() {
+    if (historyTrouble == null) {
+      historyTrouble = HistoryRecord.history(context())
+          .flatMap(history -> DataFolderTrouble.of(history.file(), context().env()));
+    }
+    return historyTrouble;
+  }
+
+  /**
+   * Tells, once, what keeps the data folder from holding the task history, with the fix; whether anything does (then
+   * each failed read or write of the history that follows from it is left unsaid).
+   */
+  boolean sayHistoryTrouble() {
+    Optional<DataFolderTrouble> trouble = historyTrouble();
+    trouble.ifPresent(found -> events.onWarning(HistoryRequirement.NONE, found.warning())); // told once: same words
+    return trouble.isPresent();
   }
 
   /**
@@ -469,7 +497,9 @@ final class Session implements AutoCloseable {
         }
       });
     } catch (RuntimeException e) {
-      output.note("warning: could not read task durations from the history (" + e.getMessage() + ")");
+      if (!sayHistoryTrouble()) {
+        output.note("warning: could not read task durations from the history (" + e.getMessage() + ")");
+      }
     }
   }
 

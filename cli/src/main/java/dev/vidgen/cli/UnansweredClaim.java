@@ -8,10 +8,12 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
@@ -176,21 +178,31 @@ final class UnansweredClaim {
       JobHandle told = handle;
       // Checked again and recorded under the history's lock: another claim on the same note (another
       // process) may have been recorded since the check above, and the takes may have no task left.
-      Optional<HistoryEntry> recorded = history.changing(() -> {
-        Standing now = Standing.of(history, claimable(session, history, note.taskId(), taskId), taskId, baseUrl);
-        if (now.foundBefore()) {
-          return Optional.empty(); // the same task, claimed meanwhile: only followed
-        }
-        Instant at = Instant.now();
-        if (!now.halfDone()) {
-          history.record(now.note().madeAs(told, seen.status().id(), at));
-        }
-        // A first take of a create sent again blind keeps the task sent again, whose row stops counting it (DZ F2).
-        HistoryEntry closedOrNot = ClaimedTakes.keepingResent(now.note(), now.note().toldAs(told, at));
-        history.record(closedOrNot);
-        return Optional.of(closedOrNot);
-      });
-      recorded.ifPresent(entry -> output.note(claimed(entry, taskId)));
+      Optional<Map.Entry<HistoryEntry, HistoryEntry>> recorded;
+      try {
+        recorded = history.changing(() -> {
+          Standing now = Standing.of(history, claimable(session, history, note.taskId(), taskId), taskId, baseUrl);
+          if (now.foundBefore()) {
+            return Optional.empty(); // the same task, claimed meanwhile: only followed
+          }
+          Instant at = Instant.now();
+          HistoryEntry made = now.halfDone() ? history.find(providerId, baseUrl, taskId).orElseThrow()
+              : now.note().madeAs(told, seen.status().id(), at);
+          // The video its own run saved at the create's --out, when that file is the task's as far as can be told.
+          HistoryEntry withVideo = ClaimedVideo.of(history, now.note(), made, seen, at);
+          if (!now.halfDone() || !withVideo.equals(made)) {
+            history.record(withVideo);
+          }
+          // A first take of a create sent again blind keeps the task sent again, whose row stops counting it (DZ F2).
+          HistoryEntry closedOrNot = ClaimedTakes.keepingResent(now.note(), now.note().toldAs(told, at));
+          history.record(closedOrNot);
+          return Optional.of(Map.entry(closedOrNot, withVideo));
+        });
+      } catch (UncheckedIOException unwritten) {
+        throw ClaimedVideo.unrecorded(history, note, unwritten);
+      }
+      recorded.ifPresent(both -> output.note(claimed(both.getKey(), taskId)
+          + ClaimedVideo.told(both.getValue()).map(video -> "; " + video).orElse("")));
     }
     session.remember(handle);
     // The advice saves the video where the create's own command was told to, as for a task found by reference.

@@ -222,10 +222,11 @@ class HistoryRequirementTest {
   @Test
   @SuppressWarnings("unchecked")
   void aHistoryThatCannotBeWrittenSaysEachFactOnceAndPutsItInTheJsonWarnings() throws Exception {
-    // A data folder under a regular file: nothing can be made there, whoever runs the test (root included).
-    Path notAFolder = Files.writeString(home.resolve("a-file"), "a file, not a folder");
+    // A link to a folder that does not exist where the history's file would be: no line can be written there, whoever
+    // runs the test (root included), while the folder itself looks usable.
+    Files.createSymbolicLink(home.resolve("history.jsonl"), home.resolve("gone").resolve("history.jsonl"));
 
-    CliRun.Result made = toApis().env("VIDGEN_HOME", notAFolder.resolve("sub").toString()).run("generate", "--image",
+    CliRun.Result made = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image",
         "product.png", "--prompt", "slow push-in", "--out", "clip.mp4", "--json", "--base-url", fake.baseUrl(),
         "--retry-delay", "1ms", "--poll-interval", "20ms");
 
@@ -250,7 +251,36 @@ class HistoryRequirementTest {
   }
 
   @Test
-  void everyLineSayingTheHistoryCannotBeUsedIsAWarningAsTheOthersAre() throws Exception {
+  void aDataFolderThatIsAFileIsOneWarningWithItsFixAndThePaidRunGoesOnOnce() throws Exception {
+    Path file = Files.writeString(home.resolve("vh-file"), "a file, not a folder");
+
+    CliRun.Result made = toApis().env("VIDGEN_HOME", file.toString()).run("generate", "--image", "product.png",
+        "--prompt", "slow push-in", "--out", "clip.mp4", "--base-url", fake.baseUrl(), "--retry-delay", "1ms",
+        "--poll-interval", "20ms");
+
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    assertThat(fake.taskIds()).singleElement().satisfies(taskId -> assertThat(made.all())
+        .as("the task id is still printed").contains(taskId));
+    assertThat(made.err().lines().filter(line -> line.startsWith("vidgen: warning: ")))
+        .as("one warning, naming the file and the fix: " + made.err()).singleElement().satisfies(line -> assertThat(line)
+            .contains("no task history: " + file + " is a file, not a folder, so the data folder " + file
+                + " (VIDGEN_HOME) cannot be there", "will pay again", "move the file aside, or set VIDGEN_HOME to a folder"));
+    assertThat(made.err()).doesNotContain("not a directory").doesNotContain("something else is already there");
+    assertThat(dir.resolve("clip.mp4")).isRegularFile();
+    assertThat(fake.requests(Endpoint.CREATE)).as("sent once").hasSize(1);
+
+    CliRun.Result refused = generate(toApis().env("VIDGEN_HOME", file.resolve("sub").toString())
+        .env("VIDGEN_REQUIRE_HISTORY", "1"));
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((String) error(refused).get("message")).isEqualTo("no task history: " + file + " is a file, not a"
+        + " folder, so the data folder " + file.resolve("sub") + " (VIDGEN_HOME) cannot be there, and"
+        + " VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+    assertThat(refused.all()).contains("move the file aside, or set VIDGEN_HOME to a folder");
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing more sent").hasSize(1);
+  }
+
+  @Test
+  void aFolderWhereTheHistorysFileWouldBeIsOneWarningAsTheOthersAre() throws Exception {
     // A folder where the history's file would be: it can be neither read (task durations) nor written.
     Path data = Files.createDirectories(home.resolve("data"));
     Files.createDirectories(data.resolve("history.jsonl"));
@@ -260,9 +290,11 @@ class HistoryRequirementTest {
         "--poll-interval", "20ms");
 
     assertThat(made.exitCode()).as(made.all()).isZero();
-    assertThat(made.err()).contains("could not read task durations from the history");
-    assertThat(made.err().lines().filter(line -> line.contains("history") && line.contains("could not")))
-        .as(made.err()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("vidgen: warning: "));
+    assertThat(made.err().lines().filter(line -> line.contains("history")))
+        .as(made.err()).singleElement().satisfies(line -> assertThat(line).startsWith("vidgen: warning: no task"
+            + " history: " + data.resolve("history.jsonl") + " is a folder, not the history's file").endsWith(
+                "move it aside, or set VIDGEN_HOME to another folder"));
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 
   @Test
@@ -280,7 +312,7 @@ class HistoryRequirementTest {
 
     assertThat(made.exitCode()).as(made.all()).isZero();
     assertThat(made.err()).as("nothing was appended, so nothing is said to be").doesNotContain("so that its id is kept")
-        .contains("is not recorded in the task history");
+        .contains("no task history: " + data.resolve("history.jsonl") + " is a folder");
     java.util.List<Map<String, String>> warnings = (java.util.List<Map<String, String>>) made.json().get("warnings");
     assertThat(warnings).extracting(warning -> warning.get("message"))
         .noneMatch(message -> message.contains("appended to it without the lock"));
