@@ -17,6 +17,7 @@ import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.error.ProviderSelectionException;
@@ -43,6 +44,12 @@ import picocli.CommandLine.ParameterException;
  * next) and, with {@code --json}, the {@code error} object.
  */
 final class Failures {
+  /** The advice for a server whose TLS certificate this Java does not trust, or that is made out for other hosts. */
+  static final String TLS_FIX = "a certificate does not change on a retry: if a company proxy or gateway signs the"
+      + " connections, trust its certificate authority with a Java trust store, given through VIDGEN_JAVA_OPTS or"
+      + " JAVA_TOOL_OPTIONS (-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=PASSWORD); if the"
+      + " certificate is for other hosts, use the base URL of the host it is for";
+
   /**
    * After a video's link expired: no download can help, only a new task, which the expiry's message already says to
    * make. This adds how long the provider keeps results, and where the settings to make it with are: in the history
@@ -171,6 +178,14 @@ final class Failures {
       // The same command in the same shell fails the same way: what must change is said before it.
       return "the task is done, but saving it to the same place fails the same way; save its video "
           + refused.whereToSave().get() + ", with: " + unsaved.command() + " (its --out moved there if need be)";
+    }
+    if (cause instanceof dev.vidgen.core.error.DownloadFailedException untrusted && untrusted.providerFailure()
+        .filter(failure -> ProviderErrorDetails.TLS_UNTRUSTED.equals(failure.details().code())).isPresent()) {
+      // The same command meets the same certificate: trusting the video host comes first.
+      return "the task is done, but this Java does not trust its video host's certificate (named above), so the same"
+          + " download fails the same way until it does: trust that host's certificate authority with a Java trust"
+          + " store given through VIDGEN_JAVA_OPTS or JAVA_TOOL_OPTIONS (-Djavax.net.ssl.trustStore=FILE"
+          + " -Djavax.net.ssl.trustStorePassword=PASSWORD), then save its video with: " + unsaved.command();
     }
     return "the task is done; save its video with: " + unsaved.command();
   }
@@ -436,6 +451,11 @@ final class Failures {
               + " on the provider's dashboard before you send the job again")
           .orElse("check the provider's dashboard for the task before you send the job again"));
     }
+    if (cause instanceof ProviderException proxy
+        && ProviderErrorDetails.PROXY_AUTHENTICATION.equals(proxy.details().code())) {
+      // The proxy refused before anything reached the provider: its credentials are what to change, not the base URL.
+      return "give the proxy a user name and password it takes (as the message says), then run again";
+    }
     if (cause instanceof ProviderException provider && provider.httpStatus() >= 300 && provider.httpStatus() < 400) {
       return "the server sent the call elsewhere; check " + baseUrlSources(session)
           + " and give the API's address itself";
@@ -526,8 +546,13 @@ final class Failures {
       int httpStatus = provider.details().httpStatus();
       boolean answered = !noConnection && httpStatus >= 200 && httpStatus < 300;
       String shown = noConnection ? session.baseUrlShown() : null;
+      String code = provider.details().code();
       String failed = answered ? "the provider answered, but not with anything vidgen can use"
           : !noConnection ? "the provider or the network failed"
+          : ProviderErrorDetails.TLS_UNTRUSTED.equals(code) ? TLS_FIX
+          : ProviderErrorDetails.PROXY_FAILED.equals(code)
+          ? "the proxy failed, not the server behind it (more tries or a longer --timeout do not help when it"
+              + " never answers): check that the proxy named above is up and that its setting is right"
           : shown == null ? "no connection could be made to the provider: check the network and its address"
               + " (--base-url gives it one)"
           : "no connection could be made to " + shown + ": check the network"

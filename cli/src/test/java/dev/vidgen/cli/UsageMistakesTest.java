@@ -393,7 +393,7 @@ class UsageMistakesTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).as(result.all()).contains("unknown toapis setting [foo]; the settings --set takes are"
-        + " [timeout.connect, ").contains("rate_tier, max_video_size]").doesNotContain("base_url");
+        + " [timeout.connect, ").contains("rate_tier, https_proxy, http_proxy, no_proxy, max_video_size]").doesNotContain("base_url");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.ContentPolicyException;
 import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
@@ -153,6 +154,12 @@ final class Hints {
       // The playground's answer names the look-up command with its server's options (Jobs.lookUpAdvice).
       return "check the provider's dashboard for the task before you generate this job again";
     }
+    if (cause instanceof ProviderException proxy
+        && ProviderErrorDetails.PROXY_AUTHENTICATION.equals(proxy.details().code())) {
+      // The proxy refused before anything reached the provider: its credentials are what to change, not the job.
+      return "nothing was sent to the provider: the proxy wants a user name and password it takes; start vidgen serve"
+          + " with them (as the error says), then generate again";
+    }
     if (cause instanceof RequestRejectedException rejected && rejected.refusesModel()) {
       // The client reads the key's model list again after such an answer: Check shows what it holds now.
       return "the provider says this key may not use this model now; choose another model (Check shows the models"
@@ -188,6 +195,19 @@ final class Hints {
     if (cause instanceof ProviderException refused
         && dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED.equals(refused.details().code())) {
       return "try again later; if it keeps refusing, check the key's settings in the provider's console";
+    }
+    if (!createMayHaveGoneOut && cause instanceof ProviderException untrusted && ProviderErrorDetails.TLS_UNTRUSTED
+        .equals(untrusted.details().code())) {
+      // A certificate does not change by itself: the fix is the playground's trust settings or its address.
+      return "nothing was sent: the server's TLS certificate is not trusted by this Java, and trying again does not"
+          + " change that; start vidgen serve with a Java trust store holding the certificate's authority, given"
+          + " through VIDGEN_JAVA_OPTS or JAVA_TOOL_OPTIONS (-Djavax.net.ssl.trustStore=FILE"
+          + " -Djavax.net.ssl.trustStorePassword=PASSWORD), or with the base URL of the host the certificate is for";
+    }
+    if (!createMayHaveGoneOut && cause instanceof ProviderException proxied && ProviderErrorDetails.PROXY_FAILED
+        .equals(proxied.details().code())) {
+      return "nothing was sent: the proxy named in the error failed, not the provider; check that the proxy is up and"
+          + " that its setting is right, then try again";
     }
     if (cause instanceof ProviderException) {
       return createMayHaveGoneOut ? "the provider or the network failed after the create may have gone out: look for"

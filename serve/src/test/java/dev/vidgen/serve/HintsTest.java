@@ -42,6 +42,20 @@ class HintsTest {
   }
 
   @Test
+  void anUntrustedCertificateSaysHowToTrustItAndAFailedProxyNamesTheProxyNotAMoment() {
+    ProviderException untrusted = ProviderException.of(FailureKind.CONNECT_FAILED, ProviderErrorDetails.of("toapis",
+        0, ProviderErrorDetails.TLS_UNTRUSTED, "could not connect: the TLS certificate of 127.0.0.1:8443 is not"
+            + " trusted by this Java"), null);
+    ProviderException proxy = ProviderException.of(FailureKind.CONNECT_FAILED, ProviderErrorDetails.of("toapis",
+        0, ProviderErrorDetails.PROXY_FAILED, "could not connect: the proxy 127.0.0.1:3128 answered HTTP 502"), null);
+
+    assertThat(Hints.next(untrusted)).contains("nothing was sent", "not trusted by this Java",
+        "-Djavax.net.ssl.trustStore=", "VIDGEN_JAVA_OPTS or JAVA_TOOL_OPTIONS").doesNotContain("try again in a moment");
+    assertThat(Hints.next(proxy)).contains("nothing was sent", "the proxy named in the error failed, not the provider")
+        .doesNotContain("try again in a moment");
+  }
+
+  @Test
   void pausedSubmitsSayTheLimiterIsPausingThem() {
     ProviderException paused = ProviderException.of(FailureKind.UNAVAILABLE,
         ProviderErrorDetails.of("toapis", 503, "rate_limit_unavailable", "Submits are paused"), null);

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, dev.vidgen.core.port.CreateTurns {
   private final java.util.concurrent.atomic.AtomicInteger blindResends = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger failedTakes = new java.util.concurrent.atomic.AtomicInteger();
+  /** The failed takes that never reached the provider: no connection could be made for them. */
+  private final java.util.concurrent.atomic.AtomicInteger unconnectedTakes =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<JobHandle> caller;
   private final CompletableFuture<?> stopSending;
   private final AtomicBoolean warned = new AtomicBoolean();
@@ -150,6 +153,9 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
   @Override
   public final void failed(ProviderException failure) {
     failedTakes.incrementAndGet();
+    if (failure.kind() == FailureKind.CONNECT_FAILED) {
+      unconnectedTakes.incrementAndGet();
+    }
     if (failure.kind() == FailureKind.SERVER_ERROR) {
       reservations.answeredWithServerError();
     }
@@ -220,15 +226,28 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     return refused == 0
         ? new SubmitNotSentException("the create was not sent: it " + waited + ", and the caller"
             + " could not record that it was leaving (" + clipped + "); " + sentBeforeTheCreate())
-        : new SubmitNotSentException("the create was not sent again: " + (refused == 1 ? "its one take was"
-            : "each of its " + refused + " takes was") + " refused without making a task (as a 429 or a 503 is), the"
+        : new SubmitNotSentException("the create was not sent again: " + refusedHow(refused) + ", the"
             + " next " + waited + ", and the caller could not record that it was leaving ("
-            + clipped + "); nothing more was sent", refused);
+            + clipped + "); nothing more was sent", refused, unconnectedTakes.get());
   }
 
   /** What went out before the create, for a stop before its first take: "nothing was sent" unless files were uploaded. */
   String sentBeforeTheCreate() {
     return SubmitNotSentException.sentBeforeTheCreate(false);
+  }
+
+  /**
+   * How the {@code refused} takes that made no task were turned away, for people: a 429 or a 503 is named
+   * only when some take was answered at all, not when none could connect.
+   */
+  private String refusedHow(int refused) {
+    int unconnected = unconnectedTakes.get();
+    String takes = refused == 1 ? "its one take was" : "each of its " + refused + " takes was";
+    if (unconnected >= refused) {
+      return takes + " stopped before it reached the provider (no connection could be made), so no task was made";
+    }
+    return takes + " refused without making a task (as a 429 or a 503 is" + (unconnected > 0
+        ? ", or a connection that could not be made" : "") + ")";
   }
 
   /** How many takes of this create went out and failed so far (0: none has, or none was answered yet). */
@@ -246,8 +265,7 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
         ? new SubmitNotSentException(what + " was held back before it went out: it was told to stop sending; "
             + sentBeforeTheCreate())
         : new SubmitNotSentException(what + " was not sent again: it was told to stop sending, and "
-            + (refused == 1 ? "its one take was" : "each of its " + refused + " takes was") + " refused without making"
-            + " a task (as a 429 or a 503 is)", refused);
+            + refusedHow(refused), refused, unconnectedTakes.get());
   }
 
   @Override
@@ -265,10 +283,9 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
   public final RuntimeException heldBack(Throwable why) {
     int refused = failedTakes();
     String said = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
-    return new SubmitNotSentException("the create was not sent again: " + (refused == 1 ? "its one take was"
-        : "each of its " + refused + " takes was") + " refused without making a task (as a 429 or a 503 is), and"
+    return new SubmitNotSentException("the create was not sent again: " + refusedHow(refused) + ", and"
         + " the caller could not record that the next was leaving (" + dev.vidgen.core.text.SafeText.clip(said, 200)
-        + "); nothing more was sent", refused);
+        + "); nothing more was sent", refused, unconnectedTakes.get());
   }
 
   @Override

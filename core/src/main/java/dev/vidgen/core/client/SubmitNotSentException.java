@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 public final class SubmitNotSentException extends CancellationException {
   private static final long serialVersionUID = 1L;
   private final int refusedTakes;
+  private final int unconnectedTakes;
 
   /** A stopped submit whose create never went out, described by {@code message}. */
   public SubmitNotSentException(String message) {
@@ -19,8 +20,17 @@ public final class SubmitNotSentException extends CancellationException {
 
   /** A stopped submit, described by {@code message}, after {@code refusedTakes} takes refused without a task. */
   public SubmitNotSentException(String message, int refusedTakes) {
+    this(message, refusedTakes, 0);
+  }
+
+  /**
+   * As {@link #SubmitNotSentException(String, int)}, of which {@code unconnectedTakes} never reached the provider
+   * (no connection could be made for them).
+   */
+  public SubmitNotSentException(String message, int refusedTakes, int unconnectedTakes) {
     super(message);
     this.refusedTakes = refusedTakes;
+    this.unconnectedTakes = unconnectedTakes;
   }
 
   /**
@@ -35,5 +45,15 @@ public final class SubmitNotSentException extends CancellationException {
   /** How many takes of the create went out and were refused without making a task; 0 when none went out. */
   public int refusedTakes() {
     return refusedTakes;
+  }
+
+  /** How many of the {@link #refusedTakes()} never reached the provider, since no connection could be made. */
+  public int unconnectedTakes() {
+    return unconnectedTakes;
+  }
+
+  /** Whether each take that went out failed to connect, so that no 429 or 503 was ever answered. */
+  public boolean neverConnected() {
+    return refusedTakes > 0 && unconnectedTakes >= refusedTakes;
   }
 }

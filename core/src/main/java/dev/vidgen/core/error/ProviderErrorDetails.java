@@ -83,6 +83,25 @@ public record ProviderErrorDetails(
   public static final String RESULT_LINK_REFUSED = "result_link_refused";
 
   /**
+   * The {@link #code()} of a connection refused because the server's TLS certificate is not trusted by this
+   * Java, or names other hosts: the same on every try, so never retried; trusting the certificate's
+   * authority (a Java trust store) or the right address mends it.
+   */
+  public static final String TLS_UNTRUSTED = "tls_untrusted";
+
+  /**
+   * The {@link #code()} of a connection that failed at the proxy it goes through (refused, an error answer
+   * to its CONNECT, or no answer): the message names the proxy, not the server behind it.
+   */
+  public static final String PROXY_FAILED = "proxy_failed";
+
+  /**
+   * The {@link #code()} of a call that a proxy on the way refused with HTTP 407 (it wants credentials, or refused
+   * those given): nothing reached the provider, and the same comes on every try until the credentials are fixed.
+   */
+  public static final String PROXY_AUTHENTICATION = "proxy_authentication";
+
+  /**
    * The {@link #code()} of a provider that broke its contract (an unexpected exception, an answer it
    * must not give, such as no snapshot): the failure is in the provider's code, so the text names no
    * HTTP status, and its message is said after the provider's id ("acme answered …").

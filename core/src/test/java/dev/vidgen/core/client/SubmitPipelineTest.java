@@ -755,6 +755,23 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aSubmitToldToStopAfterTakesThatNeverConnectedSaysSoAndNamesNo429Or503() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.CONNECT_FAILED),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofMillis(10));
+    stop.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("its one take was stopped before it reached the provider (no connection could be made)")
+        .message().doesNotContain("429").doesNotContain("503");
+    assertThat(((SubmitNotSentException) failureOf(submit)).neverConnected()).isTrue();
+  }
+
+  @Test
   void takesThatOverrideOnlyWhatTheyNeedLetEachTakeLeaveAtOnce() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)),
         TaskSnapshot.queued(TaskId.of("t-1")));

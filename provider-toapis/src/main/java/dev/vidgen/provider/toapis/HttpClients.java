@@ -5,6 +5,7 @@ import dev.vidgen.provider.toapis.internal.AddressKind;
 import dev.vidgen.provider.toapis.internal.AnswerLimit;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
+import dev.vidgen.provider.toapis.internal.ConnectWatch;
 import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.Http10Connections;
 import dev.vidgen.provider.toapis.internal.HttpLog;
@@ -19,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -70,10 +72,22 @@ final class HttpClients {
         .readTimeout(config.readTimeout())
         .writeTimeout(config.writeTimeout())
         .dns(new LoopbackDns(base.dns()))
+        // The whole setting up of a connection (TCP, a proxy's tunnel, TLS) is bounded by the connect timeout.
+        .eventListenerFactory(ConnectWatch.factory(base.eventListenerFactory(), config.connectTimeout()))
         .addNetworkInterceptor(CallTrace.networkInterceptor())
         .addNetworkInterceptor(new Http10Connections())
         .addNetworkInterceptor(OneImmediateResend.attemptInterceptor());
-    api = shared.build().newBuilder()
+    if (base.proxy() == null) {
+      // Loopback always direct; Java's proxy properties, when set, over the configured proxies (HTTPS_PROXY and the like).
+      shared.proxySelector(new ProxyRoutes(config.httpsProxy().orElse(null), config.httpProxy().orElse(null),
+          config.noProxy(), base.proxySelector(), System::getProperty));
+    }
+    if (base.proxyAuthenticator() == Authenticator.NONE) {
+      shared.proxyAuthenticator(new ProxyCredentials(config.httpsProxy().orElse(null), config.httpProxy().orElse(null),
+          System::getProperty));
+    }
+    OkHttpClient routed = shared.build();
+    api = routed.newBuilder()
         .addInterceptor(new ApiHeaders(config.apiKey(), config.httpBaseUrl()))
         .addInterceptor(log)
         .addInterceptor(new AnswerLimit(config.maxAnswerBytes()))
@@ -102,11 +116,11 @@ final class HttpClients {
         .build();
     Dns resolver = new LoopbackDns(base.dns());
     ResultAddresses addresses = new ResultAddresses(config.httpBaseUrl(), resolver, addressKinds);
-    files = shared.build().newBuilder()
+    files = routed.newBuilder()
         // A result link and its redirects reach only public machines, or ones of the base URL's kind (no SSRF). Behind
         // a proxy the only name resolved here is the proxy's own (it resolves the result hosts): an in-house proxy is
         // not refused, and the IP addresses in links are still checked below.
-        .dns(proxied(base) ? resolver : addresses.guarding(resolver))
+        .dns(proxied(routed) ? resolver : addresses.guarding(resolver))
         .addInterceptor(log)
         // Each address a result link redirects to is checked before it is fetched (the key never goes along).
         .addInterceptor(new ResultRedirects(text -> ErrorMapper.carriesKey(config.apiKey(), text), addresses))
@@ -120,7 +134,7 @@ final class HttpClients {
 
   /**
    * Whether {@code client} sends results through a proxy: its own, or one its proxy selector (the JVM's
-   * {@code https.proxyHost} and the like, by default) gives for a result host.
+   * {@code https.proxyHost} and the like, or the configured {@code https_proxy}) gives for a result host.
    */
   private static boolean proxied(OkHttpClient client) {
     if (client.proxy() != null) {

@@ -70,9 +70,19 @@ public final class ToApisConfig {
   /** The default of {@value #MAX_ANSWER_SIZE}: 8 MiB, thousands of times a status answer. */
   public static final long DEFAULT_MAX_ANSWER_BYTES = 8L * 1024 * 1024;
 
+  /**
+   * Setting: the proxy for https URLs, {@code http://[USER:PASSWORD@]HOST:PORT} ({@link ToApisProxy}); Java's
+   * {@code https.proxyHost}, when set, wins. The CLI fills it from {@code HTTPS_PROXY}.
+   */
+  public static final String HTTPS_PROXY = "https_proxy";
+  /** Setting: the proxy for http URLs, as {@value #HTTPS_PROXY}; Java's {@code http.proxyHost}, when set, wins. */
+  public static final String HTTP_PROXY = "http_proxy";
+  /** Setting: hosts reached without those proxies, a comma list of names, {@code .domains}, {@code host:port} or {@code *}. */
+  public static final String NO_PROXY = "no_proxy";
+
   static final List<String> SETTINGS = List.of(
       ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS,
-      MAX_ANSWER_SIZE, RATE_TIER);
+      MAX_ANSWER_SIZE, RATE_TIER, HTTPS_PROXY, HTTP_PROXY, NO_PROXY);
 
   private final HttpUrl baseUrl;
   private final ApiKey apiKey;
@@ -84,6 +94,9 @@ public final class ToApisConfig {
   private final ToApisRateTier rateTier;
   private final long maxAnswerBytes;
   private final OkHttpClient httpClient;
+  private final ToApisProxy httpsProxy;
+  private final ToApisProxy httpProxy;
+  private final String noProxy;
   private final Clock clock;
 
   private ToApisConfig(Builder builder, HttpUrl baseUrl, ApiKey apiKey) {
@@ -97,6 +110,9 @@ public final class ToApisConfig {
     this.rateTier = builder.rateTier;
     this.maxAnswerBytes = builder.maxAnswerBytes;
     this.httpClient = builder.httpClient;
+    this.httpsProxy = builder.httpsProxy;
+    this.httpProxy = builder.httpProxy;
+    this.noProxy = builder.noProxy;
     this.clock = builder.clock;
   }
 
@@ -108,7 +124,8 @@ public final class ToApisConfig {
   /**
    * The configuration a generic {@link ProviderConfig} describes: its key, and the settings
    * {@code base_url}, {@code timeout.connect}, {@code timeout.read}, {@code timeout.write},
-   * {@code timeout.call}, {@code max_requests}, {@code max_answer_size} and {@code rate_tier}. Settings of other
+   * {@code timeout.call}, {@code max_requests}, {@code max_answer_size}, {@code rate_tier}, {@code https_proxy},
+   * {@code http_proxy} and {@code no_proxy}. Settings of other
    * providers (a prefix such as {@code mock.}) are ignored.
    *
    * @throws ProviderConfigurationException for an unknown setting, a bad value, no key, or an
@@ -145,6 +162,11 @@ public final class ToApisConfig {
         new ProviderConfigurationException("toapis setting " + RATE_TIER + " must be default, vip or svip, not '"
             + dev.vidgen.core.text.SafeText.mask(text) + "'"))));
     config.get(MAX_ANSWER_SIZE).ifPresent(text -> builder.maxAnswerBytes(bytes(MAX_ANSWER_SIZE, text)));
+    config.get(HTTPS_PROXY).filter(text -> !text.isBlank())
+        .ifPresent(text -> builder.httpsProxy(ToApisProxy.parse(text, "toapis setting " + HTTPS_PROXY)));
+    config.get(HTTP_PROXY).filter(text -> !text.isBlank())
+        .ifPresent(text -> builder.httpProxy(ToApisProxy.parse(text, "toapis setting " + HTTP_PROXY)));
+    config.get(NO_PROXY).ifPresent(builder::noProxy);
     return builder.build();
   }
 
@@ -161,6 +183,9 @@ public final class ToApisConfig {
     builder.rateTier = rateTier;
     builder.maxAnswerBytes = maxAnswerBytes;
     builder.httpClient = httpClient;
+    builder.httpsProxy = httpsProxy;
+    builder.httpProxy = httpProxy;
+    builder.noProxy = noProxy;
     builder.clock = clock;
     return builder;
   }
@@ -240,6 +265,21 @@ public final class ToApisConfig {
     return Optional.ofNullable(httpClient);
   }
 
+  /** The proxy for https URLs, when one is configured (Java's {@code https.proxyHost} wins over it). */
+  public Optional<ToApisProxy> httpsProxy() {
+    return Optional.ofNullable(httpsProxy);
+  }
+
+  /** The proxy for http URLs, when one is configured (Java's {@code http.proxyHost} wins over it). */
+  public Optional<ToApisProxy> httpProxy() {
+    return Optional.ofNullable(httpProxy);
+  }
+
+  /** The hosts reached without the configured proxies, as {@value #NO_PROXY} gives them; empty for none. */
+  public String noProxy() {
+    return noProxy == null ? "" : noProxy;
+  }
+
   /** The clock used to read {@code Retry-After} dates. */
   public Clock clock() {
     return clock;
@@ -253,6 +293,8 @@ public final class ToApisConfig {
         + ", read " + (readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT + " (uploads, downloads)")
         + ", call " + callTimeout + ", maxRequests " + maxRequests
         + ", maxAnswerBytes " + maxAnswerBytes
+        + (httpsProxy == null ? "" : ", https proxy " + httpsProxy)
+        + (httpProxy == null ? "" : ", http proxy " + httpProxy)
         + (httpClient == null ? "" : ", app client") + "]";
   }
 
@@ -320,6 +362,9 @@ public final class ToApisConfig {
     private ToApisRateTier rateTier = ToApisRateTier.DEFAULT;
     private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
     private OkHttpClient httpClient;
+    private ToApisProxy httpsProxy;
+    private ToApisProxy httpProxy;
+    private String noProxy;
     private Clock clock = Clock.systemUTC();
     private Builder(Function<String, String> environment) {
       this.environment = environment;
@@ -418,6 +463,27 @@ public final class ToApisConfig {
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * The proxy for https URLs (null for none): loopback never goes through it, and Java's {@code https.proxyHost},
+     * when set, wins over it. An app's client with a {@code proxy} of its own keeps that one.
+     */
+    public Builder httpsProxy(ToApisProxy proxy) {
+      this.httpsProxy = proxy;
+      return this;
+    }
+
+    /** The proxy for http URLs (null for none), as {@link #httpsProxy}; Java's {@code http.proxyHost} wins over it. */
+    public Builder httpProxy(ToApisProxy proxy) {
+      this.httpProxy = proxy;
+      return this;
+    }
+
+    /** Hosts reached without those proxies: a comma list of names, {@code .domains}, {@code host:port} or {@code *}. */
+    public Builder noProxy(String hosts) {
+      this.noProxy = hosts;
       return this;
     }
 

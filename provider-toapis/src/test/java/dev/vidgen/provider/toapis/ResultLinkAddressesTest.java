@@ -176,6 +176,40 @@ class ResultLinkAddressesTest {
     }
   }
 
+  @Test
+  void behindAProxyThatSendsLoopbackDirectLocalhostNamesAreRefusedAsTheLoopbackAddressIs() {
+    // As Java's default http.nonProxyHosts does: localhost and its kin go around the proxy, to this machine.
+    java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+        java.net.InetSocketAddress.createUnresolved("proxy.corp.test", files.getPort()));
+    java.net.ProxySelector likeJava = new java.net.ProxySelector() {
+      @Override
+      public List<java.net.Proxy> select(URI uri) {
+        return uri.getHost().toLowerCase(java.util.Locale.ROOT).contains("localhost") ? List.of(java.net.Proxy.NO_PROXY)
+            : List.of(proxy);
+      }
+
+      @Override
+      public void connectFailed(URI uri, java.net.SocketAddress address, java.io.IOException failure) {}
+    };
+    internal.enqueue(new MockResponse.Builder().body("this machine's file").build());
+    try (ToApisVideoProvider viaSelector = provider("https://api.toapis.test", client -> client.proxySelector(likeJava));
+        ToApisVideoProvider viaProxy = provider("https://api.toapis.test", client -> client.proxy(proxy))) {
+      List<String> links = List.of("http://localhost:" + internal.getPort() + "/a.mp4",
+          "https://LOCALHOST.:" + internal.getPort() + "/a.mp4", "http://video.localhost:" + internal.getPort() + "/a.mp4");
+      List<Throwable> refused = new java.util.ArrayList<>();
+      for (ToApisVideoProvider provider : List.of(viaSelector, viaProxy)) {
+        links.forEach(link -> refused.add(failure(provider.open(asset(link)))));
+      }
+
+      assertThat(refused).allSatisfy(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+          problem -> assertThat(problem.providerCode()).hasValue(ProviderErrorDetails.RESULT_LINK_REFUSED))
+          .hasMessageContaining("(a name of this machine) is a loopback address (this machine), not a public one")
+          .hasMessageContaining("nothing was sent there"));
+      assertThat(internal.getRequestCount()).as("nothing reached this machine's server").isZero();
+      assertThat(files.getRequestCount()).as("nor the proxy").isZero();
+    }
+  }
+
   private ToApisVideoProvider provider(String baseUrl) {
     return provider(baseUrl, client -> client);
   }

@@ -24,6 +24,51 @@ public final class CallTrace {
   /** Asked once the call starts, before it connects: it goes on once the returned stage completes. */
   private volatile java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> beforeLeaving;
 
+  /** The {@code host:port} the call is for (its URL's, not a proxy's), once it began to connect; else null. */
+  private volatile String target;
+  /** The proxy the call's connection goes through, as {@code host:port (where it is set)}, or null for none. */
+  private volatile String proxy;
+  /** Whether the TLS handshake with the server began (through a proxy: once its tunnel was open). */
+  private volatile boolean handshaking;
+  /** The connect timeout the call's connection (TCP, a proxy's tunnel, TLS) overran, or null. */
+  private volatile java.time.Duration connectOverran;
+
+  /** Notes that the call connects to {@code target} ({@code host:port}) through {@code proxy} (null: directly). */
+  void connecting(String target, String proxy) {
+    this.target = target;
+    this.proxy = proxy;
+  }
+
+  /** Notes that the TLS handshake with the server began. */
+  void handshaking() {
+    this.handshaking = true;
+  }
+
+  /** Whether the TLS handshake with the server began: a proxy on the way had opened its tunnel. */
+  boolean handshakeBegan() {
+    return handshaking;
+  }
+
+  /** Notes that setting up the connection took longer than {@code limit}, so the call was stopped unsent. */
+  void connectOverran(java.time.Duration limit) {
+    this.connectOverran = limit;
+  }
+
+  /** The {@code host:port} the call connected (or tried to connect) to, when it began to. */
+  public java.util.Optional<String> target() {
+    return java.util.Optional.ofNullable(target);
+  }
+
+  /** The proxy the call's connection went through, as {@code host:port (where it is set)}, when it was not direct. */
+  public java.util.Optional<String> proxy() {
+    return java.util.Optional.ofNullable(proxy);
+  }
+
+  /** The connect timeout the call's connection overran before any byte of the request was sent, if it did. */
+  public java.util.Optional<java.time.Duration> connectOverran() {
+    return java.util.Optional.ofNullable(connectOverran);
+  }
+
   /** Whether sending began on an open connection. */
   public boolean sent() {
     return sent;

@@ -181,13 +181,20 @@ public final class ErrorMapper {
       return ProviderException.of(FailureKind.REJECTED, details(context, 0,
           ProviderErrorDetails.RESULT_LINK_REFUSED, refusedHost.getMessage(), null), failure);
     }
+    ProxyRefused proxyRefused = ProxyRefused.in(failure);
+    if (proxyRefused != null) {
+      // The proxy's 407 comes again on every try until credentials are given: not retried, and said as the proxy's.
+      return ProviderException.of(FailureKind.REJECTED, details(context, 407,
+          ProviderErrorDetails.PROXY_AUTHENTICATION, proxyRefused.getMessage(), null), failure);
+    }
     if (failure instanceof UnreadableResponseException unreadable && trace.answered()) {
       return fromUnreadable(context, trace.status(), trace.headers(), unreadable);
     }
     if (!trace.sent()) {
       // Said in words (which address refused or did not answer), not by the exception's class name.
-      String why = NoConnection.why(failure, context.operation() == Operation.DOWNLOAD ? null : baseAddress());
-      ProviderErrorDetails details = details(context, 0, null, "could not connect: " + why, null);
+      ConnectTrouble why = ConnectTrouble.of(failure, trace,
+          context.operation() == Operation.DOWNLOAD ? null : baseAddress());
+      ProviderErrorDetails details = details(context, 0, why.code(), "could not connect: " + why.words(), null);
       return ProviderException.of(FailureKind.CONNECT_FAILED, details, failure);
     }
     // Said in words (how long it waited), not by the exception's class name, which stays the chained cause for logs.

@@ -46,7 +46,7 @@ final class NoConnection {
     }
     String rootSaid = root.getMessage();
     return "no connection could be made to " + where + (rootSaid == null || rootSaid.isBlank()
-        || addressIn(rootSaid).isPresent() ? "" : " (" + rootSaid.strip() + ")");
+        || addressIn(rootSaid).isPresent() ? "" : " (" + oneLine(rootSaid) + ")");
   }
 
   /** The {@code host:port} OkHttp named in {@code message}, by its host name when it has one. */
@@ -66,7 +66,12 @@ final class NoConnection {
   }
 
   private static String inWords(String message) {
-    return message == null || message.isBlank() ? "" : " (" + message.strip() + ")";
+    return message == null || message.isBlank() ? "" : " (" + oneLine(message) + ")";
+  }
+
+  /** {@code text} on one line: each run of white space (line breaks included) as one space. */
+  static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   /** The messages of {@code failure} and its causes, one after another. */

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -54,11 +55,17 @@ public final class ResultAddresses {
   }
 
   /**
-   * Refuses {@code url} when its host is an IP address that may not be reached, or a number that is no
-   * plain address (such as {@code 2130706433}); a host name is left to {@link #guarding}.
+   * Refuses {@code url} when its host is an IP address that may not be reached, a number that is no
+   * plain address (such as {@code 2130706433}), or a name of this machine ({@link #isLoopbackName}), whether
+   * or not a proxy is used; another host name is left to {@link #guarding}.
    */
   public void checkLiteral(HttpUrl url, boolean redirect) throws ResultAddressRefused {
     String host = url.host();
+    if (isLoopbackName(host)) {
+      // Java's default http.nonProxyHosts sends these around any proxy, to this machine: classed by name, never resolved.
+      check(host, AddressKind.LOOPBACK, " (a name of this machine)", redirect);
+      return;
+    }
     if (!LITERAL.matcher(host).matches()) {
       return;
     }
@@ -77,8 +84,18 @@ public final class ResultAddresses {
     check(host, address, "", redirect);
   }
 
+  /** Whether {@code host} is {@code localhost} or a {@code *.localhost} name, in any case, with or without a final dot. */
+  public static boolean isLoopbackName(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    return name.equals("localhost") || name.endsWith(".localhost");
+  }
+
   private void check(String host, InetAddress address, String at, boolean redirect) throws ResultAddressRefused {
-    AddressKind kind = kinds.apply(host, address);
+    check(host, kinds.apply(host, address), at, redirect);
+  }
+
+  private void check(String host, AddressKind kind, String at, boolean redirect) throws ResultAddressRefused {
     if (kind == AddressKind.PUBLIC) {
       return;
     }
