@@ -13,16 +13,24 @@ import java.util.Optional;
  * @param inFlight jobs this worker is working on now
  * @param elapsed time since this run started
  * @param eta the expected time left, or null before anything finished in this run
- * @param withTask jobs the journal has as {@code submitted}: their task exists and goes on at the provider
+ * @param withTask jobs the journal has as {@code submitted}: their task exists (those of {@code saving} among them)
  * @param submitting jobs the journal has as {@code submitting}: a create went out (or was going out)
  *     and its outcome is not known yet, or is being looked up by its client reference
+ * @param saving jobs of {@code withTask} whose task is done and whose video is being saved: nothing of
+ *     theirs goes on at the provider
  */
 public record BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed,
-    Duration eta, int withTask, int submitting) {
+    Duration eta, int withTask, int submitting, int saving) {
 
   /** Counts without the journal's view of the jobs not done, as a bar needs. */
   public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta) {
-    this(total, completed, failed, unknown, inFlight, elapsed, eta, 0, 0);
+    this(total, completed, failed, unknown, inFlight, elapsed, eta, 0, 0, 0);
+  }
+
+  /** Counts without the jobs whose video is being saved told apart from those whose task still runs. */
+  public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta,
+      int withTask, int submitting) {
+    this(total, completed, failed, unknown, inFlight, elapsed, eta, withTask, submitting, 0);
   }
 
   /** Jobs neither done nor sent, by the journal ({@code pending}, such as one waiting out a 429): no task exists. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +279,8 @@ public final class BatchRunner {
     private final Map<String, State> states = new HashMap<>();
     /** How many jobs of {@link #states} are in each state, kept as they change: progress recounts nothing. */
     private final Map<State, Integer> counts = new java.util.EnumMap<>(State.class);
+    /** The jobs of {@link #states} whose task is done and whose video is being saved ({@code submitted} with a link). */
+    private final Set<String> saving = new HashSet<>();
     private final Map<String, String> leftOver = new LinkedHashMap<>();
     private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>();
     private final AtomicBoolean tickPending = new AtomicBoolean();
@@ -335,7 +338,7 @@ public final class BatchRunner {
         FailedRetries.moveBack(store, enrolled, byKey, now);
       }
       List<Entry> known = store.entries(batch);
-      known.stream().filter(e -> byKey.containsKey(e.key())).forEach(e -> record(e.key(), e.state()));
+      known.stream().filter(e -> byKey.containsKey(e.key())).forEach(this::record);
       JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written, lease);
@@ -383,7 +386,7 @@ public final class BatchRunner {
       }
       // The last progress shows the batch as the journal has it, with the jobs other workers finished meanwhile:
       // this run's counts saw only its own writes, and the summary that follows counts them all.
-      entries.forEach(e -> record(e.key(), e.state()));
+      entries.forEach(this::record);
       progress();
       if (!ctx.stopping() && backend.closed()) {
         ctx.stop(JobRun.CLIENT_CLOSED);
@@ -525,7 +528,7 @@ public final class BatchRunner {
         for (Entry entry : entries) {
           if (byKey.containsKey(entry.key()) && !mine.contains(entry.key()) && entry.state().isFinal()
               && states.get(entry.key()) != entry.state()) {
-            record(entry.key(), entry.state());
+            record(entry);
             changed = true;
           }
         }
@@ -574,20 +577,30 @@ public final class BatchRunner {
 
     private void written(Entry entry) {
       State before;
+      boolean savingChanged;
       synchronized (this) {
-        before = record(entry.key(), entry.state());
+        int savingBefore = saving.size();
+        before = record(entry);
+        savingChanged = saving.size() != savingBefore;
         if (entry.state().isFinal() && (before == null || !before.isFinal())) {
           finishedThisRun++;
         }
       }
       listener.onWritten(entry);
-      if (before != entry.state()) {
+      if (before != entry.state() || savingChanged) {
         progress();
       }
     }
 
     /** Sets a job's state and keeps the counts; returns the state it had. */
-    private synchronized State record(String key, State state) {
+    private synchronized State record(Entry entry) {
+      String key = entry.key();
+      State state = entry.state();
+      if (state == State.SUBMITTED && entry.videoUrl() != null) {
+        saving.add(key);
+      } else {
+        saving.remove(key);
+      }
       State before = states.put(key, state);
       if (before != null) {
         counts.merge(before, -1, Integer::sum);
@@ -614,7 +627,7 @@ public final class BatchRunner {
         // A job whose final state is written is no longer in flight, even before its run is collected.
         progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
             BatchProgress.estimate(elapsed, finishedThisRun, left), counts.getOrDefault(State.SUBMITTED, 0),
-            counts.getOrDefault(State.SUBMITTING, 0));
+            counts.getOrDefault(State.SUBMITTING, 0), saving.size());
       }
       listener.onProgress(progress);
     }

@@ -138,7 +138,9 @@ final class AfterSubmit {
     }
     String submitted = what + "task " + handle.taskId() + " submitted (" + handle.model() + ", "
         + Views.price(handle.quote()) + "); if this stops, go on with: " + resume;
-    if (output.json()) {
+    if (!session.claimSubmittedLine()) {
+      // A Ctrl-C that waited for the create's answer told the task already.
+    } else if (output.json()) {
       output.note(submitted);
     } else {
       output.line(submitted);

@@ -67,6 +67,7 @@ final class BatchInterruptNotice {
       json.put("unknown", last.unknown());
       json.put("in_flight", last.withTask() + last.submitting());
       json.put("with_task", last.withTask());
+      json.put("saving", last.saving());
       json.put("submitting", last.submitting());
       json.put("not_sent", last.notSent());
     }
@@ -112,8 +113,14 @@ final class BatchInterruptNotice {
   static String where(BatchProgress last) {
     java.util.List<String> parts = new java.util.ArrayList<>();
     parts.add(last.done() + " of " + last.total() + " jobs done");
-    if (last.withTask() > 0) {
-      parts.add(last.withTask() + " with a task (it goes on at the provider and the next run follows it)");
+    int running = last.withTask() - last.saving();
+    if (running > 0) {
+      parts.add(running + " with a task (it goes on at the provider and the next run follows it)");
+    }
+    if (last.saving() > 0) {
+      // Their tasks are done: only their videos were being written, and the next run saves them.
+      parts.add(last.saving() + " whose task completed and whose video was being saved (nothing goes on at the provider;"
+          + " the next run saves " + (last.saving() == 1 ? "it" : "them") + ")");
     }
     if (last.submitting() > 0) {
       parts.add(last.submitting() + " whose create has no answer yet (the next run looks it up by its client reference"

@@ -53,6 +53,11 @@ final class PromptSource {
       }
     }
     if ("-".equals(prompt)) {
+      if (context.in() == System.in && ClosedStdin.now()) {
+        // What descriptor 0 holds then is a file of the JVM's own, not a prompt: it is not read, nor blamed for its size.
+        throw CliException.usage("--prompt - reads the prompt from standard input, and standard input is closed",
+            "pipe the prompt in (echo TEXT | vidgen generate --prompt - …), or give --prompt TEXT or --prompt-file FILE");
+      }
       try {
         byte[] bytes = context.in().readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -66,6 +67,7 @@ final class Session implements AutoCloseable {
   private volatile dev.vidgen.core.pricing.PriceQuote quoteSent;
   private final CommandEvents events;
   private ShutdownNotice heldNotice;
+  private final AtomicBoolean submittedTold = new AtomicBoolean();
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
   private String unansweredOut;
   private String unansweredNext;
@@ -100,6 +102,14 @@ final class Session implements AutoCloseable {
    */
   void holdUntilWaiting(ShutdownNotice notice) {
     heldNotice = notice;
+  }
+
+  /**
+   * True the first time only: whoever tells the task's "submitted" line (the command, or a Ctrl-C that
+   * waited for the create's answer) claims it, so that it is told once.
+   */
+  boolean claimSubmittedLine() {
+    return submittedTold.compareAndSet(false, true);
   }
 
   /** Disarms the notice held by {@link #holdUntilWaiting}, if any. */
@@ -380,6 +390,8 @@ final class Session implements AutoCloseable {
     if (baseUrl != null) {
       config.baseUrl(baseUrl);
     }
+    // Read here, by the command, not by the library: a --set of the same setting wins.
+    List<String> proxies = choice.isToApis() ? ProxyVariables.apply(context, config) : List.of();
     providerSettings.forEach(config::set);
     root.settings().forEach(config::set);
     Optional<ApiKey> key = Optional.empty();
@@ -409,7 +421,8 @@ final class Session implements AutoCloseable {
     if (verbose()) {
       output.note("provider " + choice.id() + " (" + choice.source() + ")"
           + (choice.isMock() ? "" : ", base URL " + (baseUrl == null ? "none (the provider's own)" : withoutSecrets(baseUrl))
-              + ", key " + key.map(ApiKey::masked).orElse("none")));
+              + ", key " + key.map(ApiKey::masked).orElse("none"))
+          + (proxies.isEmpty() ? "" : ", " + String.join(", ", proxies)));
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
         .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)

@@ -77,9 +77,13 @@ final class TerminalWidth {
         tried = true;
         Logger.getLogger("org.jline").setLevel(Level.OFF);
         try {
+          // JLine's own signal handling would put SIGINT (and SIGQUIT, SIGTSTP) back to the OS default,
+          // which ends the JVM at Ctrl-C without its shutdown hooks: no way-on message, no --json
+          // object, and a .part file left behind. The width is read afresh each time, so nothing is lost.
           terminal = TerminalBuilder.builder()
               .system(true)
               .systemOutput(TerminalBuilder.SystemOutput.SysErr)
+              .nativeSignals(false)
               .dumb(true)
               .build();
         } catch (IOException | RuntimeException | LinkageError e) {

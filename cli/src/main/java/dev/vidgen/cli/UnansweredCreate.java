@@ -319,7 +319,12 @@ final class UnansweredCreate {
       }
       return;
     }
-    String why = failure instanceof SubmitNotSentException
+    // A stop before any take went out is told as such, not as a refusal that never happened.
+    String why = failure instanceof SubmitNotSentException notSent && notSent.refusedTakes() == 0
+        ? "stopped before its create went out; nothing was made"
+        : failure instanceof SubmitNotSentException unconnected && unconnected.neverConnected()
+        ? "its create never reached the provider (no connection could be made); nothing was made"
+        : failure instanceof SubmitNotSentException
         ? "its create was held back or refused without a task (as a 429 or a 503 is); nothing was made"
         : neverLeft ? "its submit ended before the create went out (" + failure.getMessage() + "); nothing was made"
         : "its create was refused: " + failure.getMessage();
@@ -403,6 +408,16 @@ final class UnansweredCreate {
           // Said below with the task id, which is what matters.
         }
       });
+      if (session.claimSubmittedLine()) {
+        // Where an uninterrupted run tells the task id (stdout; stderr with --json), so that a script finds it there.
+        String submittedLine = "task " + handle.taskId() + " submitted (" + handle.model() + ", "
+            + Views.price(handle.quote()) + ")";
+        if (output.json()) {
+          output.note(submittedLine);
+        } else {
+          output.line(submittedLine);
+        }
+      }
       InterruptNotice.tell(handle, Failures.resumeCommand(handle, session), output);
       return;
     }
@@ -411,6 +426,9 @@ final class UnansweredCreate {
       // Every try was refused without a task (a 429, a 503), or none left: nothing was made; an unknown row written
       // meanwhile is closed as such.
       nothingMade(notSent, notSent.refusedTakes() == 0 ? NOTHING_LEFT
+          : notSent.neverConnected() ? "interrupted before the create was sent again; it never reached the provider"
+              + " (no connection could be made for any of its takes), so nothing was made or billed: run the same"
+              + " command again once the provider can be reached"
           : "interrupted before the create was sent again; it had been refused without a task (as a 429 or a 503 is),"
               + " so nothing was made or billed: run the same command again");
       return;

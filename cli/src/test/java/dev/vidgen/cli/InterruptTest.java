@@ -66,6 +66,27 @@ class InterruptTest {
   }
 
   @Test
+  void ctrlCWhileABatchSavesACompletedTasksVideoSaysTheTaskIsDoneNotGoingOn() throws Exception {
+    Files.write(dir.resolve("jobs.jsonl"), List.of(
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"]}"));
+    Path err = dir.resolve("stderr.txt");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.completes());
+      fake.inject(Endpoint.FILE, Fault.stall());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY),
+          List.of("batch", "jobs.jsonl", "--base-url", fake.baseUrl(), "--poll-interval", "100ms", "--json"),
+          () -> !fake.requests(Endpoint.FILE).isEmpty());
+
+      CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
+      assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(run.err()).contains("interrupted with 0 of 1 jobs done and 1 whose task completed and whose video was"
+          + " being saved (nothing goes on at the provider; the next run saves it)")
+          .doesNotContain("it goes on at the provider");
+      assertThat(run.json()).containsEntry("with_task", 1.0).containsEntry("saving", 1.0);
+    }
+  }
+
+  @Test
   void ctrlCWhileABatchJobWaitsOutA429CountsItNotSentAndNotInFlight() throws Exception {
     Files.write(dir.resolve("jobs.jsonl"), List.of(
         "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"]}"));

@@ -321,6 +321,32 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void aCreateAnsweredAfterTheStopHasItsTaskIdOnStdoutAsAnUninterruptedRunHas() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    // Stopped once the create has arrived, well before its answer leaves.
+    stoppedOnce(() -> !fake.requests(Endpoint.CREATE).isEmpty(), "generate", "--image", "https://img.example/a.png",
+        "--prompt", "a slow create", "--base-url", fake.baseUrl());
+
+    String taskId = fake.creates().get(0).taskId();
+    String stdout = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    assertThat(stdout).as("a script reads task ids from stdout").containsOnlyOnce("task " + taskId + " submitted (");
+  }
+
+  @Test
+  void generateStoppedBeforeItsCreateWentOutIsNotRecordedAsA429() throws Exception {
+    fake.inject(Endpoint.BALANCE, Fault.slow(Duration.ofSeconds(10)));
+
+    String said = stoppedOnce(() -> !fake.requests(Endpoint.BALANCE).isEmpty(), "generate", "--image",
+        "https://img.example/a.png", "--prompt", "a stop before the create", "--base-url", fake.baseUrl());
+
+    assertThat(said).contains("interrupted before the create went out: no task was made");
+    assertThat(fake.creates()).isEmpty();
+    String history = Files.readString(home.resolve("history.jsonl"), StandardCharsets.UTF_8);
+    assertThat(history).as("no 429 or 503 happened").doesNotContain("429").doesNotContain("held back or refused")
+        .contains("stopped before its create went out; nothing was made");
+  }
+
+  @Test
   void generateStoppedWhileItsCreateWaitsOutA429LeavesNoUnknownJob() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)));
     String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
