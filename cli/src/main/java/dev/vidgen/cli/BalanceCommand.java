@@ -32,8 +32,10 @@ final class BalanceCommand extends ClientCommand {
     }
     // What a job may spend is the smaller of the key's quota and the account's balance: either refuses a job.
     BigDecimal remaining = balances.effectiveRemaining().orElse(null);
-    // The used credits shown beside the remainder are the limiting balance's, so that the two belong together.
-    Balance main = "account".equals(balances.limitedBy()) || balances.key() == null ? balances.account() : balances.key();
+    // The used credits shown beside the remainder are the limiting balance's, so that the two belong together; with
+    // none limiting (both unlimited), a key without a quota of its own reads as the account.
+    boolean byKey = "key".equals(balances.limitedBy()) || balances.account() == null;
+    Balance main = byKey ? balances.key() : balances.account();
     BigDecimal rate = rate(balances, output);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", remaining);
@@ -54,9 +56,12 @@ final class BalanceCommand extends ClientCommand {
         : Views.credits(remaining) + " (" + Views.usd(usd(remaining, rate))
             + (rate.compareTo(PriceQuote.CREDITS_PER_USD) == 0 ? "" : " at the provider's " + rate.toPlainString()
                 + " credits per US dollar") + ")"
-            + (remaining.signum() < 0 ? ", overdrawn: nothing can be spent until it is topped up" : "")
-            + (both ? ", what the " + balances.limitedBy() + " has left" : ""));
-    fields.put("used", main.usedCredits() == null ? null : Views.credits(main.usedCredits()));
+            + (both ? ", what the " + balances.limitedBy() + " has left" : "")
+            + (remaining.signum() < 0 ? (both ? ";" : ",") + " overdrawn: nothing can be spent until it is topped up"
+                : ""));
+    // Whose count it is, said in every case: the key's and the account's counts differ, and only one is shown.
+    fields.put("used", main.usedCredits() == null ? null
+        : Views.credits(main.usedCredits()) + ", by the " + (byKey ? "key" : "account"));
     if (both) {
       fields.put("key", left(balances.key()));
       fields.put("account", left(balances.account()));

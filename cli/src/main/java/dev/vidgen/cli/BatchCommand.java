@@ -199,12 +199,13 @@ final class BatchCommand extends ClientCommand {
         return views.refuseOverBudget(plan, maxCredits, earlier.extra());
       }
       if (dryRun) {
+        requireMakeableAsTheRealRun(videos); // an --out-dir the real run refuses before sending fails the dry run too
         java.util.Optional<BatchPreview> seen = preview(location, plan, videos, output);
         java.util.Set<String> toSend = seen.map(p -> p.jobs().stream().filter(job -> job.action()
             == BatchPreview.Action.SEND).map(job -> job.job().key()).collect(java.util.stream.Collectors.toSet()))
             .orElse(null);
         views.historyTakes(HistoryTakes.find(session, client, plan.jobs(),
-            job -> toSend == null || toSend.contains(job.key()), output));
+            job -> toSend == null || toSend.contains(job.key()), BatchHistory.origin(batch, location), output));
         return views.dryRun(plan, seen, earlier);
       }
       try {
@@ -258,13 +259,16 @@ final class BatchCommand extends ClientCommand {
           JobStore.Entry entry = journaled.get(job.key());
           return entry == null || entry.state() == JobStore.State.PENDING || entry.state() == JobStore.State.DROPPED
               || resubmitUnknown && entry.state() == JobStore.State.UNKNOWN || retryFailed && entry.failedWithoutTask();
-        }, output));
+        }, BatchHistory.origin(batch, location), output));
         session.learnDurations();
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         watch = new JournalWatch(untold = new TasksNotJournaled(bar), store.describe(), store::fileLost, bar::warn,
             System::nanoTime);
         RunResends resends = new RunResends(quotes = new RunQuotes(watch));
+        // Each task made is also told to the task history, so that generate and other batch files see it.
+        BatchHistory toHistory = BatchHistory.around(resends, session, client.provider().id(), plan,
+            BatchHistory.origin(batch, location));
         BatchRunner.Builder runner = BatchRunner.builder();
         if (root.retryDelay != null) {
           runner.requeueDelay(root.retryDelay); // the batch's later tries of a job are retries too
@@ -279,7 +283,7 @@ final class BatchCommand extends ClientCommand {
             .skipInvalid(skipInvalid)
             .startOver(startOver)
             .scheduler(scheduler)
-            .listener(resends)
+            .listener(toHistory)
             .timeout(timeout)
             .keyTag(session.apiKey() == null ? null : session.apiKey().tag())
             .build();
@@ -289,6 +293,7 @@ final class BatchCommand extends ClientCommand {
           report = live.run(plan);
         } finally {
           stopCounting.run();
+          toHistory.finish();
         }
         // Looked at once more at the end: a journal deleted during the run holds its task ids nowhere else.
         store.fileLost().ifPresent(change -> views.journalLost(store.describe(), change));
@@ -592,6 +597,19 @@ final class BatchCommand extends ClientCommand {
     }
     if (existing != null) {
       requireRoom(videos, existing);
+    }
+  }
+
+  /**
+   * {@link #requireMakeable} for a dry run, which makes nothing: an {@code --out-dir} the real run refuses before
+   * sending is refused with the same words and exit code, saying that the real run would refuse it.
+   */
+  private static void requireMakeableAsTheRealRun(Path videos) {
+    try {
+      requireMakeable(videos);
+    } catch (CliException refused) {
+      throw new CliException(refused.exitCode(), refused.kind(), refused.getMessage() + " (a dry run; the real run"
+          + " would refuse it the same way)", refused.next());
     }
   }
 

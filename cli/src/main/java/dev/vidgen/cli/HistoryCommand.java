@@ -2,9 +2,12 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.BaseUrls;
+import dev.vidgen.serve.history.CountedOn;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
+import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.math.BigDecimal;
@@ -27,8 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vidgen history}: the tasks this machine submitted, newest first. */
 @Command(name = "history", sortOptions = false,
-    description = "List the tasks this machine submitted (generate, extend, remix, the playground; a batch keeps its"
-        + " own journal), newest first: id, model, status, price, file, when."
+    description = "List the tasks this machine submitted (generate, extend, remix, the playground, batch), newest"
+        + " first: id, model, status, price, file, when."
         + " Kept in VIDGEN_HOME, else $XDG_DATA_HOME/vidgen, else ~/.local/share/vidgen.")
 final class HistoryCommand extends ClientCommand {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
@@ -175,19 +178,9 @@ final class HistoryCommand extends ClientCommand {
         task.put("possible_extra_credits", entry.credits() == null ? null
             : entry.credits().multiply(BigDecimal.valueOf(extraTakes)));
       }
-      if (entry.status().equals(HistoryEntry.FOUND)) {
-        // Its price is its task's, on that task's own row (as the text shows): counted once (trial DZ F2).
-        task.put("credits", null);
-        task.put("usd", null);
-        task.put("counted_on", String.join(", ", entry.claimed()));
-      }
-      // The note of those earlier takes: kept in sight, but counted on the task's row (its possible_extra_credits).
-      // Its price is in that task's possible_extra_credits: null here, as a found row's, so a sum counts it once.
-      ResentTakes.countedOn(entry).ifPresent(made -> {
-        task.put("credits", null);
-        task.put("usd", null);
-        task.put("counted_on", made);
-      });
+      // A found create's price is its task's, and the first take of a create sent again is in its task's
+      // possible_extra_credits: null here, with counted_on (as the playground's JSON has it), so a sum counts it once.
+      CountedOn.mark(task, entry);
       for (String dollars : List.of("usd", "usd_at_most")) {
         if (task.get(dollars) instanceof BigDecimal amount) {
           task.put(dollars, Views.usdJson(amount)); // as every --json writes dollars, whatever the history line holds
@@ -210,7 +203,7 @@ final class HistoryCommand extends ClientCommand {
         task.put("file_missing", fileMissing(entry)); // saved once, deleted or moved since (as status tells it)
       }
       boolean toSave = unsaved(entry) || ClaimedVideo.MAY_BE.in(entry).isPresent() || fileMissing(entry);
-      task.put("next", toSave ? saveCommand(entry, session) : null);
+      task.put("next", toSave ? saveCommand(entry, session, SavesElsewhere.of(entry).isPresent()) : null);
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -267,8 +260,8 @@ final class HistoryCommand extends ClientCommand {
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
               .or(() -> ClaimedVideo.MAY_BE.in(entry).map(path -> "- (not recorded; a file at " + path + " may be it)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
-      String status = running.contains(entry.taskId()) ? "running"
-          : readFromNote.containsKey(entry) ? READ_FROM_NOTE : entry.status();
+      String status = (running.contains(entry.taskId()) ? "running"
+          : readFromNote.containsKey(entry) ? READ_FROM_NOTE : entry.status()) + (entry.batch() == null ? "" : " (batch)");
       rows.add(List.of(cell(entry.taskId()), entry.model(), status, price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
@@ -288,6 +281,10 @@ final class HistoryCommand extends ClientCommand {
         output.line("Task " + entry.taskId() + " is done, and " + mayBe.get() + " may be its video (written after"
             + " its create went out, but another task of the history names that file too); if it is not, save it"
             + " with: " + saveCommand(entry, session));
+      } else if (unsaved(entry) && SavesElsewhere.of(entry).isPresent()) {
+        // The same --out fails the same way (a video larger than its file system, a file-size limit): not offered alone.
+        output.line("Task " + entry.taskId() + " is done, but " + SavesElsewhere.advice(SavesElsewhere.of(entry).get(),
+            saveCommand(entry, session), saveCommand(entry, session, true)));
       } else if (unsaved(entry)) {
         output.line("Task " + entry.taskId() + " is done but its video was not saved; save it with: "
             + saveCommand(entry, session));
@@ -296,6 +293,9 @@ final class HistoryCommand extends ClientCommand {
             + " moved); save it again with: " + saveCommand(entry, session));
       }
     }
+    entries.stream().filter(entry -> entry.batch() != null).findFirst().ifPresent(entry -> output.line("A (batch) row"
+        + " is a task of vidgen batch (such as " + SafeText.clip(SafeText.clean(entry.batch().words()), 300) + "): its"
+        + " journal follows it and saves its video, and running the same batch command again goes on with it."));
     if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
       output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
     }
@@ -415,10 +415,16 @@ final class HistoryCommand extends ClientCommand {
    * before it was kept) this command's own. Pasted later, in another shell, it still reaches that server.
    */
   private static String saveCommand(HistoryEntry entry, Session session) {
+    return saveCommand(entry, session, false);
+  }
+
+  /** {@link #saveCommand(HistoryEntry, Session)}, its {@code --out} in another folder when {@code elsewhere}. */
+  private static String saveCommand(HistoryEntry entry, Session session, boolean elsewhere) {
     // The --out the task was submitted with (the playground's videos folder for its tasks), when the history kept
     // it; else the working folder (the task names the file).
-    String out = entry.out() == null ? session.workingFolderOut()
+    String kept = entry.out() == null ? session.workingFolderOut()
         : AdvisedOut.of(session.context(), entry.baseUrl(), entry.out(), entry.taskId());
+    String out = elsewhere ? SavesElsewhere.otherOut(kept) : kept;
     List<String> more = new ArrayList<>(List.of("--provider", entry.provider(), "--out", out));
     List<String> setup = session.setupOptions();
     if (entry.baseUrl() != null) {

@@ -4,6 +4,7 @@ import dev.vidgen.batch.PlannedJob;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.text.SafeText;
+import dev.vidgen.serve.history.BatchOrigin;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.TaskHistory;
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The batch lines whose job the task history holds as a take made within the day on this server (by
- * {@code generate} or the playground: a batch's own tasks are in its journal only),
- * by {@code generate}'s measure of the same job. Read only; a history that cannot be read is said and
+ * {@code generate}, the playground or another batch: this batch's own tasks, which its journal follows, are not
+ * counted), by {@code generate}'s measure of the same job. Read only; a history that cannot be read is said and
  * never stops the batch. The lines are warned about, not held back: the batch sends and pays for them again.
  */
 final class HistoryTakes {
@@ -34,11 +35,12 @@ final class HistoryTakes {
   private HistoryTakes() {}
 
   /**
-   * The lines of {@code jobs} that {@code toSend} accepts whose job the history holds, each with its newest take;
-   * none for the mock (it charges nothing), without a history, or when it cannot be read (said on stderr).
+   * The lines of {@code jobs} that {@code toSend} accepts whose job the history holds, each with its newest take
+   * other than the tasks of {@code self} (this batch, which its journal follows and never pays for twice); none for
+   * the mock (it charges nothing), without a history, or when it cannot be read (said on stderr).
    */
   static List<Found> find(Session session, VidgenClient client, List<PlannedJob> jobs, Predicate<PlannedJob> toSend,
-      Output output) {
+      BatchOrigin self, Output output) {
     String provider = client.provider().id();
     if (provider.equals(ProviderChoice.MOCK)) {
       return List.of();
@@ -51,7 +53,8 @@ final class HistoryTakes {
     Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);
     try {
       Predicate<HistoryEntry> counted = entry -> entry.provider().equals(provider) && !entry.failedUnsaved()
-          && !entry.isSettledNote() && !entry.submittedAt().isBefore(since) && RepeatCheck.onThisServer(session, entry);
+          && !entry.isSettledNote() && !entry.submittedAt().isBefore(since) && RepeatCheck.onThisServer(session, entry)
+          && !self.equals(entry.batch());
       // Only lines whose prompt a recent take has can be its job: a file of many lines is not previewed against the
       // history line by line for nothing (the prompt is sent as written).
       Set<String> prompts = history.get().entries().stream().filter(counted).map(HistoryEntry::job)
@@ -72,7 +75,7 @@ final class HistoryTakes {
     } catch (RuntimeException unreadable) {
       output.note("the task history " + history.get().file() + " could not be read (" + SafeText.clip(
           SafeText.clean(String.valueOf(unreadable.getMessage())), 200) + "), so the batch cannot tell whether a line"
-          + " is a job generate or the playground made today; the batch goes on");
+          + " is a job generate, the playground or another batch made today; the batch goes on");
       return List.of();
     }
   }
@@ -96,6 +99,7 @@ final class HistoryTakes {
         + ") asks for the same job as " + (note ? "the create vidgen history lists as " : "task ")
         + SafeText.clip(take.taskId(), 100) + ", submitted " + HistoryCommand.ago(take.submittedAt(), now)
         + (take.source() == null ? "" : " by vidgen " + SafeText.clip(SafeText.clean(take.source()), 40))
+        + (take.batch() == null ? "" : " " + SafeText.clip(SafeText.clean(take.batch().words()), 300))
         + " (" + (take.mayStillBeOnItsWay(now) ? "its create is on its way" : SafeText.clip(take.status(), 40))
         + (take.file() != null ? ", saved as " + take.file() : "") + "): the batch warns of such a line but does not"
         + " hold it back: it sends it and pays for it again; remove the line if that take is the video you want";
@@ -111,6 +115,9 @@ final class HistoryTakes {
       json.put("status", one.take().status());
       json.put("submitted_at", one.take().submittedAt().toString());
       json.put("source", one.take().source());
+      if (one.take().batch() != null) {
+        json.put("batch", one.take().batch().toJson()); // the other batch whose journal follows that task
+      }
       return json;
     }).toList();
   }

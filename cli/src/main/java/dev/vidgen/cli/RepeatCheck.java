@@ -324,6 +324,9 @@ final class RepeatCheck {
     json.put("status", entry.status());
     json.put("file", entry.file());
     json.put("submitted_at", entry.submittedAt().toString());
+    if (entry.batch() != null) {
+      json.put("batch", entry.batch().toJson()); // the batch whose journal made and follows that task
+    }
     return json;
   }
 
@@ -336,7 +339,7 @@ final class RepeatCheck {
     String tag = session.apiKey() == null ? null : session.apiKey().tag();
     return "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
         + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
-        + SafeText.clip(entry.taskId(), 100) + " (" + (entry.mayStillBeOnItsWay(now)
+        + SafeText.clip(entry.taskId(), 100) + ofBatch(entry) + " (" + (entry.mayStillBeOnItsWay(now)
             ? "its create has had no answer yet and may still be on its way: another run may be waiting for it"
             : state(entry, session.keptResults())) + ")"
         + (entry.madeWithAnotherKey(tag) ? ", with another API key (tagged "
@@ -502,6 +505,11 @@ final class RepeatCheck {
     }
   }
 
+  /** " of vidgen batch NAME (journal J)" for a task a batch made, whose journal follows it; empty for any other. */
+  static String ofBatch(HistoryEntry entry) {
+    return entry.batch() == null ? "" : " of vidgen batch " + SafeText.clip(SafeText.clean(entry.batch().words()), 300);
+  }
+
   /** Whether {@code entry} is the history's note of a create that got no answer, still open (no task to follow). */
   private static boolean isOpenNote(HistoryEntry entry) {
     return entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty();
@@ -534,6 +542,11 @@ final class RepeatCheck {
     }
     if (ExpiredResults.of(entry).isPresent()) {
       return "its video can no longer be saved, so generating it again is the way to have it";
+    }
+    if (entry.batch() != null && !entry.status().equals("completed")) {
+      // The batch's journal follows the task and saves its video where the batch's line says.
+      return "that batch follows it and saves its video" + (entry.out() == null ? "" : " as "
+          + SafeText.clip(entry.out(), 300)) + ": run the same vidgen batch command again to go on";
     }
     if (dev.vidgen.serve.history.UnusableResults.of(entry).isPresent()) {
       return dev.vidgen.serve.history.UnusableResults.NEXT; // a download would read the same link

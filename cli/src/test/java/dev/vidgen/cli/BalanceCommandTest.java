@@ -145,4 +145,41 @@ class BalanceCommandTest {
     assertThat(differing.out()).as(differing.all()).contains("key        300 credits left")
         .contains("account    1000 credits left");
   }
+
+  @Test
+  void theUsedLineSaysWhoseCountItIsAndAKeyWithoutAQuotaReadsAsTheAccount() {
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":75,\"unlimited_quota\":true}"), 2);
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":4939,\"unlimited_quota\":true}"), 2);
+    CliRun.Result bothUnlimited = balance();
+    CliRun.Result bothUnlimitedJson = balance("--json");
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":30,\"used_credits\":70,\"unlimited_quota\":false}"));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":333,\"used_credits\":4939,\"unlimited_quota\":false}"));
+    CliRun.Result keyLimits = balance();
+
+    assertThat(bothUnlimited.out()).as(bothUnlimited.all()).contains("remaining  unlimited")
+        .contains("used       4939 credits, by the account").doesNotContain("75 credits");
+    assertThat(bothUnlimitedJson.json()).as("the account's, as the limiting one's would be")
+        .containsEntry("used_credits", 4939.0).containsEntry("limited_by", "unlimited");
+    assertThat(keyLimits.out()).as(keyLimits.all()).contains("remaining  30 credits ($0.15), what the key has left")
+        .contains("used       70 credits, by the key");
+  }
+
+  @Test
+  void anOverdrawnAccountSaysWhoseBalanceItIsBesideTheAmountThenThatItIsOverdrawn() {
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":0,\"unlimited_quota\":true}"));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_balance\":-1,\"remain_credits\":-1,\"used_credits\":100,"
+            + "\"unlimited_quota\":false}"));
+
+    CliRun.Result text = balance();
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("remaining  -1 credits (-$0.005), what the account has left; overdrawn: nothing"
+        + " can be spent until it is topped up\n").contains("used       100 credits, by the account");
+  }
 }

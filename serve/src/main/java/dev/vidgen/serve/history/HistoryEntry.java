@@ -54,6 +54,7 @@ import java.util.Optional;
  *     TOAPIS_BASE_URL}, the playground's), as printed commands show it (never with user info or a query),
  *     so that a command to save its video reaches the same server; null for the provider's own address,
  *     and for lines written before it was kept
+ * @param batch the batch whose journal made and follows the task ({@code vidgen batch}); null for any other source
  */
 public record HistoryEntry(
     String taskId,
@@ -75,7 +76,8 @@ public record HistoryEntry(
     Instant lastTakeAt,
     String out,
     String keyTag,
-    String baseUrl) {
+    String baseUrl,
+    BatchOrigin batch) {
 
   /**
    * The status of a create that got no answer and was found later: its task has its own entry, named
@@ -146,6 +148,15 @@ public record HistoryEntry(
       Instant lastTakeAt, String out) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
         source, possibleTasks, claimedTasks, lastTakeAt, out, null, null);
+  }
+
+  /** An entry of no batch (made by {@code generate}, the playground, a follow-on). */
+  public HistoryEntry(String taskId, String provider, String model, String status, BigDecimal credits,
+      BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
+      Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
+      Instant lastTakeAt, String out, String keyTag, String baseUrl) {
+    this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
+        source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, null);
   }
 
   /** An entry that keeps no base URL (the form before {@code baseUrl} was kept). */
@@ -383,7 +394,7 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /**
@@ -405,7 +416,7 @@ public record HistoryEntry(
               + String.join(", ", claims) + "; check the provider's dashboard for " + open + " more (each is saved"
               + " with vidgen wait TASK_ID --made-by " + taskId + (out == null ? "" : " --out " + dev.vidgen.core.text.SafeText.command(out))
               + "), or close this entry with vidgen history --close "
-              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out, keyTag, baseUrl);
+              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out, keyTag, baseUrl, batch);
     }
     return closed(told, claims, at, ", as told with --made-by");
   }
@@ -437,33 +448,33 @@ public record HistoryEntry(
     }
     return new HistoryEntry(taskId, provider, model, CLOSED, credits, usd, file, submittedAt, at, took, handle,
         settings, "closed with no task found, as told with vidgen history --close --no-task; if its create did make"
-            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {
     String made = claims.size() == 1 ? "its create arrived as task " + claims.get(0)
         : "its create's takes arrived as tasks " + String.join(", ", claims);
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out, keyTag, baseUrl);
+        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
   public HistoryEntry answeredWithout(String why, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
-        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
   public HistoryEntry answeredAs(JobHandle task, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
         task.encode(), settings, "its create was answered with task " + task.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
   public HistoryEntry madeAs(JobHandle found, String status, Instant at) {
     return new HistoryEntry(found.taskId().value(), provider, model, status, credits, usd, null, submittedAt, at,
-        null, found.encode(), settings, null, source, 1, List.of(), null, out, keyTag, baseUrl);
+        null, found.encode(), settings, null, source, 1, List.of(), null, out, keyTag, baseUrl, batch);
   }
 
   /** The handle to wait for the task again, when the entry has a readable one. */
@@ -573,19 +584,19 @@ public record HistoryEntry(
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy whose video is said to be at {@code file} (null: not saved), everything else kept. */
   public HistoryEntry withFile(String file) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy with {@code settings} in place of its own, everything else kept. */
   HistoryEntry withSettings(Map<String, Object> settings) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /**
@@ -594,13 +605,13 @@ public record HistoryEntry(
    */
   public HistoryEntry withOut(String out) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy that keeps {@code tag}, the {@link dev.vidgen.core.port.ApiKey#tag() tag} of the key it was made with (null: none). */
   public HistoryEntry withKeyTag(String tag) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, tag, baseUrl);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, tag, baseUrl, batch);
   }
 
   /**
@@ -609,7 +620,13 @@ public record HistoryEntry(
    */
   public HistoryEntry withBaseUrl(String baseUrl) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
+  }
+
+  /** A copy that belongs to {@code batch}, whose journal made and follows the task (null: none). */
+  public HistoryEntry withBatch(BatchOrigin batch) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /**
@@ -623,13 +640,13 @@ public record HistoryEntry(
   /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
   public HistoryEntry withNote(String note) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
-        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /**
@@ -639,20 +656,20 @@ public record HistoryEntry(
   public HistoryEntry foundCompleted(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
         submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source, possibleTasks,
-        claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
   public HistoryEntry failed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
-        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
+        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
   public HistoryEntry foundFailed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
         status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks,
-        lastTakeAt, out, keyTag, baseUrl);
+        lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
   private Duration ranUntil(Instant at) {
@@ -695,6 +712,9 @@ public record HistoryEntry(
     if (baseUrl != null) {
       json.put("base_url", baseUrl); // absent unless the task was made on a base URL given
     }
+    if (batch != null) {
+      json.put("batch", batch.toJson()); // absent unless a batch made the task
+    }
     return json;
   }
 
@@ -727,7 +747,8 @@ public record HistoryEntry(
         json.get("claimed_tasks") instanceof List<?> claims ? claims.stream().map(String::valueOf).toList()
             : List.of(),
         Optional.ofNullable(text(json, "last_take_at", false)).map(Instant::parse).orElse(null),
-        text(json, "out", false), text(json, "key_tag", false), text(json, "base_url", false));
+        text(json, "out", false), text(json, "key_tag", false), text(json, "base_url", false),
+        BatchOrigin.fromJson(json.get("batch")));
   }
 
   private static String text(Map<String, Object> json, String key, boolean required) {
