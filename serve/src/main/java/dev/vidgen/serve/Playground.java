@@ -4,6 +4,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.SaveTargets;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
@@ -161,6 +162,7 @@ public final class Playground implements AutoCloseable {
           + dev.vidgen.core.text.IoReasons.of(e), e); // the fix is the caller's to say: vidgen serve names its options
     }
     Playground playground = new Playground(settings, limits);
+    StaleUploads.sweep(playground.uploads, settings.history(), Instant.now());
     try {
       playground.app.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {
@@ -663,6 +665,9 @@ public final class Playground implements AutoCloseable {
     VidgenClient client = routes.client(); // route files unusable: refused here, nothing sent
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
+    // An upload a Generate sends is in use: kept for StaleUploads.KEEP_FOR from now.
+    job.images().stream().filter(ImageInput.Local.class::isInstance)
+        .forEach(image -> uploads.ofPath(((ImageInput.Local) image).path()).ifPresent(uploads::used));
     ValidationReport report = form.withShape(client.validate(job));
     if (readsLiveList(report)) {
       // As the check: the key's live list decides a retired route, and words a model the catalog lacks.

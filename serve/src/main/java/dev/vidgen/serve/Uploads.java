@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +66,7 @@ final class Uploads {
     // so that the same-job checks (which compare inputs by upload) see one job where the provider gets one request.
     Optional<Upload> kept = find(id).filter(earlier -> earlier.bytes() == data.length);
     if (kept.isPresent()) {
+      used(kept.get()); // uploaded again: kept for another KEEP_FOR from now
       return kept.get();
     }
     try {
@@ -73,6 +78,100 @@ final class Uploads {
       throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + dev.vidgen.core.text.IoReasons.of(e), e);
     }
     return new Upload(id, file, kind, data.length);
+  }
+
+  /**
+   * Marks {@code upload} as used now (its file's time of change), so that {@link #removeUnused} keeps it for
+   * {@link StaleUploads#KEEP_FOR} more; a file that cannot be touched is left as it is.
+   */
+  void used(Upload upload) {
+    try {
+      Files.setLastModifiedTime(upload.file(), FileTime.from(Instant.now()));
+    } catch (IOException | RuntimeException untouchable) {
+      // Its age then counts from when it was stored: at worst it is uploaded again after a restart.
+    }
+  }
+
+  /**
+   * Removes the uploads whose every file was last changed before {@code before}, except those of {@code keep}
+   * (ids): only the playground's own, a folder named by 16 hex digits holding an image whose SHA-256 begins with
+   * that name (and perhaps the temporary file of a store cut short). Anything else in the folder (a file put there by
+   * hand, a folder holding one) is left alone. Returns the ids removed.
+   */
+  List<String> removeUnused(Instant before, Set<String> keep) {
+    List<String> removed = new ArrayList<>();
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return removed;
+    }
+    List<Path> dirs;
+    try (var listed = Files.list(folder)) {
+      dirs = listed.toList();
+    } catch (IOException unreadable) {
+      return removed;
+    }
+    for (Path dir : dirs) {
+      String id = dir.getFileName().toString();
+      if (ID.matcher(id).matches() && !keep.contains(id) && isOwnUnusedSince(dir, id, before) && delete(dir)) {
+        removed.add(id);
+      }
+    }
+    return removed;
+  }
+
+  /** Whether {@code dir} is an upload folder as {@link #store} makes it, every file in it older than {@code before}. */
+  private static boolean isOwnUnusedSince(Path dir, String id, Instant before) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (var listed = Files.list(dir)) {
+      List<Path> files = listed.toList();
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            || !Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+          return false;
+        }
+        if (TEMPORARY.matcher(name).matches()) {
+          continue;
+        }
+        if (name.startsWith(".") || ImageKind.ofExtension(name).isEmpty()
+            || !dev.vidgen.serve.history.InputDigests.sha256(file).startsWith(id)) {
+          return false; // not what the playground stores: someone's own file
+        }
+      }
+      return !files.isEmpty();
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  /** Deletes {@code dir} and its files; false when any of it stays. */
+  private static boolean delete(Path dir) {
+    try (var listed = Files.list(dir)) {
+      for (Path file : listed.toList()) {
+        Files.delete(file);
+      }
+      Files.delete(dir);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The temporary file {@link #store} writes before its move into place. */
+  private static final Pattern TEMPORARY = Pattern.compile("\\.upload[0-9]*\\.part");
+
+  /** The id of the upload whose file is {@code path} (as the history names it), when the path is in this folder. */
+  Optional<String> idOfPath(String path) {
+    try {
+      Path normal = Path.of(path).toAbsolutePath().normalize();
+      if (!normal.startsWith(folder) || normal.getNameCount() != folder.getNameCount() + 2) {
+        return Optional.empty();
+      }
+      return Optional.of(normal.getName(folder.getNameCount()).toString()).filter(id -> ID.matcher(id).matches());
+    } catch (RuntimeException notAPath) { // an address, or a name this system cannot hold
+      return Optional.empty();
+    }
   }
 
   /**

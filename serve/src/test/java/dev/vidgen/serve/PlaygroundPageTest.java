@@ -456,6 +456,63 @@ class PlaygroundPageTest {
         .as("no sideways scroll").isTrue();
   }
 
+  @Test
+  void whenTheServerStopsTheFocusIsKeptOnTheNoticeAndGoesBackToGenerateWithTheFormOnceItIsBack() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    fillIn("Offline focus test");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    js("document.getElementById('generate').focus()");
+    int port = playground.port();
+
+    playground.close();
+    playground = null;
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).isFalse();
+    assertThat(activeId()).as("not dropped to the page's top: on the notice, which is read").isEqualTo("offline");
+
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", port, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+    wait.withMessage("the focus back on Generate").until(driver -> "generate".equals(activeId()));
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).isTrue();
+    assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).isEqualTo("Offline focus test");
+    assertThat(browser.findElements(By.cssSelector("#thumbs li"))).hasSize(1);
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void thePromptsLengthIsSaidNearAndOverItsLimitOnlyWhileTheCountKeepsUpSilently() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("model"))).selectByValue("MiniMax-Hailuo-2.3");
+    js("const prompt = document.getElementById('prompt'); prompt.value = 'x'.repeat(1798);"
+        + " prompt.dispatchEvent(new Event('input'));");
+    wait.until(ExpectedConditions.textToBe(By.id("prompt-counter"), "1798 / 2000"));
+    wait.until(driver -> Boolean.TRUE.equals(js("return state.lastCheck !== null && !state.checkPending")));
+    watchLiveRegions();
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    for (int length = 1799; length <= 1801; length++) { // 1800 is 90 % of the documented 2000
+      prompt.sendKeys("a");
+      wait.until(ExpectedConditions.textToBe(By.id("prompt-counter"), length + " / 2000"));
+    }
+    js("const prompt = document.getElementById('prompt'); prompt.value = 'x'.repeat(2000);"
+        + " prompt.dispatchEvent(new Event('input'));");
+    for (int length = 2001; length <= 2003; length++) {
+      prompt.sendKeys("b");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-prompt"), length + " characters"));
+    }
+
+    assertThat(browser.findElement(By.id("prompt-counter")).getText()).as("the visible count follows each key")
+        .isEqualTo("2003 / 2000");
+    assertThat(rewrites("!r.same && (/character/.test(r.text) || r.id.startsWith('prompt') || r.id === 'err-prompt')"))
+        .as("said twice in all: near the limit, then over it")
+        .containsExactly("prompt-over: The prompt is near the 2000-character limit: 200 characters left.",
+            "prompt-over: The prompt is over the 2000-character limit.");
+  }
+
   private void open(Duration taskLength) {
     mock = MockVideoProvider.builder().duration(taskLength).build();
     client = VidgenClient.builder().provider(mock)

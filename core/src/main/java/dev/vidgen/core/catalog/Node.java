@@ -64,13 +64,23 @@ final class Node {
 
   /** The keys of this object, each checked against {@code allowed}. */
   List<String> keys(String what, Set<String> allowed) {
-    Map<String, Object> object = object(what);
-    for (String key : object.keySet()) {
+    List<RouteFileException> unknown = unknownKeys(what, allowed);
+    if (!unknown.isEmpty()) {
+      throw unknown.get(0);
+    }
+    return List.copyOf(object(what).keySet());
+  }
+
+  /** A problem for each key of this object that is not in {@code allowed}, in document order; none thrown. */
+  List<RouteFileException> unknownKeys(String what, Set<String> allowed) {
+    List<RouteFileException> unknown = new ArrayList<>();
+    for (String key : object(what).keySet()) {
       if (!allowed.contains(key)) {
-        throw at(key).fail("unknown key " + quote(key) + " in " + what + "; allowed: " + String.join(", ", allowed));
+        unknown.add(at(key).fail("unknown key " + quote(key) + " in " + what + "; allowed: "
+            + String.join(", ", allowed)));
       }
     }
-    return List.copyOf(object.keySet());
+    return unknown;
   }
 
   /** This node as an object. */

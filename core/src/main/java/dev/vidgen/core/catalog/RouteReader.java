@@ -238,25 +238,33 @@ final class RouteReader {
 
   /**
    * The durations: each wrong value of {@code one_of} (or a wrong {@code min} or {@code max}) is told beside a wrong
-   * default, which may take only the valid values. When only the default or {@code automatic} is wrong,
-   * {@code partRead} is given the durations offered, so that a price for a duration the route does not offer is told
-   * beside it.
+   * default, which may take only the valid values. An unknown key is told beside them, the known keys still read; a
+   * key it may be the misspelling of is then not also told missing. When only the default, {@code automatic} or an
+   * unknown key is wrong, {@code partRead} is given the durations offered, so that a price for a duration the route
+   * does not offer is told beside it.
    */
   private static DurationRule seconds(Node node, Consumer<DurationRule> partRead) {
-    node.keys("seconds", RouteKeys.SECONDS);
+    List<RouteFileException> problems = new ArrayList<>(node.unknownKeys("seconds", RouteKeys.SECONDS));
+    boolean misspelt = !problems.isEmpty();
     boolean set = node.has("one_of");
     boolean range = node.has("min") || node.has("max");
     if (set == range) {
-      throw node.fail("give either \"one_of\" (such as [5, 10]) or \"min\" and \"max\" (such as 4 and 15), not "
-          + (set ? "both" : "neither"));
+      if (set || !misspelt) { // neither: an unknown key may be one_of, min or max misspelt, and is told alone
+        problems.add(node.fail("give either \"one_of\" (such as [5, 10]) or \"min\" and \"max\" (such as 4 and"
+            + " 15), not " + (set ? "both" : "neither")));
+      }
+      throw RouteFileException.of(problems);
     }
-    List<RouteFileException> problems = new ArrayList<>();
-    DurationRule rule = set ? secondsOneOf(node, problems, partRead) : secondsBetween(node, problems, partRead);
-    boolean durationsRead = problems.isEmpty();
-    Integer[] automatic = node.has("automatic") ? automaticSeconds(node.at("automatic"), problems) : new Integer[0];
+    List<RouteFileException> valueProblems = new ArrayList<>();
+    DurationRule rule = set ? secondsOneOf(node, valueProblems, partRead, misspelt)
+        : secondsBetween(node, valueProblems, partRead, misspelt);
+    boolean durationsRead = valueProblems.isEmpty();
+    Integer[] automatic = node.has("automatic") ? automaticSeconds(node.at("automatic"), valueProblems)
+        : new Integer[0];
+    problems.addAll(valueProblems);
     if (!problems.isEmpty()) {
-      if (durationsRead) { // only automatic is wrong: the durations offered are known
-        partRead.accept(rule);
+      if (durationsRead && rule != null) { // the durations offered are known
+        partRead.accept(valueProblems.isEmpty() ? rule.withAutomatic(automatic) : rule);
       }
       throw RouteFileException.of(problems);
     }
@@ -285,7 +293,7 @@ final class RouteReader {
   }
 
   private static DurationRule secondsOneOf(Node node, List<RouteFileException> problems,
-      Consumer<DurationRule> partRead) {
+      Consumer<DurationRule> partRead, boolean misspelt) {
     List<Node> items = collect(problems, () -> node.at("one_of").list("seconds one_of (whole seconds)"));
     TreeSet<Integer> values = new TreeSet<>();
     if (items != null && items.isEmpty()) {
@@ -298,7 +306,7 @@ final class RouteReader {
       }
     }
     boolean valuesRead = items != null && !items.isEmpty() && problems.isEmpty();
-    Integer chosen = defaultSeconds(node, problems);
+    Integer chosen = defaultSeconds(node, problems, misspelt);
     if (valuesRead && (chosen == null || !values.contains(chosen))) {
       offered(() -> new DurationRule(values, null, values.first()), partRead);
     }
@@ -315,12 +323,10 @@ final class RouteReader {
   }
 
   private static DurationRule secondsBetween(Node node, List<RouteFileException> problems,
-      Consumer<DurationRule> partRead) {
-    Integer min = collect(problems, () -> node.require("min", "the shortest duration")
-        .integer("seconds min", RouteSpelling.MIN_SECONDS));
-    Integer max = collect(problems, () -> node.require("max", "the longest duration")
-        .integer("seconds max", RouteSpelling.MIN_SECONDS));
-    Integer chosen = defaultSeconds(node, problems);
+      Consumer<DurationRule> partRead, boolean misspelt) {
+    Integer min = secondsAt(node, "min", "the shortest duration", problems, misspelt);
+    Integer max = secondsAt(node, "max", "the longest duration", problems, misspelt);
+    Integer chosen = defaultSeconds(node, problems, misspelt);
     if (min == null || max == null) {
       return null;
     }
@@ -351,9 +357,20 @@ final class RouteReader {
   }
 
   /** The default duration, or null with its problem kept. */
-  private static Integer defaultSeconds(Node node, List<RouteFileException> problems) {
-    return collect(problems, () -> node.require("default", "the duration used when a job gives none")
-        .integer("seconds default", RouteSpelling.MIN_SECONDS));
+  private static Integer defaultSeconds(Node node, List<RouteFileException> problems, boolean misspelt) {
+    return secondsAt(node, "default", "the duration used when a job gives none", problems, misspelt);
+  }
+
+  /**
+   * The duration at {@code key} of {@code seconds}, or null with its problem kept; when it is missing and an unknown
+   * key of the object ({@code misspelt}) may be its misspelling, null with no problem of its own.
+   */
+  private static Integer secondsAt(Node node, String key, String what, List<RouteFileException> problems,
+      boolean misspelt) {
+    if (misspelt && !node.has(key)) {
+      return null;
+    }
+    return collect(problems, () -> node.require(key, what).integer("seconds " + key, RouteSpelling.MIN_SECONDS));
   }
 
   /** The offered values and the default (null: the provider chooses). */
@@ -362,16 +379,24 @@ final class RouteReader {
   /**
    * The offered values and the default, telling each wrong value ({@code spelling} says what is wrong with one) and
    * a wrong default at once: a default that is a wrong value has that value's problem, and one that is not offered
-   * is told with the valid values only. When only the default is wrong, {@code partRead} is given the values offered.
+   * is told with the valid values only. An unknown key is told beside them, the known keys still read (a missing
+   * {@code one_of} it may be the misspelling of is not also told). When only the default or an unknown key is wrong,
+   * {@code partRead} is given the values offered.
    */
   private static Choice choice(Node node, String name, String what, Function<String, Optional<String>> spelling,
       Consumer<List<String>> partRead) {
-    node.keys(name, RouteKeys.CHOICE);
-    List<Node> items = node.require("one_of", "the offered " + what).list(name + " one_of");
-    if (items.isEmpty()) {
-      throw node.at("one_of").fail("one_of is empty; leave " + name + " out when the model takes none");
+    List<RouteFileException> problems = new ArrayList<>(node.unknownKeys(name, RouteKeys.CHOICE));
+    if (!problems.isEmpty() && !node.has("one_of")) {
+      throw RouteFileException.of(problems);
     }
-    List<RouteFileException> problems = new ArrayList<>();
+    List<Node> items = collect(problems, () -> node.require("one_of", "the offered " + what).list(name + " one_of"));
+    if (items != null && items.isEmpty()) {
+      problems.add(node.at("one_of").fail("one_of is empty; leave " + name + " out when the model takes none"));
+    }
+    if (items == null || items.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
+    int unknownKeys = problems.size();
     List<String> offered = new ArrayList<>();
     List<String> valid = new ArrayList<>();
     for (Node item : items) {
@@ -388,7 +413,7 @@ final class RouteReader {
       }
       offered.add(text);
     }
-    boolean offeredRead = problems.isEmpty();
+    boolean offeredRead = problems.size() == unknownKeys;
     String chosen = node.has("default") ? collect(problems, () -> chosen(node.at("default"), name, offered, valid,
         items.size(), spelling)) : null;
     if (!problems.isEmpty()) {

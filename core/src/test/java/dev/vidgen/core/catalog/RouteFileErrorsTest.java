@@ -245,6 +245,36 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void anUnknownKeyInSecondsOrResolutionsIsToldBesideAPriceForWhatTheRouteDoesNotOffer() {
+    String price = "\"price\": {\"per_request_usd\": {\"5\": \"0.1\", \"7\": \"0.2\"}}";
+    RouteFileException seconds = failure(route("\"seconds\": {\"one_of\": [5, 10], \"defualt\": 5}, " + price)
+        .replace(SECONDS + ", ", ""));
+    RouteFileException wrongDefault = failure(route("\"seconds\": {\"one_of\": [5, 10], \"default\": 7,"
+        + " \"automatc\": [0]}, " + price).replace(SECONDS + ", ", ""));
+    RouteFileException resolutions = failure(route("\"resolutions\": {\"one_of\": [\"720p\"], \"defualt\": \"720p\"},"
+        + " \"price\": {\"by_resolution\": {\"720p\": {\"per_second_usd\": \"0.1\"}, \"4k\": {\"per_second_usd\": \"1\"}}}"));
+    RouteFileException oneOf = failure(route("\"seconds\": {\"one_off\": [5, 10], \"default\": 5}, " + price)
+        .replace(SECONDS + ", ", ""));
+
+    assertThat(seconds.all()).as("the durations are read beside the misspelt default, which is not also told missing")
+        .extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("routes[0].seconds.defualt",
+                "unknown key \"defualt\" in seconds; allowed: one_of, min, max, default, automatic"),
+            org.assertj.core.groups.Tuple.tuple("routes[0].price.per_request_usd.7",
+                "a price for 7 s, which the route does not offer; its durations: 5 or 10 s"));
+    assertThat(wrongDefault.all()).extracting(RouteFileException::jsonPath).containsExactly(
+        "routes[0].seconds.automatc", "routes[0].seconds.default", "routes[0].price.per_request_usd.7");
+    assertThat(resolutions.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("routes[0].resolutions.defualt",
+                "unknown key \"defualt\" in resolutions; allowed: one_of, default"),
+            org.assertj.core.groups.Tuple.tuple("routes[0].price.by_resolution.4k",
+                "a price for 4k, which the route does not offer; its resolutions: 720p"));
+    assertThat(oneOf.all()).as("a misspelt one_of is not also told as neither one_of nor min and max")
+        .extracting(RouteFileException::jsonPath).containsExactly("routes[0].seconds.one_off");
+  }
+
+  @Test
   void aPriceTheSchemaRefusesIsRefusedToo() {
     assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0\"}")))
         .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0; a price is 0 or more US dollars,"

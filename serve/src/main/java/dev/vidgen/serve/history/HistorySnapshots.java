@@ -25,7 +25,8 @@ import java.util.function.Function;
  * The latest entry of each task a history file holds, read once per state of the file: a command
  * looks at the history many times (the same-job check, the notes, the durations), and the file only
  * grows, so a read is kept until its size, time or file changes, and a file that only grew is read
- * on from where the last read ended. Read leniently: a byte that is not UTF-8 (a line torn inside a
+ * on from where the last read ended. The same read counts the whole lines that are no entry, so that each
+ * line is parsed once. Read leniently: a byte that is not UTF-8 (a line torn inside a
  * character) or a byte-order mark costs only what it touches.
  */
 final class HistorySnapshots {
@@ -45,10 +46,10 @@ final class HistorySnapshots {
   /**
    * What the file held when last read, the file's state then, where its last whole line ended
    * ({@code readTo}) and the bytes just before that point ({@code before}), by which a later read
-   * knows that what it read is still there.
+   * knows that what it read is still there, and how many whole lines before that point are no entry.
    */
   private record Snapshot(long size, FileTime modified, Object fileKey, long readTo, byte[] before,
-      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo) {
+      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo, int unreadable) {
     boolean describes(BasicFileAttributes now) {
       return now.size() == size && now.lastModifiedTime().equals(modified) && Objects.equals(now.fileKey(), fileKey);
     }
@@ -82,6 +83,16 @@ final class HistorySnapshots {
     return snapshot(file, readLine).lastSavedTo;
   }
 
+  /**
+   * How many whole lines of {@code file} are no entry ({@code readLine} gives none) and are neither blank nor a torn
+   * line a later append marked ({@link TornLine}); a last line without its line end is not counted.
+   *
+   * @throws UncheckedIOException when the file exists but cannot be read
+   */
+  static int unreadableLines(Path file, Function<String, Optional<HistoryEntry>> readLine) {
+    return snapshot(file, readLine).unreadable;
+  }
+
   private static Snapshot snapshot(Path file, Function<String, Optional<HistoryEntry>> readLine) {
     Path key = file.toAbsolutePath().normalize();
     Snapshot kept;
@@ -101,16 +112,16 @@ final class HistorySnapshots {
           return kept;
         }
         Snapshot read = kept != null && kept.onlyGrew(now) && unchangedBefore(channel, kept)
-            ? readFrom(channel, now, kept.readTo, new LinkedHashMap<>(kept.latest), new HashMap<>(kept.lastSavedTo),
-                readLine)
-            : readFrom(channel, now, 0, new LinkedHashMap<>(), new HashMap<>(), readLine);
+            ? readFrom(channel, now, kept.readTo, new Lines(new LinkedHashMap<>(kept.latest),
+                new HashMap<>(kept.lastSavedTo), kept.unreadable, readLine))
+            : readFrom(channel, now, 0, new Lines(new LinkedHashMap<>(), new HashMap<>(), 0, readLine));
         synchronized (READS) {
           READS.put(key, read);
         }
         return read;
       } catch (NoSuchFileException gone) {
         forget(key);
-        return new Snapshot(0, null, null, 0, new byte[0], Map.of(), Map.of());
+        return new Snapshot(0, null, null, 0, new byte[0], Map.of(), Map.of(), 0);
       } catch (IOException e) {
         throw unreadable(file, e);
       }
@@ -137,13 +148,11 @@ final class HistorySnapshots {
   }
 
   /**
-   * Reads the lines from byte {@code start} to the end into {@code latest}. A last line without its
+   * Reads the lines from byte {@code start} to the end into {@code lines}. A last line without its
    * line end (one being written, or torn) is read too, but the next read starts again at its beginning.
    */
-  private static Snapshot readFrom(FileChannel channel, BasicFileAttributes stated, long start,
-      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo,
-      Function<String, Optional<HistoryEntry>> readLine) throws IOException {
-    Lines lines = new Lines(latest, lastSavedTo, readLine);
+  private static Snapshot readFrom(FileChannel channel, BasicFileAttributes stated, long start, Lines lines)
+      throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     long at = start;
     long wholeTo = start;
@@ -159,7 +168,8 @@ final class HistorySnapshots {
     buffer.flip();
     lines.last(buffer);
     return new Snapshot(stated.size(), stated.lastModifiedTime(), stated.fileKey(), wholeTo,
-        bytesBefore(channel, wholeTo), Collections.unmodifiableMap(latest), Collections.unmodifiableMap(lastSavedTo));
+        bytesBefore(channel, wholeTo), Collections.unmodifiableMap(lines.latest),
+        Collections.unmodifiableMap(lines.lastSavedTo), lines.unreadable);
   }
 
   private static ByteBuffer grown(ByteBuffer full) {
@@ -168,18 +178,21 @@ final class HistorySnapshots {
     return larger.put(full);
   }
 
-  /** Turns whole lines of bytes into entries, the latest of each task kept. */
+  /** Turns whole lines of bytes into entries, the latest of each task kept, counting the lines that are none. */
   private static final class Lines {
     private final Map<String, HistoryEntry> latest;
     private final Map<String, HistoryEntry> lastSavedTo;
     private final Function<String, Optional<HistoryEntry>> readLine;
     /** Whether an ended task's entry was kept under its submission time (its id given out again). */
     private boolean earlierTakesKept;
+    /** How many whole lines read so far are no entry (changed by hand, another version's). */
+    private int unreadable;
 
-    Lines(Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo,
+    Lines(Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo, int unreadable,
         Function<String, Optional<HistoryEntry>> readLine) {
       this.latest = latest;
       this.lastSavedTo = lastSavedTo;
+      this.unreadable = unreadable;
       this.readLine = readLine;
       // Read on from an earlier read: an entry kept under another key than its task's is an earlier take.
       this.earlierTakesKept = latest.entrySet().stream()
@@ -193,7 +206,7 @@ final class HistorySnapshots {
       for (int i = from; i < bytes.limit(); i++) {
         byte b = bytes.get(i);
         if (b == '\n' || b == '\r') {
-          line(bytes.array(), bytes.arrayOffset() + from, i - from);
+          line(bytes.array(), bytes.arrayOffset() + from, i - from, true);
           from = i + 1;
           taken = from - bytes.position();
         }
@@ -205,18 +218,24 @@ final class HistorySnapshots {
     /** Reads what is left, a line without its line end. */
     void last(ByteBuffer bytes) {
       if (bytes.hasRemaining()) {
-        line(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        line(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), false);
       }
     }
 
-    private void line(byte[] bytes, int offset, int length) {
+    /** Reads one line ({@code whole}: ended by a line end, so counted when it is no entry). */
+    private void line(byte[] bytes, int offset, int length, boolean whole) {
       if (length == 0) {
         return;
       }
       // Bytes that are not UTF-8 become U+FFFD: they cost the line they are in, if anything.
       String line = new String(bytes, offset, length, StandardCharsets.UTF_8);
       String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-      readLine.apply(text).ifPresent(this::keep);
+      Optional<HistoryEntry> entry = readLine.apply(text);
+      if (entry.isPresent()) {
+        keep(entry.get());
+      } else if (whole && !text.isBlank() && !TornLine.isMarked(text.strip())) {
+        unreadable++;
+      }
     }
 
     /**

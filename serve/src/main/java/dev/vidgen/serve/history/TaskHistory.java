@@ -4,9 +4,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.files.OwnerOnly;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -64,22 +62,31 @@ public final class TaskHistory {
   private final Path file;
   private final Path lockFile;
   private final Duration lockWait;
+  /** Reads one line of the file as an entry (empty: no entry). */
+  private final Function<String, Optional<HistoryEntry>> lineReader;
 
-  private TaskHistory(Path file, Duration lockWait) {
+  private TaskHistory(Path file, Duration lockWait, Function<String, Optional<HistoryEntry>> lineReader) {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.lockWait = lockWait;
+    this.lineReader = lineReader;
   }
 
   /** This history, whose changes wait at most {@code wait} for another process's (for tests). */
   TaskHistory withLockWait(Duration wait) {
-    return new TaskHistory(file, wait);
+    return new TaskHistory(file, wait, lineReader);
+  }
+
+  /** This history, its lines read by {@code reader} (for tests, such as one that counts the lines read). */
+  TaskHistory withLineReader(Function<String, Optional<HistoryEntry>> reader) {
+    return new TaskHistory(file, lockWait, Objects.requireNonNull(reader, "reader == null"));
   }
 
   /** The history kept in {@code folder} (the file is made on the first record). */
   public static TaskHistory in(Path folder) {
     Objects.requireNonNull(folder, "folder == null");
-    return new TaskHistory(folder.toAbsolutePath().normalize().resolve("history.jsonl"), LOCK_WAIT);
+    return new TaskHistory(folder.toAbsolutePath().normalize().resolve("history.jsonl"), LOCK_WAIT,
+        TaskHistory::readLine);
   }
 
   /**
@@ -364,11 +371,11 @@ public final class TaskHistory {
    * after (then that one). Empty when no entry ever named the file.
    */
   public Optional<HistoryEntry> lastSavedTo(String file) {
-    return Optional.ofNullable(HistorySnapshots.lastSavedTo(this.file, TaskHistory::readLine).get(file));
+    return Optional.ofNullable(HistorySnapshots.lastSavedTo(this.file, lineReader).get(file));
   }
 
   private Map<String, HistoryEntry> latest() {
-    return HistorySnapshots.latest(file, TaskHistory::readLine);
+    return HistorySnapshots.latest(file, lineReader);
   }
 
   /**
@@ -502,47 +509,22 @@ public final class TaskHistory {
    * How many whole lines of the file vidgen cannot read as an entry: written by another version of vidgen (a
    * field in another shape, a status it does not know) or changed by hand. Their jobs are out of every look of
    * this history, the same-job check's too. A last line without its newline (one torn by a crash) is not counted,
-   * nor is one that a later append ended with the mark of a torn line.
+   * nor is one that a later append ended with the mark of a torn line. Counted by the read that finds the entries,
+   * a line at a time, so that a listing parses each line once.
    */
   public int unreadableLines() {
     if (!Files.isRegularFile(file)) {
       return 0;
     }
-    // Read a line at a time, never the whole file at once: a history of many thousand lines is tens of megabytes.
-    try (InputStream in = Files.newInputStream(file)) {
-      int unreadable = 0;
-      boolean first = true;
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      byte[] buffer = new byte[64 * 1024];
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        int from = 0;
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            line.write(buffer, from, i - from);
-            if (isUnreadable(line.toString(StandardCharsets.UTF_8), first)) {
-              unreadable++;
-            }
-            first = false;
-            line.reset();
-            from = i + 1;
-          }
-        }
-        line.write(buffer, from, read - from);
-      }
-      // What follows the last newline (empty, or a torn line) is not counted.
-      return unreadable;
-    } catch (IOException e) {
+    try {
+      return HistorySnapshots.unreadableLines(file, lineReader);
+    } catch (UncheckedIOException e) {
       return 0; // told by the reads that need the file
     }
   }
 
-  /** Whether one whole line ({@code first}: the file's first, which may begin with a byte-order mark) is no entry. */
-  private static boolean isUnreadable(String text, boolean first) {
-    String line = (first && text.startsWith("\uFEFF") ? text.substring(1) : text).strip();
-    return !line.isEmpty() && !TornLine.isMarked(line) && readLine(line).isEmpty();
-  }
-
-  private static Optional<HistoryEntry> readLine(String line) {
+  /** One line of the file as an entry; empty for a line that is none (changed by hand, torn, another version's). */
+  static Optional<HistoryEntry> readLine(String line) {
     try {
       return JsonTrees.tryParseObject(line).map(HistoryEntry::fromJson);
     } catch (RuntimeException torn) {

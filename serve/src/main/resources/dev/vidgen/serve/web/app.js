@@ -19,6 +19,9 @@ const FIELD_INPUTS = {
 const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
   + ' to a close-up as she smiles, glowing skin and expressive eyes. Glossy, warm, cinematic.';
 
+const OFFLINE_WORDS = 'The playground server does not answer; is vidgen serve still running? The page reconnects by'
+  + ' itself when it is back.';
+
 const state = {
   models: new Map(),
   provider: '',
@@ -33,7 +36,9 @@ const state = {
   offline: false,      // the server's event stream is down
   imageRefusal: '',    // why the last image was not taken, shown until the images change
   imagesRestored: '',  // what Use these settings could not fill in of a job's images (local files), until they change
-  promptOver: false,
+  promptLevel: 'within', // the prompt against its limit, as last said: within, near (90 %) or over
+  promptErrorsSaid: new Set(), // the prompt's errors (by code) said so far, so that each is said once
+  focusBeforeOffline: null, // the control that had the focus when the server stopped answering and it was disabled
   currentTask: null,   // task id shown in the result panel
   panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
   tasks: new Map(),    // task id -> latest view
@@ -345,25 +350,28 @@ function renderCounter() {
   const route = model();
   const length = [...$('prompt').value].length;
   const counter = $('prompt-counter');
-  const over = Boolean(route && route.max_prompt_chars) && length > route.max_prompt_chars;
-  if (route && route.max_prompt_chars) {
-    counter.textContent = `${length} / ${route.max_prompt_chars}`;
-  } else {
-    counter.textContent = `${length} characters`;
-  }
-  counter.classList.toggle('over', over);
-  announcePromptOver(over, route);
+  const limit = route && route.max_prompt_chars;
+  const level = !limit ? 'within' : length > limit ? 'over' : length >= Math.ceil(limit * 0.9) ? 'near' : 'within';
+  // The count itself is not a live region: it changes at every key, and is read with the field.
+  counter.textContent = limit ? `${length} / ${limit}` : `${length} characters`;
+  counter.classList.toggle('over', level === 'over');
+  announcePromptLevel(level, route, limit - length);
 }
 
-// Said once when the prompt goes over the limit (and once when it is back within), not at every key.
-function announcePromptOver(over, route) {
-  if (over === state.promptOver) return;
-  state.promptOver = over;
+// Said once when the prompt comes near its limit (90 %), once when it goes over, and once when it is back within: not at
+// every key.
+function announcePromptLevel(level, route, left) {
+  const was = state.promptLevel;
+  if (level === was) return;
+  state.promptLevel = level;
   // A limit the provider does not document is vidgen's guess: said so, as the check's warning does.
-  $('prompt-over').textContent = !over ? 'The prompt is within the limit again.'
-    : route.max_prompt_chars_assumed ? `The prompt is over the ${route.max_prompt_chars}-character limit vidgen assumes`
+  $('prompt-over').textContent = level === 'over'
+    ? route.max_prompt_chars_assumed ? `The prompt is over the ${route.max_prompt_chars}-character limit vidgen assumes`
       + ' (the provider documents none); it is sent, but the provider may refuse it.'
-    : `The prompt is over the ${route.max_prompt_chars}-character limit.`;
+      : `The prompt is over the ${route.max_prompt_chars}-character limit.`
+    : was === 'over' ? 'The prompt is within the limit again.'
+    : level === 'near' ? `The prompt is near the ${route.max_prompt_chars}-character limit: ${left} ${left === 1 ? 'character' : 'characters'} left.`
+    : '';
 }
 
 function formJson() {
@@ -416,6 +424,7 @@ async function runCheck() {
     state.lastCheck = null;
     showFieldErrors([{ field: error.field || 'form', severity: 'error', message: error.message + (error.next ? ' — ' + error.next : '') }]);
     updateGenerate();
+    restoreFocusAfterOffline();
     return;
   }
   state.lastCheck = result.body;
@@ -434,6 +443,7 @@ async function runCheck() {
   showSameJob(result.body.same_job);
   showFunds();
   updateGenerate();
+  restoreFocusAfterOffline();
 }
 
 // Before Generate: a job that costs more than the balance last read is said here (the server would refuse it, sending
@@ -519,6 +529,7 @@ function showFieldErrors(violations) {
     if ($(id).innerHTML !== built.innerHTML) $(id).replaceChildren(...built.childNodes);
   }
   sayNewNotes(violations);
+  sayNewPromptErrors(violations);
   for (const id of Object.values(FIELD_INPUTS)) {
     $(id).classList.toggle('invalid', invalid.has(id));
     if (invalid.has(id)) $(id).setAttribute('aria-invalid', 'true');
@@ -543,6 +554,19 @@ function sayNewNotes(violations) {
   state.notesSaid = keys;
   if (fresh.length) setLiveText('warnings-said', fresh.map((v) => 'Note: ' + v.message).join(' '));
   else if (!notes.length) setLiveText('warnings-said', '');
+}
+
+// The prompt's errors are not a live region: their words may change at every key (its length). Each is said once, when
+// it appears (by its code); going over a limit the counter shows is said by the counter's own region.
+function sayNewPromptErrors(violations) {
+  const route = model();
+  const errors = (violations || []).filter((v) => v.severity === 'error' && fieldKey(v.field || '') === 'prompt'
+    && !(v.code === 'prompt.too_long' && route && route.max_prompt_chars));
+  const keys = new Set(errors.map((v) => v.code || v.message));
+  const fresh = errors.filter((v) => !state.promptErrorsSaid.has(v.code || v.message));
+  state.promptErrorsSaid = keys;
+  if (fresh.length) setLiveText('prompt-errors-said', fresh.map((v) => v.message).join(' '));
+  else if (!errors.length) setLiveText('prompt-errors-said', '');
 }
 
 // Sets a live region's words only when they change, so that a screen reader does not repeat them.
@@ -1183,16 +1207,46 @@ function connectEvents() {
 }
 
 // The server stopped answering, or answers again: said at the top; once back, the form is checked and the
-// history and balance read again, for what changed meanwhile.
+// history and balance read again, for what changed meanwhile. A control disabled meanwhile (Generate) would drop the
+// keyboard's focus to the page's top: the notice takes it (and is read), and gives it back once the form is checked.
 function setOffline(offline) {
   if (offline === state.offline) return;
   state.offline = offline;
-  $('offline').hidden = !offline;
+  const notice = $('offline');
+  if (offline) {
+    const active = document.activeElement;
+    notice.textContent = OFFLINE_WORDS;
+    notice.hidden = false;
+    updateGenerate();
+    if (active && active !== document.body && active !== notice && (active.disabled || !active.isConnected)) {
+      state.focusBeforeOffline = active;
+      notice.focus();
+    }
+    return;
+  }
+  if (document.activeElement === notice && state.focusBeforeOffline) {
+    // Kept in view (it has the focus) until the check now sent is answered, which gives the focus back.
+    notice.textContent = 'The playground server answers again; the form is being checked.';
+  } else {
+    state.focusBeforeOffline = null;
+    notice.hidden = true;
+  }
   updateGenerate();
-  if (offline) return;
   scheduleCheck();
   loadHistory();
   loadBalance();
+}
+
+// After the server came back and the form was checked: the focus goes back where it was (else to the prompt).
+function restoreFocusAfterOffline() {
+  const before = state.focusBeforeOffline;
+  if (state.offline || !before || state.checkPending) return;
+  state.focusBeforeOffline = null;
+  if (document.activeElement === $('offline')) {
+    (before.isConnected && !before.disabled ? before : $('prompt')).focus();
+  }
+  $('offline').hidden = true;
+  $('offline').textContent = OFFLINE_WORDS;
 }
 
 async function loadBalance() {
