@@ -21,6 +21,7 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
@@ -102,7 +103,7 @@ final class JobRun {
         default -> finish(Kind.DONE, null);
       }
     } catch (RuntimeException e) {
-      hold("unexpected error: " + e);
+      hold("unexpected error: " + CauseWords.of(e));
     }
     return result;
   }
@@ -363,7 +364,7 @@ final class JobRun {
           try {
             submit();
           } catch (RuntimeException e) {
-            hold("unexpected error: " + e);
+            hold("unexpected error: " + CauseWords.of(e));
           }
         }, delay, TimeUnit.NANOSECONDS);
       }
@@ -623,10 +624,24 @@ final class JobRun {
             + "); the job stays open and the next run reads the task again for a fresh link";
         write(b -> b.video(null, null).reason("result_unavailable", problem), () -> hold(problem));
       } else {
-        hold("the video of task " + handle.taskId() + " is ready but was not saved: " + cause.getMessage()
-            + "; run again to download it");
+        hold("the video of task " + handle.taskId() + " is ready but was not saved: " + CauseWords.of(cause)
+            + (cause instanceof DownloadFailedException refused && refused.whereToSave().isPresent()
+                ? "; " + elsewhere(handle, refused.whereToSave().get(), target) : "; run again to download it"));
       }
     }));
+  }
+
+  /**
+   * What saves a video the file system refused in a way the same place meets again ({@code whereToSave} says where it
+   * fits): not the same run again, but one that saves it elsewhere; its task is made and paid, so none is paid again.
+   */
+  static String elsewhere(JobHandle handle, String whereToSave, Path target) {
+    boolean limit = whereToSave.startsWith("where the file-size limit allows it");
+    Path name = target.getFileName();
+    return "saving it to the same place again fails the same way, so save it " + whereToSave + ": run the batch again"
+        + (limit ? " from such a shell, or" : "") + " with --out-dir OTHER_FOLDER (or the line's out there), or save it"
+        + " with vidgen download " + handle.taskId() + " --out OTHER_FOLDER/" + (name == null ? "" : name)
+        + "; its task is made and paid for, so neither pays again";
   }
 
   // ---- plumbing
@@ -675,7 +690,7 @@ final class JobRun {
         try {
           then.run();
         } catch (RuntimeException e) {
-          hold("unexpected error: " + e);
+          hold("unexpected error: " + CauseWords.of(e));
         }
         return;
       }
@@ -686,7 +701,7 @@ final class JobRun {
       if (cause instanceof Journal.ClaimLostException) {
         finish(Kind.LOST, cause.getMessage() + task);
       } else {
-        hold("the journal could not be written: " + cause + task + (noTask ? "; " + neverSent(entry) : ""));
+        hold("the journal could not be written: " + CauseWords.of(cause) + task + (noTask ? "; " + neverSent(entry) : ""));
       }
     }));
   }
@@ -718,7 +733,7 @@ final class JobRun {
       try {
         step.accept(value, failure);
       } catch (RuntimeException e) {
-        hold("unexpected error: " + e);
+        hold("unexpected error: " + CauseWords.of(e));
       }
     };
   }

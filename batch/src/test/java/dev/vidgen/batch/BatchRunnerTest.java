@@ -17,6 +17,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
@@ -1262,6 +1263,58 @@ class BatchRunnerTest {
     assertThat(backend.count("download")).isEqualTo(1);
     assertThat(entry("a").state()).isEqualTo(State.FAILED);
     assertThat(entry("a").reasonCode()).isEqualTo("result_expired");
+  }
+
+  @Test
+  void aVideoTheSameFolderCannotHoldIsLeftWithASaveElsewhereNotARunAgainThatFailsTheSameWay() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.downloadScript.put("a", target -> CompletableFuture.failedFuture(DownloadFailedException.failsThereAgain(
+        TaskId.of("task-1"), target, "the video (6.0 MB) is larger than the whole file system at " + target.getParent()
+            + " (2.0 MB, No space left on device): freeing space there cannot make room for it",
+        "in a folder on another file system with room for 6.0 MB", null)));
+
+    BatchReport report = runner(2, false).run(plan);
+
+    String left = report.leftOver().get(entry("a").key());
+    assertThat(left).contains("is ready but was not saved", "larger than the whole file system",
+        "save it in a folder on another file system with room for 6.0 MB: run the batch again with --out-dir"
+            + " OTHER_FOLDER", "vidgen download " + entry("a").taskId() + " --out OTHER_FOLDER/a.mp4",
+        "so neither pays again").doesNotContain("run again to download it");
+  }
+
+  @Test
+  void aJobWhoseJournalWriteFailedSaysWhyInWordsNotAJavaClassName() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    JobStore failing = new ForwardingStore(store) {
+      @Override
+      public Optional<Entry> update(Entry entry) {
+        if (entry.state() == State.COMPLETED) {
+          throw new JournalDown("the journal's disk is full");
+        }
+        return super.update(entry);
+      }
+    };
+    BatchRunner runner = BatchRunner.builder().backend(backend).store(failing).concurrency(1).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).build();
+
+    String left;
+    try {
+      left = runner.run(plan).leftOver().get(entry("a").key());
+    } catch (RuntimeException runFailed) {
+      left = runFailed.getMessage();
+    }
+
+    assertThat(left).contains("the journal's disk is full").doesNotContain("JournalDown", "dev.vidgen",
+        "Exception");
+  }
+
+  /** A journal failure of a store's own class, as a database journal's is. */
+  private static final class JournalDown extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    JournalDown(String message) {
+      super(message);
+    }
   }
 
   @Test

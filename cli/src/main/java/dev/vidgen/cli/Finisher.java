@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +112,17 @@ final class Finisher {
           // A link or a device named after the task in the --out folder: kept, as a file there is, even with --force.
           throw new CliException(ExitCodes.OTHER, "output", file + " is " + special.get() + "; it was kept and this"
               + " video was not saved (saving would replace it)", "save it elsewhere");
+        }
+        if (force && where.isFolder(context) && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          // The name is the task's, known only once the task was made: a file of that name this user may not replace
+          // (another user's, in a shared folder) could not be checked before sending, and is refused before the
+          // download, which would fail at the end; the way on downloads the video beside it under a free name.
+          Optional<String> kept = OutTarget.whyNotReplaceable.apply(file);
+          if (kept.isPresent()) {
+            throw DownloadFailedException.failsThereAgain(handle.taskId(), file, "--force cannot replace the file"
+                + " named after the task: " + kept.get() + "; it was kept and nothing was downloaded",
+                "under another name beside it", null);
+          }
         }
         // A file standing there now was saved since this job's --out was checked (by another run perhaps): it
         // may be another paid video, or this very one from a run waiting for the same task whose history line is

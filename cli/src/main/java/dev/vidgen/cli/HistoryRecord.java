@@ -7,10 +7,12 @@ import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.BaseUrls;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
+import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.time.Instant;
@@ -211,6 +213,14 @@ final class HistoryRecord {
     return Optional.ofNullable(entry.out());
   }
 
+  /**
+   * Where the task's video can be saved, when the history noted that saving it where it was to go fails the same way
+   * again (a video larger than that whole file system, a file-size limit); else empty.
+   */
+  synchronized Optional<String> savesElsewhere() {
+    return SavesElsewhere.of(entry);
+  }
+
   /** Records where one status read found the task (a failed one through {@link #failed}). */
   synchronized void seen(TaskSnapshot snapshot) {
     if (snapshot.status() == TaskStatus.COMPLETED) {
@@ -315,6 +325,8 @@ final class HistoryRecord {
       write(why instanceof dev.vidgen.core.error.ResultExpiredException expired ? ExpiredResults.mark(done, expired)
           : why instanceof dev.vidgen.core.error.ResultUnusableException unusable
               ? UnusableResults.mark(done, unusable.reason())
+          : why instanceof DownloadFailedException refused && refused.whereToSave().isPresent()
+              ? SavesElsewhere.mark(done, refused.whereToSave().get()) // later advice must not send it back there
           : done);
       throw unsaved;
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {

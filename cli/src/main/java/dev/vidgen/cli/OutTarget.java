@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 
 /**
@@ -25,6 +26,12 @@ record OutTarget(String text) {
 
   /** How the free space of the video's folder is read: the file store's figure; a test's own to tell a full disk. */
   static SaveTargets.FreeSpace freeSpace = SaveTargets.FreeSpace.OF_FILE_STORE;
+
+  /**
+   * Why this user may not replace an existing file, {@link SaveTargets#whyNotReplaceable}; a test's own to tell a
+   * shared folder's refusal, which root never meets.
+   */
+  static Function<Path, Optional<String>> whyNotReplaceable = SaveTargets::whyNotReplaceable;
 
   /** Reads {@code --out}; picocli keeps the text, so a trailing {@code /} is not lost. */
   static final class Converter implements ITypeConverter<OutTarget> {
@@ -211,7 +218,7 @@ record OutTarget(String text) {
     });
     if (!folder && force && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       // A file of another user in a shared (sticky) folder cannot be replaced, --force or not.
-      SaveTargets.whyNotReplaceable(path).ifPresent(why -> {
+      whyNotReplaceable.apply(path).ifPresent(why -> {
         throw refused("cannot replace " + path + " with the video: " + why + "; nothing was "
             + (taskId == null ? "sent" : "written"), "choose another --out, such as a new name beside it or a"
             + " folder ending in / (the file is then named after the task)");

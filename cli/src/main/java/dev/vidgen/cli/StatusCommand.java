@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.SavesElsewhere;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -116,11 +117,20 @@ final class StatusCommand extends TaskCommand {
 
   /** For a completed task: where the history says its video is saved, else the download that saves it. */
   private static String savedOrDownload(Target target, JobHandle handle, Session session) {
-    return target.history().flatMap(HistoryRecord::savedFile).map(file -> "the video is saved at " + file
-            + "; another copy: " + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut()))
-        .orElse(Failures.downloadCommand(handle, session, "--out",
-            AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session), outOr(target, session),
-                handle.taskId().value())));
+    Optional<String> saved = target.history().flatMap(HistoryRecord::savedFile);
+    if (saved.isPresent()) {
+      return "the video is saved at " + saved.get() + "; another copy: "
+          + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut());
+    }
+    String out = AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session), outOr(target, session),
+        handle.taskId().value());
+    String download = Failures.downloadCommand(handle, session, "--out", out);
+    // A save the history noted fails the same way where it was to go (the whole file system too small, a file-size
+    // limit) is not sent back there alone.
+    Optional<String> elsewhere = target.history().flatMap(HistoryRecord::savesElsewhere);
+    return elsewhere.map(where -> "the task is done, but " + SavesElsewhere.advice(where, download,
+            Failures.downloadCommand(handle, session, "--out", SavesElsewhere.otherOut(out))))
+        .orElse(download);
   }
 
   /** The next step the history's end of the task implies: as for a completed task read so, or none for a failed one. */

@@ -3,6 +3,8 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Lifecycle;
 import java.io.File;
@@ -45,6 +47,35 @@ class FileSizeLimitTest {
   }
 
   @Test
+  void afterAVideoOverTheFileSizeLimitHistoryAndStatusSayWhereToSaveItNotTheSameCommandAlone() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
+      // A video of 64 KB over a limit of 16 blocks (8 or 16 KB): the task history's few lines stay under it.
+      String box = "\0\0\0\u0018ftypisom\0\0\0\0isommp41";
+      fake.inject(Endpoint.FILE, Fault.answer(200, "video/mp4", box + "\0".repeat(64 * 1024)), 1);
+      Finished run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD, 16);
+      String taskId = fake.taskIds().get(0);
+      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OTHER);
+      assertThat(run.err()).contains("a file-size limit stops it");
+      CliRun later = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", dir.resolve("home").toString());
+
+      CliRun.Result history = later.run("history");
+      CliRun.Result status = later.run("status", taskId, "--base-url", fake.baseUrl());
+
+      String other = "--out OTHER_FOLDER/clip.mp4";
+      assertThat(history.out()).as(history.all()).contains("Task " + taskId + " is done, but saving its video to the"
+          + " same place fails the same way; save it where the file-size limit allows it: from a shell whose ulimit"
+          + " -f is unlimited", ": from such a shell with vidgen download " + taskId,
+          ", or on another file system with vidgen download " + taskId, other)
+          .doesNotContain("is done but its video was not saved; save it with");
+      assertThat(status.exitCode()).as(status.all()).isZero();
+      String next = status.out().lines().filter(line -> line.contains("vidgen download")).findFirst()
+          .orElseThrow(() -> new AssertionError(status.all()));
+      assertThat(next).contains("the task is done, but saving its video to the same place fails the same way",
+          "where the file-size limit allows it", other);
+    }
+  }
+
+  @Test
   void aVideoOverTheFileSizeLimitOnItsWayToStdoutIsToBeSavedToAFile() throws Exception {
     try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
       Finished run = generateUnderTheLimit(fake, "-", ProcessBuilder.Redirect.to(dir.resolve("out.mp4").toFile()));
@@ -70,9 +101,15 @@ class FileSizeLimitTest {
    */
   private Finished generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout)
       throws IOException, InterruptedException {
+    return generateUnderTheLimit(fake, out, stdout, 2);
+  }
+
+  /** As above, under a file-size limit of {@code blocks} blocks. */
+  private Finished generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout,
+      int blocks) throws IOException, InterruptedException {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of("/bin/sh", "-c", "ulimit -f 2 && exec \"$@\"", "sh",
+    List<String> command = List.of("/bin/sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh",
         java.toString(), "-cp", System.getProperty("java.class.path"), "-XX:-UsePerfData",
         "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main", "generate", "--image", "product.png", "--prompt", "p",
         "--out", out, "--base-url", fake.baseUrl(), "--poll-interval", "20ms");

@@ -120,4 +120,39 @@ class FullDiskOutTest {
         + " has no free space: 0 bytes free", "nothing was sent");
     assertThat(fake.creates()).as("nothing sent, nothing paid").isEmpty();
   }
+
+  @Test
+  void aBatchDryRunWhoseOutDirIsOnAFullDiskSaysTheRealRunWouldBeRefusedAndMakesNoFolder() throws IOException {
+    Path jobs = Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"full\", \"model\": \"seedance-2\","
+        + " \"prompt\": \"waves\", \"seconds\": 5}\n", StandardCharsets.UTF_8);
+    OutTarget.freeSpace = folder -> 0;
+
+    CliRun.Result dry = cli.withoutHome().run("batch", jobs.toString(), "--out-dir", "vids", "--dry-run",
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+
+    assertThat(dry.exitCode()).as(dry.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dry.err()).contains("--out-dir " + dir.resolve("vids") + " cannot take videos: the folder " + dir
+        + " has no free space: 0 bytes free", "nothing was sent (a dry run; the real run would refuse it the same way)",
+        "free space on that disk, or give --out-dir a folder on a disk with room");
+    assertThat(dir.resolve("vids")).as("a dry run makes no folder").doesNotExist();
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void aBatchDryRunWhoseOutDirCannotBeMadeIsRefusedAsTheRealRunIs() throws IOException {
+    Path jobs = Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"blocked\", \"model\": \"seedance-2\","
+        + " \"prompt\": \"waves\", \"seconds\": 5}\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("blocker"), "a file where a folder must be");
+
+    CliRun.Result dry = cli.withoutHome().run("batch", jobs.toString(), "--out-dir", "blocker/vids", "--dry-run",
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+    CliRun.Result real = cli.withoutHome().run("batch", jobs.toString(), "--out-dir", "blocker/vids",
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+
+    assertThat(real.exitCode()).as(real.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dry.exitCode()).as(dry.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dry.err()).contains(dir.resolve("blocker") + " is a file, not a folder",
+        "the real run would refuse it the same way");
+    assertThat(fake.creates()).isEmpty();
+  }
 }

@@ -11,17 +11,21 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.serve.history.CountedOn;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.InputDigests;
 import dev.vidgen.serve.history.RunMarker;
+import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -116,6 +120,8 @@ final class Jobs {
   private final Map<String, String> notices = new ConcurrentHashMap<>();
   /** Why the history could not be written the last time it was not. */
   private volatile String lastRecordProblem = "it could not be written";
+  /** The last failure to write the history, whose cause the answer of a Generate not sent names; null before one. */
+  private volatile RuntimeException lastRecordFailure;
   /** The tasks whose latest state the history could not record (a full disk): the stop names them. */
   private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
   /** The notes of the creates this playground has on their way (no answer yet), by name: a create's retry is told on them. */
@@ -573,8 +579,9 @@ final class Jobs {
       return CompletableFuture.failedFuture(new GenerateFailure(503, "history_unwritable", false,
           "the playground cannot write its task history (" + lastRecordProblem + "), so this Generate was not sent:"
               + " without the history a paid task's id could be lost and the same job paid twice; nothing was"
-              + " created or billed", "make room on the disk or fix " + history.file() + " (the server's log says"
-              + " more), then generate again"));
+              + " created or billed", WriteTrouble.fixNaming(lastRecordFailure, history.file(), "another VIDGEN_HOME")
+              .map(fix -> fix + ", then generate again")
+              .orElse("fix " + history.file() + " (the server's log says more), then generate again")));
     }
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     CompletableFuture<HistoryEntry> answer = new CompletableFuture<>();
@@ -662,7 +669,7 @@ final class Jobs {
         // The take answered 500 may have made a paid task that nothing can find: the note stays unknown, saying so.
         String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
             ? "the first take" : "each of the " + takes.get() + " takes before") + " may have made a billed task of"
-            + " its own that cannot be looked up; " + RESENT_MADE_TASK + handle.taskId() + RESENT_MADE_TASK_END
+            + " its own that cannot be looked up; " + CountedOn.MADE_TASK + handle.taskId() + CountedOn.MADE_TASK_END
             + " for a task made at "
             + noteNow.get().submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
         resentNotes.put(handle.taskId().value(), said);
@@ -1023,6 +1030,8 @@ final class Jobs {
         unsaved = UnusableResults.mark(unsaved, unusable.reason()); // kept for the page after a restart
       } else if (larger.isPresent()) {
         unsaved = LargerVideos.mark(unsaved, larger.get()); // so is the setting that saves it
+      } else if (whereToSave(cause).isPresent()) {
+        unsaved = SavesElsewhere.mark(unsaved, whereToSave(cause).get()); // the same folder fails it again
       }
       record(unsaved);
       String next = cause instanceof ResultExpiredException || cause instanceof ResultUnusableException
@@ -1031,7 +1040,9 @@ final class Jobs {
               ? "the task is done, but its video link served no such video; the link may serve it later: try again"
                   + " with " + downloadCommand(id) + ", and if it still fails, get the video from the provider's"
                   + " dashboard " + terms.keptResults().whileTheLinkLasts()
-          : larger.map(setting -> largerVideoAdvice(id, setting)).orElseGet(() -> downloadAdvice(id));
+          : larger.map(setting -> largerVideoAdvice(id, setting))
+              .or(() -> whereToSave(cause).map(where -> elsewhereAdvice(id, where)))
+              .orElseGet(() -> downloadAdvice(id));
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause, false, terms)
@@ -1179,24 +1190,6 @@ final class Jobs {
     return json;
   }
 
-  /** How the note of a create sent again blindly names the task its last take made: then the task id, then the end. */
-  private static final String RESENT_MADE_TASK = "the take sent again made task ";
-  private static final String RESENT_MADE_TASK_END = "; check the provider's dashboard";
-  private static final java.util.regex.Pattern RESENT_MADE = java.util.regex.Pattern.compile(
-      java.util.regex.Pattern.quote(RESENT_MADE_TASK) + "(.+?)" + java.util.regex.Pattern.quote(RESENT_MADE_TASK_END));
-
-  /**
-   * For the note of a create whose earlier takes were answered with a server error and whose take sent again made a
-   * task: that task, whose own entry counts those takes ({@code possible_extra_credits}); empty for any other entry.
-   */
-  static Optional<String> countedOn(HistoryEntry entry) {
-    if (!entry.status().equals(HistoryEntry.UNKNOWN) || entry.error() == null) {
-      return Optional.empty();
-    }
-    java.util.regex.Matcher made = RESENT_MADE.matcher(entry.error());
-    return made.find() ? Optional.of(made.group(1)) : Optional.empty();
-  }
-
   /**
    * A task known only from {@code note}, the readable note of the create that made it (its own line cannot be read), as
    * the page shows it: not followed here, with the note's model, price and settings, and how to follow it.
@@ -1234,8 +1227,9 @@ final class Jobs {
           : entry.credits().multiply(java.math.BigDecimal.valueOf(extraTasks)));
     }
     json.putAll(entry.worstCase()); // an unknown note: how many tasks it may stand for, and what they may cost at most
-    // Its earlier takes are priced on the card of the task its take sent again made: said there, not twice.
-    countedOn(entry).ifPresent(task -> json.put("counted_on", task));
+    // A create found later as its task, or the first take of one sent again, is priced on that task's card: counted
+    // there only, as vidgen history --json counts it, so that adding up the entries counts each take once.
+    CountedOn.mark(json, entry);
     json.put("progress", entry.status().equals("completed") ? 100 : null);
     // A task that ended while no wait watched it (the playground stopped, say) ran for a time no one knows: none told.
     boolean endedUnwatched = entry.took() == null
@@ -1261,6 +1255,7 @@ final class Jobs {
         : entry.isSettledNote() ? entry.error()
         : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
         : LargerVideos.of(entry).isPresent() ? largerVideoAdvice(entry.taskId(), LargerVideos.of(entry).get())
+        : SavesElsewhere.of(entry).isPresent() ? elsewhereAdvice(entry.taskId(), SavesElsewhere.of(entry).get())
         // Completed without a file and no note that its link expired or cannot be used: it can still be saved.
         : entry.status().equals("completed") && entry.file() == null && entry.error() == null ? downloadAdvice(
             entry.taskId())
@@ -1411,6 +1406,22 @@ final class Jobs {
         + " saves videos that large from the start";
   }
 
+  /**
+   * What saves the video of completed task {@code id} that the file system refused in a way this playground's folder
+   * meets again ({@code whereToSave} says where it fits): a download into a folder elsewhere, not this one.
+   */
+  private String elsewhereAdvice(String id, String whereToSave) {
+    String elsewhere = taskCommand("download", id, " --out "
+        + Commands.word(SavesElsewhere.otherOut(videos + File.separator)) + commandTail);
+    return "the task is done, but " + SavesElsewhere.advice(whereToSave, downloadCommand(id), elsewhere) + " ("
+        + linksLast() + ")";
+  }
+
+  /** Where a video refused as {@code cause} says can be saved, when saving it to the same place fails again. */
+  private static Optional<String> whereToSave(Throwable cause) {
+    return cause instanceof DownloadFailedException refused ? refused.whereToSave() : Optional.empty();
+  }
+
   /** The command that saves completed task {@code id}'s video in this playground's folder, under the task's name. */
   private String downloadCommand(String id) {
     return taskCommand("download", id, " --out " + Commands.word(videos + java.io.File.separator) + commandTail);
@@ -1456,6 +1467,7 @@ final class Jobs {
     } catch (RuntimeException e) {
       LOG.warn("could not record task {} in the history: {}", entry.taskId(), e.getMessage());
       lastRecordProblem = e.getMessage();
+      lastRecordFailure = e;
       if (!entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
         unrecorded.add(entry.taskId());
       }

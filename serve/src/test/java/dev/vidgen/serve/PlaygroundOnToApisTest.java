@@ -276,6 +276,22 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aCompletedTaskWhoseVideoWasLargerThanItsWholeFileSystemIsToldToSaveItElsewhereNotInTheSamePlace() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
+    // As vidgen generate keeps it after the file system refused a video larger than all of it.
+    history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-3", "toapis", MODEL, "completed",
+        new java.math.BigDecimal("20"), new java.math.BigDecimal("0.10"), null, at, at.plusSeconds(90), null, null,
+        Map.of("prompt", "a kite"), "not saved: saving it to the same place fails the same way; save it in a folder on"
+            + " another file system with room for 6.0 MB", "generate"));
+    start();
+
+    assertThat((String) task("task-cli-3").get("next")).isEqualTo("the task is done, but saving its video to the same"
+        + " place fails the same way; save it in a folder on another file system with room for 6.0 MB: vidgen download"
+        + " task-cli-3 --out OTHER_FOLDER/ --provider toapis --base-url " + fake.baseUrl()
+        + " (links last 24 hours)");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void theSameJobAgainAfterACreateAnsweredWithServerErrorsSaysItGotNoUsableAnswerNotNoAnswer() throws IOException {
     start();
@@ -701,6 +717,8 @@ class PlaygroundOnToApisTest {
         assertThat(error).containsEntry("code", "history_unwritable").containsEntry("sent", "no");
         assertThat((String) error.get("message")).startsWith("the playground cannot write its task history (cannot"
             + " write the task history ").contains("nothing was created or billed");
+        assertThat((String) error.get("next")).as("a broken link is no full disk").isEqualTo("fix "
+            + home.resolve("history.jsonl") + " (the server's log says more), then generate again");
       }
     }
     assertThat(fake.requests(Endpoint.UPLOAD)).as("not even the image went out").isEmpty();

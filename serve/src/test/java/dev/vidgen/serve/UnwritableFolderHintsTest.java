@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A folder the playground cannot write is told by its cause (full disk, permission, read-only) with that cause's fix. */
 class UnwritableFolderHintsTest {
@@ -52,5 +57,45 @@ class UnwritableFolderHintsTest {
     assertThat(WriteTrouble.fix(unlockable, "another VIDGEN_HOME")).hasValueSatisfying(fix -> assertThat(fix)
         .contains("fix the folder's permissions", "another VIDGEN_HOME").doesNotContain("stop"));
     assertThat(WriteTrouble.fix(new UncheckedIOException(new IOException("held too long")), "another --out")).isEmpty();
+  }
+
+  private static UncheckedIOException historyWrite(Path file, IOException cause) {
+    return new UncheckedIOException("cannot write the task history " + file + ": " + cause.getMessage(), cause);
+  }
+
+  @Test
+  void aHistoryNoteOnAFullDiskNamesTheFolderAndItsFreeBytesNotAPermission(@TempDir Path home) throws IOException {
+    Path file = home.resolve("history.jsonl");
+
+    Optional<String> fix = WriteTrouble.fixNaming(historyWrite(file, new IOException("No space left on device")),
+        file, "another VIDGEN_HOME");
+
+    assertThat(fix).hasValueSatisfying(words -> assertThat(words).startsWith("the disk is full at " + home + " (")
+        .containsPattern("\\(\\d+ bytes free\\)").contains("free space there", "another VIDGEN_HOME")
+        .doesNotContain("permission", "fix " + file));
+  }
+
+  @Test
+  void aHistoryNoteRefusedByAPermissionNamesTheFileWithItsOwnerAndMode(@TempDir Path home) throws IOException {
+    Path file = Files.writeString(home.resolve("history.jsonl"), "");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+    int uid = (Integer) Files.getAttribute(file, "unix:uid");
+
+    Optional<String> fix = WriteTrouble.fixNaming(historyWrite(file, new AccessDeniedException(file.toString())),
+        file, "another VIDGEN_HOME");
+
+    assertThat(fix).hasValue("this user may not write " + file + " (owner uid " + uid + ", mode 440): fix its"
+        + " permissions (owner or mode), or start vidgen serve with another VIDGEN_HOME");
+  }
+
+  @Test
+  void aHistoryNoteOnAReadOnlyFileSystemNamesTheFolderNotTheDisk() {
+    Path file = Path.of("/mnt/ro/vidgen/history.jsonl");
+
+    Optional<String> fix = WriteTrouble.fixNaming(historyWrite(file, new FileSystemException(file.toString(), null,
+        "Read-only file system")), file, "another VIDGEN_HOME");
+
+    assertThat(fix).hasValue("the folder /mnt/ro/vidgen is on a read-only file system: start vidgen serve with another"
+        + " VIDGEN_HOME on a writable one");
   }
 }

@@ -162,8 +162,12 @@ public final class DownloadFailedException extends VidgenException {
     Objects.requireNonNull(failure, "failure == null");
     // Said for a Java caller and a command line alike: each is told its own way to save it (the Javadoc of
     // VidgenClient.download, the command's advice), so the message names no call of either.
+    // A file host whose certificate is not trusted fails every download the same way until it is.
+    String again = ProviderErrorDetails.TLS_UNTRUSTED.equals(failure.details().code())
+        ? "once this Java trusts that host's certificate, download its video again while its link lasts"
+        : "download its video again while its link lasts";
     return new DownloadFailedException(taskId, target, failure.getMessage() + "; the task is finished and paid for,"
-        + " so do not generate it again: download its video again while its link lasts", failure);
+        + " so do not generate it again: " + again, failure);
   }
 
   /**
