@@ -130,4 +130,20 @@ public record BatchReport(String batch, String journal, List<Entry> entries, Map
   public List<Entry> unfinished() {
     return entries.stream().filter(e -> !e.state().isFinal() || e.state() == State.DROPPED).toList();
   }
+
+  /**
+   * The jobs left whose task is made and paid for but whose video the file system refused in a way the same save at
+   * the same place meets again (larger than the whole file system, a file-size limit): they are saved by a run with
+   * another {@code --out-dir}, never by the same command again.
+   */
+  public List<Entry> savesElsewhere() {
+    return unfinished().stream().filter(e -> leftOver.getOrDefault(e.key(), "").contains(JobRun.SAVES_ELSEWHERE))
+        .toList();
+  }
+
+  /** Whether one of {@link #savesElsewhere()} is held back by a file-size limit, which another shell may lift. */
+  public boolean savesElsewhereUnderLimit() {
+    return savesElsewhere().stream().anyMatch(e -> leftOver.get(e.key())
+        .contains(JobRun.SAVES_ELSEWHERE + JobRun.UNDER_LIMIT));
+  }
 }

@@ -631,14 +631,19 @@ final class JobRun {
     }));
   }
 
+  /** How a job's left reason says its video saves only elsewhere ({@link #elsewhere}), as {@link BatchReport} reads. */
+  static final String SAVES_ELSEWHERE = "saving it to the same place again fails the same way, so save it ";
+  /** How the place a file-size limit allows begins, after {@link #SAVES_ELSEWHERE}, as core says it. */
+  static final String UNDER_LIMIT = "where the file-size limit allows it";
+
   /**
    * What saves a video the file system refused in a way the same place meets again ({@code whereToSave} says where it
    * fits): not the same run again, but one that saves it elsewhere; its task is made and paid, so none is paid again.
    */
   static String elsewhere(JobHandle handle, String whereToSave, Path target) {
-    boolean limit = whereToSave.startsWith("where the file-size limit allows it");
+    boolean limit = whereToSave.startsWith(UNDER_LIMIT);
     Path name = target.getFileName();
-    return "saving it to the same place again fails the same way, so save it " + whereToSave + ": run the batch again"
+    return SAVES_ELSEWHERE + whereToSave + ": run the batch again"
         + (limit ? " from such a shell, or" : "") + " with --out-dir OTHER_FOLDER (or the line's out there), or save it"
         + " with vidgen download " + handle.taskId() + " --out OTHER_FOLDER/" + (name == null ? "" : name)
         + "; its task is made and paid for, so neither pays again";

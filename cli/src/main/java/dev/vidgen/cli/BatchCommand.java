@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -204,8 +205,12 @@ final class BatchCommand extends ClientCommand {
         java.util.Set<String> toSend = seen.map(p -> p.jobs().stream().filter(job -> job.action()
             == BatchPreview.Action.SEND).map(job -> job.job().key()).collect(java.util.stream.Collectors.toSet()))
             .orElse(null);
+        // A journal missing (or unreadable) follows no task: the batch's own tasks in the history are warned of.
+        List<JobStore.Entry> held = seen.map(p -> p.jobs().stream().map(BatchPreview.JobPreview::entry)
+            .filter(Objects::nonNull).toList()).orElse(List.of());
         views.historyTakes(HistoryTakes.find(session, client, plan.jobs(),
-            job -> toSend == null || toSend.contains(job.key()), BatchHistory.origin(batch, location), output));
+            job -> toSend == null || toSend.contains(job.key()),
+            JournalFollows.of(BatchHistory.origin(batch, location), held), output));
         return views.dryRun(plan, seen, earlier);
       }
       try {
@@ -259,7 +264,7 @@ final class BatchCommand extends ClientCommand {
           JobStore.Entry entry = journaled.get(job.key());
           return entry == null || entry.state() == JobStore.State.PENDING || entry.state() == JobStore.State.DROPPED
               || resubmitUnknown && entry.state() == JobStore.State.UNKNOWN || retryFailed && entry.failedWithoutTask();
-        }, BatchHistory.origin(batch, location), output));
+        }, JournalFollows.of(BatchHistory.origin(batch, location), journaled.values()), output));
         session.learnDurations();
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
@@ -384,10 +389,20 @@ final class BatchCommand extends ClientCommand {
 
   /**
    * What the run would do with the journal at {@code location}, when it exists: read only, with the
-   * run's own refusals. A journal file that does not exist yet is not made.
+   * run's own refusals. A journal file that does not exist yet is not made, but results of the batch in
+   * {@code videos} that the real run would refuse to run on without it are refused the same way.
    */
   private java.util.Optional<BatchPreview> preview(String location, BatchPlan plan, Path videos, Output output) {
     if (!PaidTasks.mayExist(location)) {
+      if (!startOver) {
+        try {
+          ResultsManifest.in(videos).check(plan, new MissingJournal(location));
+        } catch (ResultsManifest.StaleJournalException e) {
+          CliException refusal = refused(e);
+          throw new CliException(refusal.exitCode(), refusal.kind(), refusal.getMessage() + " (a dry run; the real"
+              + " run would refuse it the same way)", refusal.next());
+        }
+      }
       return java.util.Optional.empty();
     }
     JobStore opened;

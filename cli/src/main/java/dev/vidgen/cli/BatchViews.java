@@ -528,7 +528,8 @@ final class BatchViews {
               + " may be spending them), then " : leftToOtherKeys(report, keyTag)
               ? "set the API key that made the tasks (tagged as the message says) in " + session.keyVariable()
                   + ", then " : "");
-      String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
+      String next = savedOnlyElsewhere(report, first + "run the same command again to go on; nothing finished is sent"
+          + " or downloaded twice", line);
       output.note(message + " — " + next);
       Map<String, Object> error = error(report.stopped().map(Failures::kind)
           .orElse(rateLimited ? "rate_limited" : "unfinished"), null, message, next, exit);
@@ -594,6 +595,35 @@ final class BatchViews {
       return task;
     }).toList());
     return lost;
+  }
+
+  /**
+   * The closing advice when jobs left have videos that save only on another file system ({@link
+   * BatchReport#savesElsewhere}): another {@code --out-dir}, as their left lines say, not the same command again;
+   * when other jobs are left too, {@code sameAgain} for those first. {@code sameAgain} as it is when there are none.
+   */
+  static String savedOnlyElsewhere(BatchReport report, String sameAgain, ToIntFunction<Entry> line) {
+    List<Entry> elsewhere = report.savesElsewhere();
+    if (elsewhere.isEmpty()) {
+      return sameAgain;
+    }
+    int count = elsewhere.size();
+    String lines = elsewhere.stream().mapToInt(line).sorted().mapToObj(String::valueOf)
+        .collect(Collectors.joining(", "));
+    String saveThere = "run the batch again with --out-dir OTHER_FOLDER, a folder on another file system with room"
+        + " for " + Plural.word(count, "it", "them") + (report.savesElsewhereUnderLimit() ? " (or, under a file-size"
+        + " limit, the same command from a shell whose limit allows " + Plural.word(count, "it", "them") + ")" : "")
+        + ", as the left " + Plural.word(count, "line says", "lines say") + "; " + Plural.word(count, "its task is",
+        "their tasks are") + " made and paid for, so nothing is paid again";
+    String whose = Plural.word(count, "the video", "the videos") + " of line" + (count == 1 ? " " : "s ") + lines
+        + " cannot be saved where " + Plural.word(count, "it goes", "they go") + ": saving "
+        + Plural.word(count, "it", "them") + " there fails the same way every time";
+    if (count == report.unfinished().size() && report.stopped().isEmpty()) {
+      return whose + ", so running the same command again" + (report.savesElsewhereUnderLimit() ? " from this shell"
+          : "") + " does not help; " + saveThere;
+    }
+    return sameAgain + "; " + whose + ", so for " + Plural.word(count, "that line", "those lines") + " "
+        + saveThere;
   }
 
   /** Whether every job left was last tried and answered with a rate limit (no task made, nothing paid). */

@@ -4,7 +4,6 @@ import dev.vidgen.batch.PlannedJob;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.text.SafeText;
-import dev.vidgen.serve.history.BatchOrigin;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.TaskHistory;
@@ -21,9 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * The batch lines whose job the task history holds as a take made within the day on this server (by
- * {@code generate}, the playground or another batch: this batch's own tasks, which its journal follows, are not
- * counted), by {@code generate}'s measure of the same job. Read only; a history that cannot be read is said and
- * never stops the batch. The lines are warned about, not held back: the batch sends and pays for them again.
+ * {@code generate}, the playground or another batch: this batch's own tasks are not counted while its journal follows
+ * them, and are counted as another's once it does not), by {@code generate}'s measure of the same job. Read only; a
+ * history that cannot be read is said and never stops the batch. The lines are warned about, not held back: the batch
+ * sends and pays for them again.
  */
 final class HistoryTakes {
   /** The warning's code, in {@code --json}'s {@code warnings}. */
@@ -36,11 +36,11 @@ final class HistoryTakes {
 
   /**
    * The lines of {@code jobs} that {@code toSend} accepts whose job the history holds, each with its newest take
-   * other than the tasks of {@code self} (this batch, which its journal follows and never pays for twice); none for
+   * other than the tasks {@code self} follows (this batch's that its journal holds, never paid for twice); none for
    * the mock (it charges nothing), without a history, or when it cannot be read (said on stderr).
    */
   static List<Found> find(Session session, VidgenClient client, List<PlannedJob> jobs, Predicate<PlannedJob> toSend,
-      BatchOrigin self, Output output) {
+      JournalFollows self, Output output) {
     String provider = client.provider().id();
     if (provider.equals(ProviderChoice.MOCK)) {
       return List.of();
@@ -54,7 +54,7 @@ final class HistoryTakes {
     try {
       Predicate<HistoryEntry> counted = entry -> entry.provider().equals(provider) && !entry.failedUnsaved()
           && !entry.isSettledNote() && !entry.submittedAt().isBefore(since) && RepeatCheck.onThisServer(session, entry)
-          && !self.equals(entry.batch());
+          && !self.follows(entry);
       // Only lines whose prompt a recent take has can be its job: a file of many lines is not previewed against the
       // history line by line for nothing (the prompt is sent as written).
       Set<String> prompts = history.get().entries().stream().filter(counted).map(HistoryEntry::job)

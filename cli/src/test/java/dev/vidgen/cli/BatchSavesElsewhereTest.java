@@ -1,0 +1,79 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch whose videos save only on another file system (larger than a file-size limit, or than the whole file system):
+ * its closing line agrees with its left lines (another {@code --out-dir}), never "run the same command again" alone.
+ */
+class BatchSavesElsewhereTest {
+  private static final String KEY = "sk-test" + "9".repeat(44);
+  @TempDir Path dir;
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aBatchWhoseEveryVideoIsOverTheFileSizeLimitEndsAdvisingAnotherOutDirNotTheSameCommand() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
+      // Videos of 6 MB over a limit of 4096 blocks (2 or 4 MB): the journal, the history and SQLite's library fit.
+      String box = "\0\0\0\u0018ftypisom\0\0\0\0isommp41";
+      fake.inject(Endpoint.FILE, Fault.answer(200, "video/mp4", box + "\0".repeat(6 * 1024 * 1024)), 20);
+      Images.png(640, 360).writeTo(dir.resolve("still.png"));
+      Files.write(dir.resolve("jobs.jsonl"), List.of(
+          "{\"id\": \"s1\", \"prompt\": \"shot 1\", \"images\": [\"still.png\"], \"seconds\": 10}",
+          "{\"id\": \"s2\", \"prompt\": \"shot 2\", \"images\": [\"still.png\"], \"seconds\": 10}"));
+
+      String err = batchUnderTheLimit(fake, 4096);
+
+      String out = Files.readString(dir.resolve("stdout.txt"));
+      assertThat(out).as(err).contains("left     line 1 (s1", "left     line 2 (s2",
+          "where the file-size limit allows it", "--out-dir OTHER_FOLDER");
+      String closing = err.lines().filter(line -> line.contains("2 jobs are not finished")).reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError(err));
+      assertThat(closing).contains("the videos of lines 1, 2 cannot be saved where they go",
+          "running the same command again from this shell does not help",
+          "run the batch again with --out-dir OTHER_FOLDER, a folder on another file system",
+          "the same command from a shell whose limit allows them", "nothing is paid again")
+          .doesNotContain("run the same command again to go on");
+    }
+  }
+
+  /**
+   * Runs {@code vidgen batch jobs.jsonl} in a shell whose file-size limit is {@code blocks} blocks; its stderr (its
+   * stdout, a few lines, goes to {@code stdout.txt}).
+   */
+  private String batchUnderTheLimit(FakeToApisServer fake, int blocks) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = List.of("/bin/sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh",
+        java.toString(), "-cp", System.getProperty("java.class.path"), "-XX:-UsePerfData",
+        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main", "batch", "jobs.jsonl", "--base-url", fake.baseUrl(),
+        "--poll-interval", "20ms", "--concurrency", "1");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("stdout.txt").toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().put("TOAPIS_API_KEY", KEY);
+    builder.environment().put("VIDGEN_HOME", Files.createDirectories(dir.resolve("home")).toString());
+    Process process = builder.start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(err).isTrue();
+    assertThat(process.exitValue()).as(err).isNotZero();
+    return err;
+  }
+}
