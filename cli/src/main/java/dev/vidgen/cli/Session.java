@@ -391,7 +391,7 @@ final class Session implements AutoCloseable {
       config.baseUrl(baseUrl);
     }
     // Read here, by the command, not by the library: a --set of the same setting wins.
-    List<String> proxies = choice.isToApis() ? ProxyVariables.apply(context, config) : List.of();
+    ProxyVariables proxies = choice.isToApis() ? ProxyVariables.apply(context, config) : null;
     providerSettings.forEach(config::set);
     root.settings().forEach(config::set);
     Optional<ApiKey> key = Optional.empty();
@@ -419,10 +419,11 @@ final class Session implements AutoCloseable {
       apiKey = key.orElse(null);
     }
     if (verbose()) {
+      List<String> proxiesTold = proxies == null ? List.of() : proxies.told(config.build());
       output.note("provider " + choice.id() + " (" + choice.source() + ")"
           + (choice.isMock() ? "" : ", base URL " + (baseUrl == null ? "none (the provider's own)" : withoutSecrets(baseUrl))
               + ", key " + key.map(ApiKey::masked).orElse("none"))
-          + (proxies.isEmpty() ? "" : ", " + String.join(", ", proxies)));
+          + (proxiesTold.isEmpty() ? "" : ", " + String.join(", ", proxiesTold)));
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
         .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)

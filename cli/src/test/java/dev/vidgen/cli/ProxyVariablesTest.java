@@ -65,6 +65,48 @@ class ProxyVariablesTest {
   }
 
   @Test
+  void verboseNamesJavasProxyWhenItWinsOverHttpsProxyAndSaysTheVariableIsNotUsed() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      proxy.enqueue(new MockResponse.Builder().code(407).inTunnel().build());
+    }
+    try (MockWebServer unused = new MockWebServer()) {
+      unused.start(InetAddress.getByName("127.0.0.1"), 0);
+      System.setProperty("https.proxyHost", "127.0.0.1");
+      System.setProperty("https.proxyPort", Integer.toString(proxy.getPort()));
+      CliRun.Result result;
+      try {
+        result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+            .env("HTTPS_PROXY", "http://127.0.0.1:" + unused.getPort())
+            .run("balance", "--verbose", "--base-url", "https://api.toapis.test");
+      } finally {
+        System.clearProperty("https.proxyHost");
+        System.clearProperty("https.proxyPort");
+      }
+
+      assertThat(taken().getMethod()).as("Java's proxy is the one used").isEqualTo("CONNECT");
+      assertThat(unused.getRequestCount()).as("HTTPS_PROXY's proxy is not used").isZero();
+      assertThat(result.err()).as(result.all())
+          .contains("https proxy 127.0.0.1:" + proxy.getPort() + " (Java's https.proxyHost setting, which wins over"
+              + " HTTPS_PROXY: its proxy http://127.0.0.1:" + unused.getPort() + " is not used)")
+          .contains("the proxy at 127.0.0.1:" + proxy.getPort() + " refused the connection with HTTP 407")
+          .doesNotContain("https proxy http://127.0.0.1:" + unused.getPort() + " (HTTPS_PROXY)");
+    }
+  }
+
+  @Test
+  void verboseSaysWhenHttpsProxyIsNotUsedForTheBaseUrlBecauseNoProxyNamesIt() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.getPort()).env("NO_PROXY", ".toapis.test")
+        .run("generate", "--prompt", "p", "--dry-run", "--verbose", "--base-url", "https://api.toapis.test");
+
+    assertThat(result.err()).as(result.all())
+        .contains("https proxy http://127.0.0.1:" + proxy.getPort() + " (HTTPS_PROXY), but not for the base URL:"
+            + " NO_PROXY names its host")
+        .contains("no proxy for .toapis.test (NO_PROXY)");
+    assertThat(proxy.getRequestCount()).isZero();
+  }
+
+  @Test
   void aMalformedProxyVariableIsNamedWithoutShowingItsText() {
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
         .env("HTTPS_PROXY", "socks5://corp:hunter2@127.0.0.1:" + proxy.getPort())

@@ -166,9 +166,11 @@ final class Hints {
           + " the key's list holds now) and generate again";
     }
     if (cause instanceof ProviderException refused && refused.upload().isPresent()) {
-      // The provider refused the file itself, before any create: what to change in it (by its content), not in the form.
-      return "nothing was created; " + UploadAdvice.next(refused, refused.upload().get(),
-          refused.upload().get().fileName(), "generate again");
+      // An upload that never reached the provider (an untrusted certificate, a failed proxy) is fixed where a balance
+      // read or a URL image meeting the same is; else the provider refused the file itself, before any create: what
+      // to change in it (by its content), not in the form.
+      return unreached(refused).orElseGet(() -> "nothing was created; " + UploadAdvice.next(refused,
+          refused.upload().get(), refused.upload().get().fileName(), "generate again"));
     }
     if (cause instanceof RequestRejectedException rejected && rejected.httpStatus() == 404) {
       // No such endpoint: the playground's address for the provider is wrong, not the job.
@@ -196,18 +198,8 @@ final class Hints {
         && dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED.equals(refused.details().code())) {
       return "try again later; if it keeps refusing, check the key's settings in the provider's console";
     }
-    if (!createMayHaveGoneOut && cause instanceof ProviderException untrusted && ProviderErrorDetails.TLS_UNTRUSTED
-        .equals(untrusted.details().code())) {
-      // A certificate does not change by itself: the fix is the playground's trust settings or its address.
-      return "nothing was sent: the server's TLS certificate is not trusted by this Java, and trying again does not"
-          + " change that; start vidgen serve with a Java trust store holding the certificate's authority, given"
-          + " through VIDGEN_JAVA_OPTS or JAVA_TOOL_OPTIONS (-Djavax.net.ssl.trustStore=FILE"
-          + " -Djavax.net.ssl.trustStorePassword=PASSWORD), or with the base URL of the host the certificate is for";
-    }
-    if (!createMayHaveGoneOut && cause instanceof ProviderException proxied && ProviderErrorDetails.PROXY_FAILED
-        .equals(proxied.details().code())) {
-      return "nothing was sent: the proxy named in the error failed, not the provider; check that the proxy is up and"
-          + " that its setting is right, then try again";
+    if (!createMayHaveGoneOut && cause instanceof ProviderException unsent && unreached(unsent).isPresent()) {
+      return unreached(unsent).get();
     }
     if (cause instanceof ProviderException) {
       return createMayHaveGoneOut ? "the provider or the network failed after the create may have gone out: look for"
@@ -224,6 +216,25 @@ final class Hints {
     return createMayHaveGoneOut ? "this was not expected, and the create may have gone out: look for the job in"
         + " vidgen history (and on the provider's dashboard) before you generate it again"
         : "this was not expected, and nothing was sent; try again in a moment";
+  }
+
+  /**
+   * The fix for a call that reached no server, by its code: an untrusted TLS certificate or a failed proxy, which
+   * trying again in a while does not change; empty for any other failure.
+   */
+  private static Optional<String> unreached(ProviderException failure) {
+    if (ProviderErrorDetails.TLS_UNTRUSTED.equals(failure.details().code())) {
+      // A certificate does not change by itself: the fix is the playground's trust settings or its address.
+      return Optional.of("nothing was sent: the server's TLS certificate is not trusted by this Java, and trying again"
+          + " does not change that; start vidgen serve with a Java trust store holding the certificate's authority,"
+          + " given through VIDGEN_JAVA_OPTS or JAVA_TOOL_OPTIONS (-Djavax.net.ssl.trustStore=FILE"
+          + " -Djavax.net.ssl.trustStorePassword=PASSWORD), or with the base URL of the host the certificate is for");
+    }
+    if (ProviderErrorDetails.PROXY_FAILED.equals(failure.details().code())) {
+      return Optional.of("nothing was sent: the proxy named in the error failed, not the provider; check that the"
+          + " proxy is up and that its setting is right, then try again");
+    }
+    return Optional.empty();
   }
 
 }

@@ -2,11 +2,16 @@ package dev.vidgen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.policy.FailureKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The page's "what next" for answers that are not the job's settings. */
 class HintsTest {
@@ -53,6 +58,30 @@ class HintsTest {
         "-Djavax.net.ssl.trustStore=", "VIDGEN_JAVA_OPTS or JAVA_TOOL_OPTIONS").doesNotContain("try again in a moment");
     assertThat(Hints.next(proxy)).contains("nothing was sent", "the proxy named in the error failed, not the provider")
         .doesNotContain("try again in a moment");
+  }
+
+  @Test
+  void anImageUploadThatMeetsAnUntrustedCertificateOrAFailedProxyGivesTheirFixNotAnotherTryInAWhile(
+      @TempDir Path dir) throws IOException {
+    Path png = dir.resolve("i.png");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0});
+    FailedUpload upload = new FailedUpload("image", png);
+    ProviderException untrusted = ProviderException.of(FailureKind.CONNECT_FAILED, ProviderErrorDetails.of("toapis",
+        0, ProviderErrorDetails.TLS_UNTRUSTED, "could not connect: the TLS certificate of 127.0.0.1:8443 is not"
+            + " trusted by this Java"), null).forUpload(upload);
+    ProviderException proxy = ProviderException.of(FailureKind.CONNECT_FAILED, ProviderErrorDetails.of("toapis",
+        0, ProviderErrorDetails.PROXY_FAILED, "could not connect: the proxy 127.0.0.1:3128 answered HTTP 502"), null)
+        .forUpload(upload);
+
+    for (boolean createMayHaveGoneOut : new boolean[] {false, true}) {
+      assertThat(Hints.next(untrusted, createMayHaveGoneOut)).as("the advice a balance read or a URL image gets")
+          .isEqualTo(Hints.next(ProviderException.of(FailureKind.CONNECT_FAILED, untrusted.details(), null)))
+          .contains("nothing was sent", "not trusted by this Java", "-Djavax.net.ssl.trustStore=")
+          .doesNotContain("in a while", "http(s) URL instead");
+      assertThat(Hints.next(proxy, createMayHaveGoneOut))
+          .contains("nothing was sent", "the proxy named in the error failed, not the provider")
+          .doesNotContain("in a while", "http(s) URL instead");
+    }
   }
 
   @Test

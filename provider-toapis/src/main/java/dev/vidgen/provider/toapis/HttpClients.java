@@ -79,8 +79,7 @@ final class HttpClients {
         .addNetworkInterceptor(OneImmediateResend.attemptInterceptor());
     if (base.proxy() == null) {
       // Loopback always direct; Java's proxy properties, when set, over the configured proxies (HTTPS_PROXY and the like).
-      shared.proxySelector(new ProxyRoutes(config.httpsProxy().orElse(null), config.httpProxy().orElse(null),
-          config.noProxy(), base.proxySelector(), System::getProperty));
+      shared.proxySelector(ProxyRoutes.of(config, base.proxySelector()));
     }
     if (base.proxyAuthenticator() == Authenticator.NONE) {
       shared.proxyAuthenticator(new ProxyCredentials(config.httpsProxy().orElse(null), config.httpProxy().orElse(null),

@@ -40,22 +40,62 @@ final class ProxyRoutes extends ProxySelector {
     this.properties = properties;
   }
 
+  /** The routes of {@code config}'s proxies; {@code fallback} gives Java's (its properties read at each call). */
+  static ProxyRoutes of(ToApisConfig config, ProxySelector fallback) {
+    return new ProxyRoutes(config.httpsProxy().orElse(null), config.httpProxy().orElse(null), config.noProxy(),
+        fallback, System::getProperty);
+  }
+
+  /** What decided a URL's route, and the proxies it gives, first the one tried first. */
+  record Way(ProxyUse.Decided by, List<Proxy> proxies) {
+    Way(ProxyUse.Decided by, Proxy proxy) {
+      this(by, List.of(proxy));
+    }
+
+    /** The way told: the first proxy's {@code host:port} (null when direct), and Java's property when it decided. */
+    ProxyUse use(String scheme) {
+      Proxy first = proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+      if (first.type() == Proxy.Type.DIRECT || !(first.address() instanceof InetSocketAddress address)) {
+        return new ProxyUse(by, null, by == ProxyUse.Decided.JAVA ? property(Proxy.Type.HTTP, scheme) : null);
+      }
+      String host = address.getHostString();
+      return new ProxyUse(by, (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort(),
+          by == ProxyUse.Decided.JAVA ? property(first.type(), scheme) : null);
+    }
+
+    private static String property(Proxy.Type type, String scheme) {
+      return type == Proxy.Type.SOCKS ? "socksProxyHost"
+          : (scheme == null ? "https" : scheme.toLowerCase(Locale.ROOT)) + ".proxyHost";
+    }
+  }
+
   @Override
   public List<Proxy> select(URI uri) {
+    return way(uri).proxies();
+  }
+
+  /** How {@code uri} is reached, and what decided it. */
+  ProxyUse use(URI uri) {
+    return way(uri).use(uri.getScheme());
+  }
+
+  private Way way(URI uri) {
     String host = uri.getHost() == null ? "" : uri.getHost();
     if (isLoopback(host)) {
-      return List.of(Proxy.NO_PROXY);
+      return new Way(ProxyUse.Decided.LOOPBACK, Proxy.NO_PROXY);
     }
     boolean secure = "https".equalsIgnoreCase(uri.getScheme());
     ToApisProxy configured = secure ? https : http;
     if (configured == null || javaProxySet(secure)) {
-      return fallback == null ? List.of(Proxy.NO_PROXY) : fallback.select(uri);
+      return new Way(configured == null && !javaProxySet(secure) ? ProxyUse.Decided.NONE : ProxyUse.Decided.JAVA,
+          fallback == null ? List.of(Proxy.NO_PROXY) : fallback.select(uri));
     }
     int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
     if (bypassed(host.toLowerCase(Locale.ROOT), port)) {
-      return List.of(Proxy.NO_PROXY);
+      return new Way(ProxyUse.Decided.NO_PROXY, Proxy.NO_PROXY);
     }
-    return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(configured.host(), configured.port())));
+    return new Way(ProxyUse.Decided.CONFIGURED,
+        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(configured.host(), configured.port())));
   }
 
   @Override

@@ -153,6 +153,14 @@ class ProxyEnvironmentTest {
     assertThat(address(javaSet, "http://files.toapis.com/")).as("https.proxyHost is for https only")
         .isEqualTo("proxy.corp.test:8080");
     assertThat(javaSet.select(URI.create("https://localhost/"))).containsExactly(Proxy.NO_PROXY);
+    assertThat(javaSet.use(URI.create("https://toapis.com/"))).as("told as it is routed")
+        .isEqualTo(new ProxyUse(ProxyUse.Decided.JAVA, "java.corp.test:9", "https.proxyHost"));
+    assertThat(variables.use(URI.create("https://toapis.com/")))
+        .isEqualTo(new ProxyUse(ProxyUse.Decided.CONFIGURED, "proxy.corp.test:3128", null));
+    assertThat(variables.use(URI.create("https://api.corp.test/")))
+        .isEqualTo(new ProxyUse(ProxyUse.Decided.NO_PROXY, null, null));
+    assertThat(variables.use(URI.create("https://localhost/")))
+        .isEqualTo(new ProxyUse(ProxyUse.Decided.LOOPBACK, null, null));
     assertThat(new ProxyRoutes(https, http, "*", fallback, Map.<String, String>of()::get)
         .select(URI.create("https://toapis.com/"))).containsExactly(Proxy.NO_PROXY);
   }
