@@ -1,17 +1,16 @@
 package dev.vidgen.provider.toapis.internal;
 
-import dev.vidgen.core.port.VidgenThreads;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
+import okio.AsyncTimeout;
 
 /**
  * Notes on each call's {@link CallTrace} where it connects (its URL's {@code host:port} and the proxy on the way),
@@ -21,10 +20,9 @@ import okhttp3.HttpUrl;
  * unsent.
  */
 public final class ConnectWatch extends EventListener {
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
-
   private final Duration limit;
-  private ScheduledFuture<?> overdue;
+  /** Armed from the first connect until a connection is had or the call ends; null once it went off or stood down. */
+  private Watchdog armed;
 
   private ConnectWatch(Duration limit) {
     this.limit = limit;
@@ -44,8 +42,10 @@ public final class ConnectWatch extends EventListener {
       HttpUrl url = call.request().url();
       trace.connecting(url.host() + ":" + url.port(), ProxyNames.named(proxy, url.scheme()));
     }
-    if (overdue == null && !limit.isZero() && !limit.isNegative()) {
-      overdue = TIMER.schedule(() -> overran(call, trace), limit.toMillis(), TimeUnit.MILLISECONDS);
+    if (armed == null && !limit.isZero() && !limit.isNegative()) {
+      armed = new Watchdog(call, trace);
+      armed.timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+      armed.enter();
     }
   }
 
@@ -59,42 +59,51 @@ public final class ConnectWatch extends EventListener {
 
   @Override
   public synchronized void connectionAcquired(Call call, Connection connection) {
-    stop();
+    standDown();
   }
 
   @Override
   public synchronized void callEnd(Call call) {
-    stop();
+    standDown();
   }
 
   @Override
-  public synchronized void callFailed(Call call, java.io.IOException failure) {
-    stop();
+  public synchronized void callFailed(Call call, IOException failure) {
+    standDown();
   }
 
-  private void overran(Call call, CallTrace trace) {
-    synchronized (this) {
-      if (overdue == null) {
-        return; // connected meanwhile
+  private void standDown() {
+    if (armed != null) {
+      armed.exit();
+      armed = null;
+    }
+  }
+
+  /**
+   * Okio's timeout, run by the watchdog thread OkHttp's own socket timeouts already use, so that watching every
+   * connect adds no thread of its own.
+   */
+  private final class Watchdog extends AsyncTimeout {
+    private final Call call;
+    private final CallTrace trace;
+
+    Watchdog(Call call, CallTrace trace) {
+      this.call = call;
+      this.trace = trace;
+    }
+
+    @Override
+    protected void timedOut() {
+      synchronized (ConnectWatch.this) {
+        if (armed != this) {
+          return; // connected meanwhile
+        }
+        armed = null;
       }
-      overdue = null;
+      if (trace != null) {
+        trace.connectOverran(limit);
+      }
+      call.cancel();
     }
-    if (trace != null) {
-      trace.connectOverran(limit);
-    }
-    call.cancel();
-  }
-
-  private void stop() {
-    if (overdue != null) {
-      overdue.cancel(false);
-      overdue = null;
-    }
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, VidgenThreads.named("toapis-connect-watch"));
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
   }
 }
