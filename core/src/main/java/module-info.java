@@ -31,7 +31,8 @@ module dev.vidgen.core {
   exports dev.vidgen.core.text to
       dev.vidgen.provider.mock, dev.vidgen.provider.toapis, dev.vidgen.batch, dev.vidgen.testkit, dev.vidgen.serve;
   exports dev.vidgen.core.files to
-      dev.vidgen.serve, dev.vidgen.journal.jdbc;
+      dev.vidgen.provider.mock, dev.vidgen.provider.toapis, dev.vidgen.batch, dev.vidgen.testkit, dev.vidgen.serve,
+      dev.vidgen.journal.jdbc;
 
   // Guice calls VidgenModule's package-private @Provides methods.
   opens dev.vidgen.inject to com.google.guice;

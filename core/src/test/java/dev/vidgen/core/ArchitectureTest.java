@@ -25,20 +25,34 @@ class ArchitectureTest {
   }
 
   @Test
-  void keepsTheTextHelpersFreeOfAnythingButTheJdk() {
+  void keepsTheTextHelpersFreeOfAnythingButTheJdkAndThePureCore() {
+    String[] allowed = new String[PURE_PACKAGES.length + 2];
+    allowed[0] = "java..";
+    allowed[1] = "dev.vidgen.core.text..";
+    System.arraycopy(PURE_PACKAGES, 0, allowed, 2, PURE_PACKAGES.length);
+
     classes().that().resideInAPackage("dev.vidgen.core.text..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.vidgen.core.text..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
         .because("the pure core may say waits and clip text with them, so they must be as pure")
         .check(core);
   }
 
   @Test
+  void keepsTheFileHelpersFreeOfAnythingButTheJdk() {
+    classes().that().resideInAPackage("dev.vidgen.core.files..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.vidgen.core.files..")
+        .because("the pure core reads local paths and MP4 boxes with them, so they must be as pure")
+        .check(core);
+  }
+
+  @Test
   void keepsDomainValidationPricingAndPolicyFreeOfAnythingButTheJdkAndEachOther() {
-    // The text helpers (wait words, clipping) are allowed: they depend on the JDK alone (the rule above).
-    String[] allowed = new String[PURE_PACKAGES.length + 2];
+    // The text and file helpers (wait words, clipping, paths, MP4 boxes) are allowed: they are as pure (the rules above).
+    String[] allowed = new String[PURE_PACKAGES.length + 3];
     allowed[0] = "java..";
     allowed[1] = "dev.vidgen.core.text..";
-    System.arraycopy(PURE_PACKAGES, 0, allowed, 2, PURE_PACKAGES.length);
+    allowed[2] = "dev.vidgen.core.files..";
+    System.arraycopy(PURE_PACKAGES, 0, allowed, 3, PURE_PACKAGES.length);
 
     classes().that().resideInAnyPackage(PURE_PACKAGES)
         .and().doNotHaveFullyQualifiedName("dev.vidgen.core.domain.RouteCatalog")
@@ -66,8 +80,10 @@ class ArchitectureTest {
   void keepsTheRouteFileLoaderOnTheDomainAndTheSharedJsonReader() {
     classes().that().resideInAPackage("dev.vidgen.core.catalog..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "java..", "dev.vidgen.core.catalog..", "dev.vidgen.core.domain..", "dev.vidgen.core.json..")
-        .because("route files are parsed by dev.vidgen.core.json and walked as plain trees")
+            "java..", "dev.vidgen.core.catalog..", "dev.vidgen.core.domain..", "dev.vidgen.core.json..",
+            "dev.vidgen.core.text..")
+        .because("route files are parsed by dev.vidgen.core.json and walked as plain trees (their bytes checked as"
+            + " UTF-8 by dev.vidgen.core.text)")
         .check(core);
   }
 

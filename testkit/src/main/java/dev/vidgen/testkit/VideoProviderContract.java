@@ -5,7 +5,6 @@ import static dev.vidgen.testkit.ProviderCalls.failureOf;
 import static dev.vidgen.testkit.ProviderCalls.httpStatusOf;
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 
-import dev.vidgen.core.client.Mp4Boxes;
 import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.DurationRule;
 import dev.vidgen.core.domain.GenerationMode;
@@ -19,6 +18,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.files.Mp4Boxes;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.Balance;

@@ -114,10 +114,17 @@ final class Node {
   /** A required child. */
   Node require(String key, String what) {
     if (!has(key)) {
-      throw fail("missing " + quote(key) + ": " + what);
+      throw fail(MISSING + quote(key) + ": " + what);
     }
     return at(key);
   }
+
+  /** Whether {@code problem} is only that this object lacks a required key ({@link #require}). */
+  boolean lacks(RouteFileException problem) {
+    return problem.jsonPath().equals(path) && problem.problem().startsWith(MISSING);
+  }
+
+  private static final String MISSING = "missing ";
 
   String text(String what) {
     if (value instanceof String text && !text.isBlank()) {

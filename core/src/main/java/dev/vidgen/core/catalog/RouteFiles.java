@@ -5,12 +5,14 @@ import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.json.MalformedJsonException;
+import dev.vidgen.core.text.Utf8Text;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -151,6 +153,9 @@ public final class RouteFiles {
   /**
    * The files a {@code VIDGEN_ROUTES}-style list names ({@link File#pathSeparator} between them;
    * blanks skipped), read against {@code workingDir}.
+   *
+   * @throws RouteFileException when the locale cannot name one of the files (a name beyond ASCII under a C
+   *     or POSIX locale, read with replacement characters)
    */
   public static List<Path> parseList(String list, Path workingDir) {
     List<Path> files = new ArrayList<>();
@@ -159,7 +164,14 @@ public final class RouteFiles {
     }
     for (String part : list.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
       if (!part.isBlank()) {
-        files.add(workingDir == null ? Path.of(part.strip()) : workingDir.resolve(part.strip()).normalize());
+        try {
+          files.add(workingDir == null ? Path.of(part.strip()) : workingDir.resolve(part.strip()).normalize());
+        } catch (InvalidPathException unnameable) {
+          // A route problem like any other, rather than a crash of whatever reads the list.
+          throw new RouteFileException(part.strip(), "", "the locale (LANG, LC_ALL) reads file names as "
+              + System.getProperty("sun.jnu.encoding", "its charset") + ", which cannot name this file (each"
+              + " character it could not read became a replacement character)");
+        }
       }
     }
     return files;
@@ -191,7 +203,11 @@ public final class RouteFiles {
             + " before; vidgen's own catalog of every model it documents is under 50 KB): check how the file was made,"
             + " or keep only the routes your jobs use");
       }
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return Utf8Text.decode(bytes);
+    } catch (Utf8Text.NotUtf8Exception e) {
+      // Saved in another encoding (Latin-1, say): said as such, with where, not as Java's "Input length = 1".
+      throw new RouteFileException(file.toString(), "", "is not UTF-8 text (line " + e.line() + " holds the first"
+          + " byte that is not): save it as UTF-8");
     } catch (NoSuchFileException e) {
       // A relative name is looked for from the working folder, which may not be the one meant: it is named.
       throw new RouteFileException(file.toString(), "", "no such file" + (file.isAbsolute() ? ""

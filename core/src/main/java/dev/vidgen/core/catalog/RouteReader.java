@@ -203,17 +203,30 @@ final class RouteReader {
     draft.modes = new LinkedHashSet<>();
     draft.imageCounts = new EnumMap<>(GenerationMode.class);
     draft.videoCounts = new EnumMap<>(GenerationMode.class);
+    List<RouteFileException> problems = new ArrayList<>(); // every mode's problems, not only the first
     for (Map.Entry<String, Node> entry : entries.entrySet()) {
-      GenerationMode mode = mode(entry.getKey(), entry.getValue());
+      GenerationMode mode = collect(problems, () -> mode(entry.getKey(), entry.getValue()));
       Node settings = entry.getValue();
-      settings.keys("a mode's settings", RouteKeys.MODE);
-      draft.modes.add(mode);
-      if (settings.has("images")) {
-        draft.imageCounts.put(mode, count(settings.at("images"), "images"));
+      List<RouteFileException> unknown = collect(problems,
+          () -> settings.unknownKeys("a mode's settings", RouteKeys.MODE));
+      if (unknown == null) {
+        continue;
       }
-      if (settings.has("videos")) {
-        draft.videoCounts.put(mode, count(settings.at("videos"), "videos"));
+      problems.addAll(unknown);
+      IntRange images = settings.has("images") ? collect(problems, () -> count(settings.at("images"), "images")) : null;
+      IntRange videos = settings.has("videos") ? collect(problems, () -> count(settings.at("videos"), "videos")) : null;
+      if (mode != null) {
+        draft.modes.add(mode);
+        if (images != null) {
+          draft.imageCounts.put(mode, images);
+        }
+        if (videos != null) {
+          draft.videoCounts.put(mode, videos);
+        }
       }
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
   }
 
@@ -226,14 +239,31 @@ final class RouteReader {
     throw where.fail("unknown mode " + Node.quote(id) + "; allowed modes: " + MODE_IDS);
   }
 
+  /**
+   * A count of images or videos: an unknown key is told beside a wrong min or max, and a key it may be the
+   * misspelling of is then not also told missing.
+   */
   private static IntRange count(Node node, String what) {
-    node.keys("a count of " + what, RouteKeys.COUNT);
-    int min = node.require("min", "the fewest " + what).integer(what + " min", 0);
-    int max = node.require("max", "the most " + what).integer(what + " max", 0);
-    if (max < min) {
-      throw node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more");
+    List<RouteFileException> problems = new ArrayList<>(node.unknownKeys("a count of " + what, RouteKeys.COUNT));
+    boolean misspelt = !problems.isEmpty();
+    Integer min = countAt(node, "min", "the fewest " + what, what, problems, misspelt);
+    Integer max = countAt(node, "max", "the most " + what, what, problems, misspelt);
+    if (min != null && max != null && max < min) {
+      problems.add(node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more"));
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
     return IntRange.of(min, max);
+  }
+
+  /** The {@code key} of a count, or null with its problem kept (none when it is missing and may be misspelt). */
+  private static Integer countAt(Node node, String key, String meaning, String what, List<RouteFileException> problems,
+      boolean misspelt) {
+    if (misspelt && !node.has(key)) {
+      return null;
+    }
+    return collect(problems, () -> node.require(key, meaning).integer(what + " " + key, 0));
   }
 
   /**
@@ -442,18 +472,33 @@ final class RouteReader {
   /**
    * A price. When some of its entries are wrong, {@code partRead} is given what could be read of it
    * (when anything could), so that a price for a duration or resolution the route does not offer is
-   * told with the other problems of the same price rather than after they are fixed.
+   * told with the other problems of the same price rather than after they are fixed. An unknown key is told beside
+   * the problems of the known one, which is still read; when no known key is given, the unknown key may be its
+   * misspelling and is told alone.
    */
   static PriceTable price(Node node, boolean byResolutionAllowed, Consumer<PriceTable> partRead) {
-    List<String> keys = node.keys("a price",
-        byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION);
+    Set<String> allowed = byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION;
+    List<RouteFileException> problems = new ArrayList<>(node.unknownKeys("a price", allowed));
+    List<String> keys = node.object("a price").keySet().stream().filter(allowed::contains).toList();
     if (keys.size() != 1) {
-      throw node.fail("give exactly one of " + String.join(", ",
-          byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION)
-          + (keys.isEmpty() ? "" : "; got " + String.join(" and ", keys)));
+      if (problems.isEmpty() || !keys.isEmpty()) { // none known: an unknown key may be one misspelt, told alone
+        problems.add(node.fail("give exactly one of " + String.join(", ", allowed)
+            + (keys.isEmpty() ? "" : "; got " + String.join(" and ", keys))));
+      }
+      throw RouteFileException.of(problems);
     }
-    String key = keys.get(0);
-    Node value = node.at(key);
+    if (problems.isEmpty()) {
+      return priceOf(node.at(keys.get(0)), keys.get(0), partRead);
+    }
+    PriceTable table = collect(problems, () -> priceOf(node.at(keys.get(0)), keys.get(0), partRead));
+    if (table != null) { // read whole beside the unknown key, so still judged against the durations offered
+      partRead.accept(table);
+    }
+    throw RouteFileException.of(problems);
+  }
+
+  /** The price {@code value} gives at its {@code key}, one of {@link RouteKeys#PRICE}. */
+  private static PriceTable priceOf(Node value, String key, Consumer<PriceTable> partRead) {
     switch (key) {
       case "per_second_usd" -> {
         return new PriceTable.PerSecond(value.usd("per_second_usd"));
@@ -521,6 +566,10 @@ final class RouteReader {
     }
   }
 
+  /**
+   * A rule: each unknown key is told beside the problem of the keys its kind knows, which are still read; a key it
+   * may be the misspelling of is then not also told missing.
+   */
   private static RouteRule rule(Node node) {
     String kind = node.require("kind", "one of " + String.join(", ", RouteKeys.RULE_KINDS)).text("a rule kind");
     Set<String> keys = RouteKeys.RULES.get(kind);
@@ -528,8 +577,22 @@ final class RouteReader {
       throw node.at("kind").fail("unknown rule kind " + Node.quote(kind) + "; allowed: "
           + String.join(", ", RouteKeys.RULE_KINDS));
     }
-    node.keys("a rule of kind " + kind, keys);
-    String reason = node.require("reason", "why the rule exists, in words a user understands").text("reason");
+    List<RouteFileException> problems = new ArrayList<>(node.unknownKeys("a rule of kind " + kind, keys));
+    if (problems.isEmpty()) {
+      return rule(node, kind, false);
+    }
+    try {
+      rule(node, kind, true);
+    } catch (RouteFileException wrong) {
+      wrong.all().stream().filter(problem -> !node.lacks(problem)).forEach(problems::add);
+    }
+    throw RouteFileException.of(problems);
+  }
+
+  /** A rule of {@code kind}; when {@code misspelt}, a missing reason or needed key may be misspelt and is not told. */
+  private static RouteRule rule(Node node, String kind, boolean misspelt) {
+    String reason = misspelt && !node.has("reason") ? ""
+        : node.require("reason", "why the rule exists, in words a user understands").text("reason");
     return switch (kind) {
       case "at_resolution" -> {
         Set<Integer> seconds = new TreeSet<>();
@@ -574,9 +637,12 @@ final class RouteReader {
         }
         yield new RouteRule.ParamOneOf(param, values, reason);
       }
-      case "image_pixels" -> imagePixels(node, reason);
+      case "image_pixels" -> imagePixels(node, reason, misspelt);
       default -> {
         Set<GenerationMode> modes = modeSet(node, "modes");
+        if (modes.isEmpty() && misspelt && !node.has("modes")) {
+          yield null; // the unknown key may be modes misspelt, and is told alone
+        }
         if (modes.isEmpty()) {
           throw node.at("modes").fail("name at least one mode that needs a prompt; allowed modes: " + MODE_IDS);
         }
@@ -587,15 +653,16 @@ final class RouteReader {
 
   /**
    * An {@code image_pixels} rule: a least short side in pixels and a least and a most width:height, each optional
-   * but one needed; every problem is told at once.
+   * but one needed (unless an unknown key, {@code misspelt}, may be one); every problem is told at once.
    */
-  private static RouteRule imagePixels(Node node, String reason) {
+  private static RouteRule imagePixels(Node node, String reason, boolean misspelt) {
     List<RouteFileException> problems = new ArrayList<>();
     Integer shortSide = node.has("min_short_side") ? collect(problems, () -> node.at("min_short_side")
         .integer("min_short_side (the fewest pixels an image's short side may have)", 1)) : null;
     String minRatio = pixelRatio(node, "min_ratio", "the tallest width:height allowed, such as \"2:5\"", problems);
     String maxRatio = pixelRatio(node, "max_ratio", "the widest width:height allowed, such as \"5:2\"", problems);
-    if (!node.has("min_short_side") && !node.has("min_ratio") && !node.has("max_ratio")) {
+    boolean limitsNothing = !node.has("min_short_side") && !node.has("min_ratio") && !node.has("max_ratio");
+    if (limitsNothing && !misspelt) {
       problems.add(node.fail("an image_pixels rule limits nothing without min_short_side, min_ratio or max_ratio;"
           + " give at least one, such as {\"min_short_side\": 301, \"min_ratio\": \"2:5\", \"max_ratio\": \"5:2\"}"));
     }
@@ -605,7 +672,7 @@ final class RouteReader {
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
-    return new RouteRule.ImagePixels(shortSide, minRatio, maxRatio, reason);
+    return limitsNothing ? null : new RouteRule.ImagePixels(shortSide, minRatio, maxRatio, reason);
   }
 
   /** The W:H at {@code key} of an image_pixels rule; null when absent or wrong (then told in {@code problems}). */
@@ -671,17 +738,28 @@ final class RouteReader {
       throw node.fail("expected retired (an object such as {\"on\": \"2027-01-31\", \"note\": \"why\"},"
           + " or null for a route that is not retired), got " + Node.describe(node.raw()));
     }
-    node.keys("retired", RouteKeys.RETIRED);
-    Node on = node.require("on", "the day the route is retired from, as YYYY-MM-DD");
-    LocalDate day;
+    // An unknown key is told beside the known keys' problems; a key it may be the misspelling of is not told missing.
+    List<RouteFileException> problems = new ArrayList<>(node.unknownKeys("retired", RouteKeys.RETIRED));
+    boolean misspelt = !problems.isEmpty();
+    LocalDate day = misspelt && !node.has("on") ? null : collect(problems, () -> retiredOn(node));
+    String note = misspelt && !node.has("note") ? null
+        : collect(problems, () -> node.require("note", "why the route was retired").text("note"));
+    List<String> instead = node.has("instead")
+        ? collect(problems, () -> node.at("instead").texts("instead (route ids)")) : List.of();
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
+    return new Retirement(day, note, instead);
+  }
+
+  /** The day of {@code retired} the route is retired from. */
+  private static LocalDate retiredOn(Node retired) {
+    Node on = retired.require("on", "the day the route is retired from, as YYYY-MM-DD");
     try {
-      day = LocalDate.parse(on.text("a date as YYYY-MM-DD"));
+      return LocalDate.parse(on.text("a date as YYYY-MM-DD"));
     } catch (DateTimeParseException e) {
       throw on.fail("expected a date as YYYY-MM-DD, such as \"2026-09-24\", got " + Node.describe(on.raw()));
     }
-    String note = node.require("note", "why the route was retired").text("note");
-    List<String> instead = node.has("instead") ? node.at("instead").texts("instead (route ids)") : List.of();
-    return new Retirement(day, note, instead);
   }
 
   /**

@@ -1,13 +1,14 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.files.Mp4Boxes;
+import dev.vidgen.core.files.VideoFormats;
 import dev.vidgen.core.text.SafeText;
-import dev.vidgen.core.validation.LocalVideos;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Checks a download's first bytes against the format its result names, with the recognition the
- * video uploads use ({@link LocalVideos}): MP4 and MOV (one box format) by their first box, WebM by
+ * video uploads use ({@link VideoFormats}): MP4 and MOV (one box format) by their first box, WebM by
  * its EBML header. A video of one of these formats passes for any of them (a provider that names the
  * wrong one still served the video paid for). Of a format vidgen does not know, only what is plainly
  * no video is refused: markup such as an HTML error page, JSON, or other text.
@@ -18,19 +19,19 @@ final class DownloadedContent {
   /** Why {@code head}, the first bytes of {@code size} sent, is not the video {@code format} names; empty when it may be. */
   static Optional<String> refusal(String format, byte[] head, long size) {
     String named = named(format);
-    String seen = LocalVideos.describe(head);
+    String seen = VideoFormats.describe(head);
     String sent = "the provider sent " + size + (size == 1 ? " byte" : " bytes");
     // A video of another of these formats than the one named is still the video paid for: saved, not refused.
     if (named.equals("MP4") || named.equals("MOV")) {
-      return isBoxed(head) || LocalVideos.isEbml(head) ? Optional.empty() : Optional.of(sent + " that are not "
+      return isBoxed(head) || VideoFormats.isEbml(head) ? Optional.empty() : Optional.of(sent + " that are not "
           + article(named) + " video: they are " + seen + " (an MP4 or MOV file opens with a box such as ftyp at"
           + " offset 4)");
     }
     if (named.equals("WebM")) {
-      return LocalVideos.isEbml(head) || isBoxed(head) ? Optional.empty() : Optional.of(sent + " that are not a WebM"
+      return VideoFormats.isEbml(head) || isBoxed(head) ? Optional.empty() : Optional.of(sent + " that are not a WebM"
           + " video: they are " + seen + " (a WebM file opens with the EBML header 1A 45 DF A3)");
     }
-    return LocalVideos.isText(head) ? Optional.of(sent + " that are not a video: they are " + seen + " (the result"
+    return VideoFormats.isText(head) ? Optional.of(sent + " that are not a video: they are " + seen + " (the result"
         + " names the format " + shown(format) + ", which vidgen checks no further)") : Optional.empty();
   }
 
@@ -40,11 +41,11 @@ final class DownloadedContent {
    */
   static Optional<String> otherKind(String format, byte[] head) {
     String named = named(format);
-    if ((named.equals("MP4") || named.equals("MOV")) && LocalVideos.isEbml(head)) {
+    if ((named.equals("MP4") || named.equals("MOV")) && VideoFormats.isEbml(head)) {
       return Optional.of("a WebM video");
     }
     if (named.equals("WebM") && isBoxed(head)) {
-      return Optional.of(article(LocalVideos.format(head)) + " video");
+      return Optional.of(article(VideoFormats.format(head)) + " video");
     }
     return Optional.empty();
   }
@@ -60,7 +61,7 @@ final class DownloadedContent {
 
   /** Whether {@code head} opens an MP4 or MOV file, whose top-level boxes can then be walked ({@link Mp4Boxes}). */
   static boolean isBoxed(byte[] head) {
-    String kind = LocalVideos.format(head);
+    String kind = VideoFormats.format(head);
     return "MP4".equals(kind) || "MOV".equals(kind);
   }
 

@@ -5,6 +5,8 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.files.Mp4Boxes;
+import dev.vidgen.core.files.VideoFormats;
 import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
@@ -16,7 +18,6 @@ import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.text.Plural;
-import dev.vidgen.core.validation.LocalVideos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -336,7 +338,7 @@ final class Downloader {
       temp = part.path();
       opened = temp;
       openParts.add(opened);
-      byte[] head = startAt == 0 ? new byte[LocalVideos.HEAD_BYTES] : headOf(temp);
+      byte[] head = startAt == 0 ? new byte[VideoFormats.HEAD_BYTES] : headOf(temp);
       dev.vidgen.core.port.VideoRange first = answer.kept().map(KeptPart.Kept::first).orElse(answer.range());
       Copied copied;
       try {
@@ -374,6 +376,11 @@ final class Downloader {
               + " changed on the way (no key was sent with it); saved to " + target));
       return target;
     } catch (IOException e) {
+      if (e instanceof NoSuchFileException && temp != null && Files.notExists(temp, LinkOption.NOFOLLOW_LINKS)
+          && Files.isDirectory(temp.getParent())) {
+        // Deleted under this download by another program or run (another user's saving to the same name, say).
+        throw SaveFailures.partRemoved(taskId, target, temp, e);
+      }
       throw SaveFailures.failure(taskId, target, e, announcedWhole);
     } finally {
       // A part kept for the next try stays (that try goes on from it; the download's end deletes it if none does).
@@ -430,7 +437,7 @@ final class Downloader {
   /** The first bytes of a kept part, which were checked as the video's kind when they came. */
   private static byte[] headOf(Path part) throws IOException {
     try (InputStream in = Files.newInputStream(part)) {
-      return in.readNBytes(LocalVideos.HEAD_BYTES);
+      return in.readNBytes(VideoFormats.HEAD_BYTES);
     }
   }
 
@@ -586,7 +593,7 @@ final class Downloader {
   private void requireWhole(Path temp, Copied copied, long announcedWhole) throws IOException {
     Optional<String> problem = Mp4Boxes.problem(temp);
     if (problem.isPresent()) {
-      String format = LocalVideos.format(copied.head());
+      String format = VideoFormats.format(copied.head());
       String checked = "; checked: its top-level boxes must fill the file and hold a moov and an mdat box";
       String words = announcedWhole == copied.size()
           ? "the video download came in full (all " + Plural.count(copied.size(), "byte") + " the provider announced)"

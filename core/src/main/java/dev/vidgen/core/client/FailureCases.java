@@ -15,8 +15,9 @@ import dev.vidgen.core.policy.FailureCase;
 import dev.vidgen.core.policy.FailureTable;
 
 /**
- * Names the {@link FailureCase} of any failure the client hands back, so that the batch runner and
- * the command line look up the same {@link FailureTable} row for it.
+ * Names the {@link FailureCase} of any failure the client hands back, and its {@link FailureTable} row: use it
+ * to decide what to do after a failed job (retry later, look the create up, fail the job, stop a run, which exit
+ * code) as the batch runner and the command line do.
  */
 public final class FailureCases {
   private FailureCases() {}

@@ -1,7 +1,7 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.files.VideoFormats;
 import dev.vidgen.core.port.VideoRange;
-import dev.vidgen.core.validation.LocalVideos;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -49,7 +49,7 @@ final class KeptPart {
     boolean checkable = first.totalBytes() >= 0 || !first.validator().isEmpty();
     boolean unfinished = first.totalBytes() < 0 || part.bytes() < first.totalBytes();
     // Its first bytes were checked as the video's kind when they came: a part holding fewer starts over.
-    if (!first.rangesAccepted() || !checkable || !unfinished || part.bytes() < LocalVideos.HEAD_BYTES) {
+    if (!first.rangesAccepted() || !checkable || !unfinished || part.bytes() < VideoFormats.HEAD_BYTES) {
       return Optional.empty();
     }
     return Optional.of(new VideoRange(part.bytes(), first.totalBytes(), true, first.validator()));

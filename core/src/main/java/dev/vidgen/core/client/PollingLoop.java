@@ -4,6 +4,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.LearnedDurations;
@@ -12,6 +13,7 @@ import dev.vidgen.core.policy.ProgressTrail;
 import dev.vidgen.core.text.Waits;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * then at the schedule's longest interval, 20 s by default, and never more than 60 s), with a
  * warning each time, for up to the options' outage tolerance and within the deadline (a read due
  * after it comes at the deadline): the task is already paid for. A deadline that comes while reads
- * fail ends the wait with the provider's error, not a deadline. Cancelling the returned future stops the polling.
+ * fail ends the wait with the provider's error, not a deadline, said as the end of the wait: how long it read,
+ * how many reads failed, and that the task exists and is resumed by its id. Cancelling the returned future stops
+ * the polling.
  */
 final class PollingLoop {
   /** How long the single status read of a handle resumed after its deadline may take. */
@@ -80,7 +84,7 @@ final class PollingLoop {
   }
 
   CompletableFuture<TaskSnapshot> await(JobHandle handle, AwaitOptions options) {
-    Wait wait = new Wait(handle, options == null ? AwaitOptions.defaults() : options);
+    Wait wait = new Wait(handle, Objects.requireNonNull(options, "options == null"));
     wait.scheduleNext();
     return wait.result;
   }
@@ -100,6 +104,10 @@ final class PollingLoop {
     /** When status reads began to fail for a passing reason, and how many have since; null while they answer. */
     private Instant failingSince;
     private int failedReads;
+    /** The reads, and their tries, that failed in a row since the status was last read; they name the wait's end. */
+    private int failingReads;
+    private int failingTries;
+    private final Instant startedAt;
     /** Whether this wait has said that the provider does not know its task (yet). */
     private volatile boolean toldNotFound;
     private volatile ProviderException outageFailure;
@@ -121,7 +129,8 @@ final class PollingLoop {
       this.deadlineAt = handle.submittedAt().plus(schedule.deadline());
       this.outageTolerance = options.outageTolerance();
       this.learned = learns() ? runtime.durations().learned(handle.model()) : LearnedDurations.none();
-      this.notBefore = elapsed(runtime.time().now());
+      this.startedAt = runtime.time().now();
+      this.notBefore = elapsed(startedAt);
       result.whenComplete((snapshot, failure) -> pending.get().cancel());
     }
 
@@ -171,6 +180,7 @@ final class PollingLoop {
       CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
           handle, taskId, this::readStatus, failure -> {
             retrying.set(failure);
+            failingTries++;
             if (failure.kind() == FailureKind.NOT_FOUND && !runtime.time().now().isBefore(deadlineAt)) {
               // At or past the deadline a task the provider does not know is not given the fresh task's grace.
               fail(failure);
@@ -198,10 +208,17 @@ final class PollingLoop {
         if (failure == null) {
           failingSince = null;
           failedReads = 0;
+          failingReads = 0;
+          failingTries = 0;
           outageFailure = null;
           onSnapshot(snapshot);
-        } else if (!readAgainLater(AsyncFailures.unwrap(failure))) {
-          fail(AsyncFailures.unwrap(failure));
+          return;
+        }
+        Throwable cause = AsyncFailures.unwrap(failure);
+        failingReads++;
+        failingTries++; // the read's last try, which was not retried
+        if (!readAgainLater(cause)) {
+          fail(endingWait(cause));
         }
       }));
     }
@@ -249,10 +266,13 @@ final class PollingLoop {
           cutOff(read, retrying, LATE_READ_LIMIT, true, cutoff);
           return;
         }
+        if (failing != null) {
+          failingReads++; // the read cut off while it was being retried failed too
+        }
         failing = failing != null ? failing : outageFailure;
         if (failing != null) {
           // The deadline came while the reads were failing: what ended the wait is the provider, not the task.
-          fail(failing);
+          fail(endingWait(failing));
         } else {
           deadlineExceeded(runtime.time().now());
         }
@@ -351,6 +371,18 @@ final class PollingLoop {
         // Halved in nanoseconds: Duration.dividedBy goes through BigDecimal.
         runtime.durations().record(handle.model(), Duration.ofNanos((notBefore.toNanos() + seenAt.toNanos()) / 2));
       }
+    }
+
+    /**
+     * {@code failure}, a passing one that ended this wait while status reads were failing, said as the wait's end: how
+     * long it read, how many reads failed, and that the task exists and is resumed by its id; any other as it is.
+     */
+    private Throwable endingWait(Throwable failure) {
+      if (!(failure instanceof RetriableProviderException passing) || failingReads < 1) {
+        return failure;
+      }
+      return passing.endingWait(taskId, Duration.between(startedAt, runtime.time().now()), failingReads,
+          Math.max(failingTries, failingReads));
     }
 
     private void deadlineExceeded(Instant now) {

@@ -2,6 +2,7 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.error.DownloadFailedException;
+import dev.vidgen.core.text.ByteSizes;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -30,6 +31,16 @@ final class SaveFailures {
     Said said = said(e, target, videoBytes);
     return said.whereToSave() == null ? new DownloadFailedException(taskId, target, said.words(), e)
         : DownloadFailedException.failsThereAgain(taskId, target, said.words(), said.whereToSave(), e);
+  }
+
+  /**
+   * The failure to save task {@code taskId}'s video to {@code target} because its partial file {@code part} was
+   * removed by another program or run while the video was written into it.
+   */
+  static DownloadFailedException partRemoved(TaskId taskId, Path target, Path part, IOException e) {
+    return new DownloadFailedException(taskId, target, "the partial file " + part + " was removed by another program"
+        + " or run while the video was written into it (another run saving to the same name, perhaps), so the video"
+        + " was not saved; download it again, under another name if another run saves to this one", e);
   }
 
   /** The words of a refusal, and where the video can be saved when saving it there again fails the same way. */
@@ -91,15 +102,7 @@ final class SaveFailures {
 
   /** A byte count for people: "6.0 MB" (of 1024 × 1024 bytes), or "512 bytes" below a kilobyte. */
   static String sizeWords(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " bytes";
-    }
-    if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-    }
-    if (bytes < 1024L * 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-    }
-    return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024.0 * 1024.0));
+    return ByteSizes.words(bytes);
   }
+
 }

@@ -8,7 +8,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Checks, before a job is paid for, that its video could be saved where the caller asks. */
+/**
+ * Checks, before a job is paid for, that its video could be saved where the caller asks: call it on the folder or
+ * file you mean to save to, and refuse the job when it names a reason, as the command line does.
+ */
 public final class SaveTargets {
   /**
    * The least free space a folder's file system must have to be given a video: no video a provider makes is smaller

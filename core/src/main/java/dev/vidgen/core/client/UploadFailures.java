@@ -7,7 +7,7 @@ import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
-import dev.vidgen.core.validation.LocalInputs;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import java.util.List;
@@ -22,7 +22,7 @@ final class UploadFailures {
 
   /** Fails with an {@link InvalidJobException} when a local input of {@code job} no longer passes its checks. */
   static void requireUsable(VideoJob job) {
-    List<Violation> found = LocalInputs.check(job);
+    List<Violation> found = JobValidator.recheckLocalInputs(job);
     // A warning (a JPEG without its end marker, as a phone's motion photo has) was told when the job was checked
     // and lets the job go, as validate and the dry run say; only a problem found now holds the upload back.
     if (found.stream().anyMatch(Violation::isError)) {
@@ -59,7 +59,7 @@ final class UploadFailures {
     if (cause instanceof CancellationException || cause instanceof InvalidJobException) {
       return cause;
     }
-    List<Violation> found = LocalInputs.check(job);
+    List<Violation> found = JobValidator.recheckLocalInputs(job);
     if (found.isEmpty()) {
       return cause;
     }

@@ -434,8 +434,8 @@ public final class VidgenClient implements AutoCloseable {
     requireOwn(Objects.requireNonNull(handle, "handle == null"), "read");
     return track(() -> {
       CompletableFuture<TaskSnapshot> read = retries.runWithin(statusTimeout, statusTimeoutSetBy, "read",
-          Operation.READ, handle, handle.taskId(), () -> ProviderFaultException.sameTask(handle,
-              provider.status(handle.taskId())));
+          Operation.READ, handle, handle.taskId(), () -> told(handle, ProviderFaultException.sameTask(handle,
+              provider.status(handle.taskId()))));
       // A wait begun right after this read keeps its pace from it (a side stage: cancelling still abandons the read).
       read.whenComplete((snapshot, failure) -> polling.readAnswered(handle.taskId()));
       return read;
@@ -443,14 +443,38 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
-   * Polls until the task completes, fails or the deadline passes.
+   * {@code read}, whose answer is told to the listeners as a wait's reads are before it completes, so that every
+   * status read reaches them (the command line's {@code --verbose}); cancelling it cancels {@code read}.
+   */
+  private CompletableFuture<TaskSnapshot> told(JobHandle handle, CompletableFuture<TaskSnapshot> read) {
+    if (read == null) {
+      return null;
+    }
+    CompletableFuture<TaskSnapshot> tapped = read.thenApply(snapshot -> {
+      runtime.events().polled(handle, snapshot);
+      return snapshot;
+    });
+    tapped.whenComplete((snapshot, failure) -> {
+      if (tapped.isCancelled()) {
+        read.cancel(false);
+      }
+    });
+    return tapped;
+  }
+
+  /**
+   * Polls until the task completes, fails or the deadline passes. {@code options} is required: {@link
+   * AwaitOptions#defaults()} gives the default deadline and outage tolerance.
    *
    * @throws TaskFailedException when the task failed
    * @throws DeadlineExceededException when the deadline passed first
    * @throws dev.vidgen.core.error.ProviderException when status reads failed for longer than the outage
-   *     tolerance, up to the deadline, or in a way that will not pass (such as a 401 or a 404 believed)
+   *     tolerance, up to the deadline, or in a way that will not pass (such as a 401 or a 404 believed); a
+   *     passing one (such as a {@code ServerErrorException}) says how long the wait read and how many reads failed,
+   *     and names the task, which exists and may be paid for: resume it with its task id rather than generate again
    * @throws WaitStoppedException naming the task when the calling thread was interrupted (the polling stops, the
    *     task goes on at the provider, the interrupt flag is kept)
+   * @throws NullPointerException when {@code handle} or {@code options} is null
    */
   public TaskSnapshot await(JobHandle handle, AwaitOptions options) {
     OwnThreadGuard.refuseBlocking("await", "awaitAsync", handle);
@@ -463,6 +487,7 @@ public final class VidgenClient implements AutoCloseable {
    */
   public CompletableFuture<TaskSnapshot> awaitAsync(JobHandle handle, AwaitOptions options) {
     requireOwn(Objects.requireNonNull(handle, "handle == null"), "await");
+    Objects.requireNonNull(options, "options == null");
     return track(about("the wait for", handle), () -> polling.await(handle, options));
   }
 
@@ -508,7 +533,8 @@ public final class VidgenClient implements AutoCloseable {
 
   /**
    * Submit, await and download in one call. A file already at {@code target} is replaced, in one
-   * move, once the new video is complete.
+   * move, once the new video is complete. {@code options} is required, as the job and target are: {@link
+   * AwaitOptions#defaults()} gives the default wait.
    *
    * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
    *     folder, or a path through a file) or another generate in flight on this client saves to the
@@ -524,6 +550,7 @@ public final class VidgenClient implements AutoCloseable {
    *     create got no answer within those 10 s: a task may exist, found by the client reference it names
    *     or on the provider's dashboard
    * @throws SubmitNotSentException when the client was closed before the create went out (nothing sent)
+   * @throws NullPointerException when {@code job}, {@code target} or {@code options} is null (nothing is sent)
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
     return generate(job, target, options, ExistingTarget.REPLACE);
@@ -598,7 +625,8 @@ public final class VidgenClient implements AutoCloseable {
    * clientReference()} to look it up by). Either is a
    * {@code CancellationException}, so {@code isCancelled()} is true. Closing the client ends it as {@link
    * #generate} says (a create on its way is given {@code closeWait} for its answer). The future fails at once with an {@link IllegalArgumentException} when the video could never be
-   * saved at {@code target} (a folder, or a path through a file); nothing is sent then. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
+   * saved at {@code target} (a folder, or a path through a file); nothing is sent then. A null {@code job}, {@code
+   * target} or {@code options} throws a {@link NullPointerException} at once. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
     return generateAsync(job, target, options, ExistingTarget.REPLACE);
@@ -623,6 +651,7 @@ public final class VidgenClient implements AutoCloseable {
       AtomicReference<CompletableFuture<JobHandle>> submit) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(existing, "existing == null");
     Runnable freeTarget;
     try {

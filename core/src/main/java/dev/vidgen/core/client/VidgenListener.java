@@ -35,7 +35,7 @@ public interface VidgenListener {
     onSubmitted(handle);
   }
 
-  /** A status was read. */
+  /** A status was read: by a wait, or by a {@link VidgenClient#status} of its own (told before it returns). */
   default void onPolled(JobHandle handle, TaskSnapshot snapshot) {}
 
   /** A call failed and will be tried again after {@code delay}; {@code handle} is null before the create succeeds. */

@@ -1,5 +1,6 @@
 package dev.vidgen.core.domain;
 
+import dev.vidgen.core.files.SystemPaths;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 /**
  * Internal: not API; may change without notice. Files and folders vidgen makes for its own bookkeeping (the task
- * history, batch journals, the playground's uploads), made readable by their owner alone,
- * and the digests local inputs are known by.
+ * history, batch journals, the playground's uploads), made readable by their owner alone;
+ * the digests local inputs are known by; paths read as the operating system reads them; the walk over an MP4's
+ * boxes that tells a whole video from a cut one; output paths that would not make what they seem to here (an
+ * unexpanded {@code ~}, a Windows path); and the formats of images and videos told by their first bytes, with the
+ * upload limit for videos.
  */
 package dev.vidgen.core.files;

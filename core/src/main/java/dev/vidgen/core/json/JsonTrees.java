@@ -49,7 +49,14 @@ public final class JsonTrees {
           || said.startsWith("Expected ':'") || said.startsWith("more than one JSON value")) {
         offset--; // Moshi has taken the character that is not what it expected (or starts a second value): point at it
       }
-      throw new MalformedJsonException(SyntaxMistakes.describe(text, stoppedAt(text, offset), e.getMessage()));
+      int stopped = stoppedAt(text, offset);
+      int control = controlOutsideStrings(text);
+      if (control >= 0 && control <= stopped) {
+        // An invisible byte (a NUL a tool left, say) is named as what it is, not as the value it seems to start.
+        throw new MalformedJsonException(controlName(text.charAt(control)) + " at " + position(text, control)
+            + ", which JSON allows nowhere outside a string: remove it");
+      }
+      throw new MalformedJsonException(SyntaxMistakes.describe(text, stopped, e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -76,6 +83,34 @@ public final class JsonTrees {
       at = Math.max(at, 0);
     }
     return at;
+  }
+
+  /**
+   * The index of the first control character of {@code text} outside its strings (white space aside), which no
+   * JSON text holds; -1 when there is none.
+   */
+  static int controlOutsideStrings(String text) {
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** What the control character {@code c} is called: "a NUL byte", or "a control byte (0x1B)". */
+  private static String controlName(char c) {
+    return c == 0 ? "a NUL byte" : String.format(java.util.Locale.ROOT, "a control byte (0x%02X)", (int) c);
   }
 
   /** {@code line L, column C} of the character at index {@code at} of {@code text}, or {@code column C} for one line. */

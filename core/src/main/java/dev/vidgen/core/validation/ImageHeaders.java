@@ -1,5 +1,6 @@
 package dev.vidgen.core.validation;
 
+import dev.vidgen.core.files.ImageFormats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -30,7 +31,7 @@ final class ImageHeaders {
   static Optional<Size> read(Path path) {
     try (SeekableByteChannel channel = Files.newByteChannel(path)) {
       byte[] head = bytesAt(channel, 0, HEAD_BYTES);
-      String format = LocalImages.format(head);
+      String format = ImageFormats.format(head);
       if (format == null) {
         return Optional.empty();
       }

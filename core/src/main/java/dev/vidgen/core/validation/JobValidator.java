@@ -144,6 +144,15 @@ public final class JobValidator {
     return found.stream().findFirst();
   }
 
+  /**
+   * Every problem with {@code job}'s local images ({@code images[i]}) and videos ({@code videos[i]}) as they
+   * are now, each saying it was found when checked again before the upload: a file deleted, made unreadable or
+   * changed since the job was validated. Reads the files only, not the catalog.
+   */
+  public static List<Violation> recheckLocalInputs(VideoJob job) {
+    return LocalInputs.check(job);
+  }
+
   private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {
     List<String> instead = retirement.instead().stream().filter(this::offers).toList();
     Optional<String> own = catalog.ownRetirementBy(route.id());

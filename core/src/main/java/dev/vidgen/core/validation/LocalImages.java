@@ -1,5 +1,7 @@
 package dev.vidgen.core.validation;
 
+import dev.vidgen.core.files.ImageFormats;
+import dev.vidgen.core.files.VideoFormats;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * states its size, and it ends as a file of its format does. Reads the file's attributes, its first
  * bytes, its header and its last few KiB.
  */
-public final class LocalImages {
+final class LocalImages {
   /** The upload limit: 10 MB. */
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -35,13 +37,13 @@ public final class LocalImages {
           field + ": " + shown + " is " + sizeAgainst(size, MAX_BYTES) + ", over the 10 MB upload limit ("
               + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES) + " bytes); shrink or recompress it"));
     }
-    String format = format(head);
+    String format = ImageFormats.format(head);
     if (format != null) {
       checkWhole(field, shown, path, format, size, found);
     }
     if (format == null) {
       String seen = describeUnknown(head);
-      boolean video = !isHeif(head) && LocalVideos.format(head) != null;
+      boolean video = !isHeif(head) && VideoFormats.format(head) != null;
       found.add(Violation.error(field, ViolationCodes.IMAGE_FORMAT, seen, ALLOWED_FORMATS,
           field + ": " + shown + " is " + seen + ", not a " + ALLOWED_FORMATS
               + " image by its content (whatever its name says); " + (video ? "give it as a video (--video on the"
@@ -88,31 +90,6 @@ public final class LocalImages {
     return size - limit < 1024 * 1024 / 10 ? bytes : megabytes(size) + " (" + bytes + ")";
   }
 
-  /** "JPEG", "PNG" or "WebP" when the first bytes say so; null otherwise. */
-  public static String format(byte[] head) {
-    if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
-      return "JPEG";
-    }
-    if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
-        && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
-      return "PNG";
-    }
-    if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-        && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
-      return "WebP";
-    }
-    return null;
-  }
-
-  /** The media type of a {@link #format} (image/jpeg, image/png, image/webp). */
-  public static String mimeType(String format) {
-    return switch (format) {
-      case "PNG" -> "image/png";
-      case "WebP" -> "image/webp";
-      default -> "image/jpeg";
-    };
-  }
-
   private static String describeUnknown(byte[] head) {
     if (head.length == 0) {
       return "empty";
@@ -127,7 +104,7 @@ public final class LocalImages {
     if (isHeif(head)) {
       return "a HEIC/HEIF image (as phones save photos)";
     }
-    String video = LocalVideos.format(head);
+    String video = VideoFormats.format(head);
     return video != null ? (video.equals("MP4") ? "an " : "a ") + video + " video" : "of an unknown kind";
   }
 

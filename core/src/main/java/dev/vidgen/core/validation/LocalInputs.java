@@ -10,14 +10,14 @@ import java.util.List;
  * Checks a job's local images and videos again right before they are uploaded, as validation did:
  * a file deleted, made unreadable or changed since then is the job's problem, said for that file.
  */
-public final class LocalInputs {
+final class LocalInputs {
   private LocalInputs() {}
 
   /**
    * Every problem with the local images ({@code images[i]}) and videos ({@code videos[i]}) of {@code job}
    * now, each saying that it was found before the upload.
    */
-  public static List<Violation> check(VideoJob job) {
+  static List<Violation> check(VideoJob job) {
     List<Violation> found = new ArrayList<>();
     List<ImageInput> images = job.images();
     for (int i = 0; i < images.size(); i++) {

@@ -45,7 +45,7 @@ class AssumedLimitsTest {
 
   @Test
   void aJobOverAnAssumedLimitIsWarnedOfAndSentSayingTheProviderMayRefuseIt() {
-    // An assumed limit is vidgen's guess, not the provider's rule (trial EC F2): said, not enforced.
+    // An assumed limit is vidgen's guess, not the provider's rule: said, not enforced.
     Violation tooMany = onlyWarning(acme(), acmeJob(5).build());
 
     assertThat(tooMany.message()).isEqualTo("images: 5 given, but reference-to-video on acme-video is assumed to take"

@@ -14,12 +14,14 @@ import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.RetryPolicy;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +111,38 @@ class DownloaderTest {
         .hasMessageContaining("(it was there before this download, or another run saved it there meanwhile)");
     assertThat(Files.readAllBytes(target)).isEqualTo(other);
     assertThat(filesIn(folder)).containsExactly("kite.mp4");
+  }
+
+  @Test
+  void aPartRemovedByAnotherRunWhileItIsWrittenIsSaidSoNotAsNoSuchFile() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    List<Path> removed = new ArrayList<>();
+    // Another user's run saving to the same name in a shared folder deletes this download's part as it is written.
+    fixture.provider.openAnswers(new FilterInputStream(new ByteArrayInputStream(ScriptedProvider.MP4)) {
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n < 0 && removed.isEmpty()) {
+          try (Stream<Path> files = Files.list(folder)) {
+            for (Path part : files.filter(file -> file.getFileName().toString().endsWith(".part")).toList()) {
+              Files.delete(part);
+              removed.add(part);
+            }
+          }
+        }
+        return n;
+      }
+    });
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target))
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("the partial file " + removed.get(0).toAbsolutePath() + " was removed by another"
+            + " program or run while the video was written into it")
+        .hasMessageContaining("so the video was not saved; download it again, under another name if another run"
+            + " saves to this one")
+        .hasMessageNotContaining("no such file or folder");
+    assertThat(removed).hasSize(1);
+    assertThat(filesIn(folder)).as("nothing stands under the target's name").isEmpty();
   }
 
   /** The video's bytes, with {@code written} saved at {@code target} by "another run" just as the last is read. */

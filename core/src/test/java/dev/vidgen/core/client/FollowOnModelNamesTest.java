@@ -9,7 +9,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A follow-on's model is found as a job's is: the route's id in any case, priced and sent as the route's id (trial ED F2). */
+/** A follow-on's model is found as a job's is: the route's id in any case, priced and sent as the route's id. */
 class FollowOnModelNamesTest {
   private final ClientFixture fixture = new ClientFixture(new ScriptedProvider(),
       builder -> builder.checkModelAvailability(false));

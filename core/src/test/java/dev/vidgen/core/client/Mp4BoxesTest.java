@@ -2,6 +2,7 @@ package dev.vidgen.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.files.Mp4Boxes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Trial CX F1: a blocking call on one of vidgen's own threads (where the client's futures complete)
+ * A blocking call on one of vidgen's own threads (where the client's futures complete)
  * would hold a thread the call needs; it is refused at once, before anything is sent.
  */
 @Timeout(30)

@@ -71,7 +71,7 @@ class PollingLoopTest {
 
   @Test
   void aWaitBegunRightAfterAOneOffReadOfItsTaskReadsItNoSoonerThanTheShortestWaitAfter() {
-    // Trial EL: vidgen wait TASK (and --made-by) read the task first, then its wait read it again 0.1 s later.
+    // `vidgen wait TASK` (and --made-by) read the task first, then its wait read it again 0.1 s later.
     provider.statusAnswers(TaskSnapshot.inProgress(TASK, 0), ScriptedProvider.completed("task-1"));
     JobHandle resumed = fixture.client.resume("task-1");
     CompletableFuture<TaskSnapshot> oneOff = fixture.client.statusAsync(resumed);
@@ -527,6 +527,30 @@ class PollingLoopTest {
     assertThat(fixture.listener.warnings()).hasSize(3);
     assertThat(fixture.listener.warnings().get(2)).containsPattern("read again in [89] s, at the wait's deadline \\(");
     assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void aWaitEndedByServerErrorsSaysHowLongItReadAndThatThePaidTaskIsResumedNotGeneratedAgain() {
+    provider.statusAnswers(serverErrors(400));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(60)));
+
+    fixture.advance(Duration.ofMinutes(3));
+
+    // Four reads of four tries each over the minute, not "4 tries" a few seconds apart.
+    assertThat(failureOf(done)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class)
+        .hasMessageContaining("HTTP 500")
+        .hasMessageContaining("the wait read the task's status for ")
+        .hasMessageContaining(" and 4 reads in a row failed (16 tries in all), so it stopped: task task-1 exists and"
+            + " may be paid for, so do not generate it again; resume it with its task id later"
+            + " (see docs/errors.md#server-error)")
+        .hasMessageNotContaining("still failing after")
+        .satisfies(failure -> {
+          ProviderException ended = (ProviderException) failure;
+          assertThat(ended.relatedTaskId()).contains(TASK);
+          assertThat(ended.taskId()).contains(TASK);
+        });
+    assertThat(provider.count("status")).isEqualTo(16);
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trial DX F2: a result download that broke off goes on from where it stopped when its server takes ranges. */
+/** A result download that broke off goes on from where it stopped when its server takes ranges. */
 class ResumedDownloadTest {
   /** A whole MP4 of 240 bytes: ftyp, an empty moov, and an mdat of 200 bytes. */
   private static final byte[] VIDEO = video();

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trial DX F5: why a video could not be saved, in words: a full disk names its folder, never a Java class. */
+/** Why a video could not be saved, in words: a full disk names its folder, never a Java class. */
 class SaveFailuresTest {
   private static final Path TARGET = Path.of("/videos/small/v.mp4").toAbsolutePath();
 

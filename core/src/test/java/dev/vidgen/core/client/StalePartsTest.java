@@ -3,9 +3,14 @@ package dev.vidgen.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,37 @@ class StalePartsTest {
       assertThat(live).as("still being written").hasContent("the first half so far");
       assertThat(stale).doesNotExist();
     }
+  }
+
+  @Test
+  void leavesAPartThisProcessMayNotOpenForItMayBeAnotherUsersLiveDownload() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    Path othersPart = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "another user's first half");
+    Path stale = Files.writeString(folder.resolve(".kite.mp4.9.part"), "a killed one's half");
+    // Another user's part in a shared group-writable folder: this user may delete its name but not open it.
+    StaleParts parts = new StaleParts(StaleParts::namesIn, part -> {
+      if (part.getFileName().equals(othersPart.getFileName())) {
+        throw new AccessDeniedException(part.toString());
+      }
+      return FileChannel.open(part, StandardOpenOption.WRITE);
+    });
+
+    parts.remove(target);
+
+    assertThat(othersPart).as("another user's download, alive or not").hasContent("another user's first half");
+    assertThat(stale).doesNotExist();
+  }
+
+  @Test
+  void leavesAPartWhosePermissionsKeepThisUserFromWritingIt() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    Path othersPart = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "another user's first half");
+    Files.setPosixFilePermissions(othersPart, PosixFilePermissions.fromString("r--r--r--"));
+    Assumptions.assumeFalse(Files.isWritable(othersPart), "this user (root) may write any file");
+
+    new StaleParts().remove(target);
+
+    assertThat(othersPart).hasContent("another user's first half");
   }
 
   @Test

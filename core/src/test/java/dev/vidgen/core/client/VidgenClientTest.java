@@ -55,6 +55,27 @@ class VidgenClientTest {
   }
 
   @Test
+  void nullWaitOptionsAreRefusedAsANullJobIsAndNothingIsSent() {
+    Path target = folder.resolve("kite.mp4");
+    JobHandle handle = fixture.handle("task-1");
+
+    // A null that comes from a bug is not taken for a ten-minute default wait after a paid create.
+    assertThatThrownBy(() -> fixture.client.generateAsync(Jobs.valid(), target, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("options == null");
+    assertThatThrownBy(() -> fixture.client.awaitAsync(handle, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("options == null");
+    assertThatThrownBy(() -> fixture.client.generate(Jobs.valid(), target, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("options == null");
+    assertThatThrownBy(() -> fixture.client.await(handle, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("options == null");
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(provider.count("create")).isZero();
+    assertThat(provider.count("status")).isZero();
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
   void generateKeepingAnExistingTargetRefusesItBeforeAnythingIsSent() throws Exception {
     Path target = folder.resolve("kite.mp4");
     Files.writeString(target, "last week's video");

@@ -102,7 +102,7 @@ class LearnedPollingTest {
   void neverReadsATaskAtZeroProgressSoonerThanTheShortestWaitLessJitter(double begun) {
     RouteDurations store = RouteDurations.create();
     for (int i = 0; i < 17; i++) {
-      // 4.7 s to 182 s, as a route with a learned plan in trial EL F1 took.
+      // 4.7 s to 182 s, as a route with a learned plan took in a real session.
       store.record(ROUTE, Duration.ofMillis(Math.round(4_700 * Math.pow(182 / 4.7, i / 16.0))));
     }
     LearnedDurations learned = store.learned(ROUTE);

@@ -126,7 +126,7 @@ class CrossFieldRulesTest {
 
   @org.junit.jupiter.api.Test
   void everyBuiltInRouteWhoseRatioIsForSomeModesOnlyDropsItWithAWarningRatherThanRefusing() {
-    // One treatment for "ratio for text-to-video only" (trial EC F4): an empty ratio list in a mode would refuse.
+    // One treatment for "ratio for text-to-video only": an empty ratio list in a mode would refuse.
     assertThat(RouteCatalog.builtIn().routes()).flatExtracting(route -> route.rules().stream()
             .filter(rule -> rule instanceof dev.vidgen.core.domain.RouteRule.RatiosInMode ratios
                 && ratios.aspectRatios().isEmpty())

@@ -3,75 +3,14 @@ package dev.vidgen.core.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file's first bytes named for a message, and text told from media: what downloads and uploads say they got. */
+/** A local video that is not one is named for what its first bytes show. */
 class LocalVideosTest {
-  private static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
-  private static final byte[] MOV = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'q', 't', ' ', ' ', 0, 0, 2, 0};
-  private static final byte[] WEBM = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0x9F, 0x42, (byte) 0x82, (byte) 0x84,
-      'w', 'e', 'b', 'm'};
-
   @TempDir Path dir;
-
-  @Test
-  void namesTextByHowItOpensAndCallsItPlainlyNoVideo() {
-    java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
-    named.put("<html><title>Access denied</title></html>", "an HTML page");
-    named.put("\uFEFF\r\n  <!DOCTYPE html><html lang=en>", "an HTML page");
-    named.put("<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code></Error>", "an XML document");
-    named.put("<Error><Code>AccessDenied</Code></Error>", "markup (HTML or XML)");
-    named.put("{\"error\":{\"code\":403}}", "JSON text");
-    named.put("Forbidden", "plain text");
-
-    named.forEach((content, kind) -> {
-      byte[] head = content.getBytes(StandardCharsets.UTF_8);
-      assertThat(LocalVideos.describe(head)).as(content).isEqualTo(kind);
-      assertThat(LocalVideos.isText(head)).as(content).isTrue();
-    });
-  }
-
-  @Test
-  void aPageInUtf16AfterItsByteOrderMarkIsTextAndBinaryAfterSuchBytesIsNot() {
-    byte[] little = "\uFEFF<html><title>Access denied</title></html>".getBytes(StandardCharsets.UTF_16LE);
-    byte[] big = "\uFEFF{\"error\":\"denied\"}".getBytes(StandardCharsets.UTF_16BE);
-    byte[] binary = {(byte) 0xFF, (byte) 0xFE, 0, 0, 1, 2, 3, 4, (byte) 0x80, 0, 0x1B, 0};
-
-    assertThat(LocalVideos.describe(little)).isEqualTo("an HTML page");
-    assertThat(LocalVideos.describe(big)).isEqualTo("JSON text");
-    assertThat(LocalVideos.isText(binary)).as("control characters after the mark").isFalse();
-  }
-
-  @Test
-  void textCutInsideACharacterIsStillText() {
-    byte[] cut = Arrays.copyOf("<p>Zugriff verweigert: für".getBytes(StandardCharsets.UTF_8), 25);
-
-    assertThat(LocalVideos.isText(cut)).as("the ü's first byte ends the head").isTrue();
-  }
-
-  @Test
-  void videosImagesAndOtherBinaryAreNeverText() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
-    byte[] riff = {'R', 'I', 'F', 'F', 0x10, 0, 0, 0, 'A', 'V', 'I', ' '};
-    byte[] latin1 = "caf\u00e9 ferm\u00e9".getBytes(StandardCharsets.ISO_8859_1);
-
-    for (byte[] head : List.of(MP4, MOV, WEBM, png, riff, latin1)) {
-      assertThat(LocalVideos.isText(head)).as(Arrays.toString(head)).isFalse();
-    }
-    assertThat(LocalVideos.describe(MP4)).isEqualTo("an MP4 video");
-    assertThat(LocalVideos.describe(MOV)).isEqualTo("a MOV video");
-    assertThat(LocalVideos.describe(WEBM)).isEqualTo("a WebM video");
-    assertThat(LocalVideos.describe(png)).isEqualTo("a PNG image");
-    assertThat(LocalVideos.describe(riff)).isEqualTo("of an unknown kind");
-    assertThat(LocalVideos.describe(new byte[0])).isEqualTo("empty");
-    assertThat(LocalVideos.isEbml(WEBM)).isTrue();
-    assertThat(LocalVideos.isEbml(MP4)).isFalse();
-  }
 
   @Test
   void anErrorPageGivenAsAVideoIsNamedAsThePageItIs() throws IOException {

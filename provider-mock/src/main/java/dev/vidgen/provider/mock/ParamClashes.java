@@ -3,7 +3,7 @@ package dev.vidgen.provider.mock;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.SubmitRequest;
-import dev.vidgen.core.validation.OtherSpellings;
+import dev.vidgen.core.text.OtherSpellings;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class ParamClashes {
         found.add(Violation.error("params." + key, ViolationCodes.PARAM_REPLACES_SETTING, key,
             "a parameter " + route.id() + "'s settings do not fill",
             "params." + key + ": would replace " + clash + ", which vidgen fills from the job's " + setting
-                + " after checking and pricing it; set " + setting + " instead and remove the parameter"));
+                + " after checking and pricing it; set the job's " + setting + " instead and remove the parameter"));
       });
     });
     return found;
@@ -62,16 +62,16 @@ final class ParamClashes {
       OtherSpellings.RESOLUTION, "resolution", OtherSpellings.ASPECT_RATIO, "aspect_ratio", OtherSpellings.IMAGES,
       "image_urls");
 
-  /** Which of the job's settings fills each field {@link RequestBody} may write. */
+  /** Which of the job's settings fills each field {@link RequestBody} may write, named as the job's field. */
   private static Map<String, String> labels(ModelRoute route) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("model", "model (--model)");
-    labels.putIfAbsent("prompt", "prompt (--prompt)");
-    labels.putIfAbsent(MockHints.text(route, "image_field", "image_urls"), "images (--image)");
-    labels.putIfAbsent(MockHints.text(route, "video_field", "video_urls"), "videos (--video)");
-    labels.putIfAbsent(MockHints.text(route, "duration_field", "duration"), "seconds (--seconds)");
-    labels.putIfAbsent(MockHints.text(route, "aspect_ratio_field", "aspect_ratio"), "aspect ratio (--aspect-ratio)");
-    labels.putIfAbsent(MockHints.text(route, "resolution_field", "resolution"), "resolution (--resolution)");
+    labels.put("model", "model");
+    labels.putIfAbsent("prompt", "prompt");
+    labels.putIfAbsent(MockHints.text(route, "image_field", "image_urls"), "images");
+    labels.putIfAbsent(MockHints.text(route, "video_field", "video_urls"), "videos");
+    labels.putIfAbsent(MockHints.text(route, "duration_field", "duration"), "seconds");
+    labels.putIfAbsent(MockHints.text(route, "aspect_ratio_field", "aspect_ratio"), "aspect ratio");
+    labels.putIfAbsent(MockHints.text(route, "resolution_field", "resolution"), "resolution");
     labels.putIfAbsent("client_business_id", "client reference");
     return labels;
   }

@@ -1,5 +1,6 @@
 package dev.vidgen.provider.mock;
 
+import dev.vidgen.core.files.VideoFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,10 +52,10 @@ final class UploadCheck {
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read file " + video.getFileName() + ": " + e);
     }
-    if (size > dev.vidgen.core.validation.LocalVideos.MAX_BYTES) {
+    if (size > VideoFormats.MAX_BYTES) {
       throw new IllegalArgumentException("Video too large. Maximum size is 50MB");
     }
-    String format = dev.vidgen.core.validation.LocalVideos.format(head);
+    String format = VideoFormats.format(head);
     if (format == null) {
       throw new IllegalArgumentException("Unsupported video type. Supported types: MP4, MOV, WebM");
     }

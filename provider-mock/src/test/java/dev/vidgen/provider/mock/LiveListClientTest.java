@@ -134,7 +134,7 @@ class LiveListClientTest {
 
   @Test
   void aModelTheKeyMayNotUseIsOfferedOnlyListedModelsNearItsNameNeverAnotherVendorsOnes() {
-    // trial EC F3's list: the fact sheet's models without sora-2, kling-v3, veo3.1-fast and grok-video-1.5-preview.
+    // A live list seen in use: the fact sheet's models without sora-2, kling-v3, veo3.1-fast and grok-video-1.5-preview.
     MockVideoProvider mock = mock(Set.of("grok-video-1.5", "grok-video-1.0", "grok-imagine-1.0-video", "veo3.1-quality",
         "veo3.1-lite", "Veo3.1-quality-official", "Veo3.1-fast-official", "Veo3.1-lite-official", "seedance-2",
         "seedance-2-fast", "seedance-2-mini", "seedance-2-5", "doubao-seedance-1-5-pro", "doubao-seedance-1-0-pro-fast",

@@ -7,6 +7,8 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.files.ImageFormats;
+import dev.vidgen.core.files.VideoFormats;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.Balance;
@@ -17,7 +19,6 @@ import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.FollowOnRequest;
-import dev.vidgen.core.validation.LocalVideos;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.provider.toapis.internal.AccountAnswers;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
@@ -379,16 +380,16 @@ final class ToApisVideoProvider implements VideoProvider {
     Objects.requireNonNull(video, "video == null");
     return guarded(() -> {
       long size = readableSize(video);
-      if (size > LocalVideos.MAX_BYTES) {
+      if (size > VideoFormats.MAX_BYTES) {
         throw new IllegalArgumentException("video " + video + " is " + size
             + " bytes; ToAPIs takes videos of at most 50 MB (52428800 bytes)");
       }
-      String format = LocalVideos.format(head(video));
+      String format = VideoFormats.format(head(video));
       if (format == null) {
         throw new IllegalArgumentException("video " + video + " is not an MP4, MOV or WebM file by its content");
       }
       MultipartBody.Part file = MultipartBody.Part.createFormData(
-          "file", video.getFileName().toString(), RequestBody.create(video.toFile(), MediaType.get(LocalVideos.mimeType(format))));
+          "file", video.getFileName().toString(), RequestBody.create(video.toFile(), MediaType.get(VideoFormats.mimeType(format))));
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.UPLOAD);
       return calls.send(uploads.uploadVideo(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
@@ -527,9 +528,9 @@ final class ToApisVideoProvider implements VideoProvider {
 
   /** The image's type by its content, as validation read it (a JPEG named .png is a JPEG); else by its name. */
   private static MediaType imageType(Path image, String fileName) {
-    String format = dev.vidgen.core.validation.LocalImages.format(head(image));
+    String format = ImageFormats.format(head(image));
     if (format != null) {
-      return MediaType.get(dev.vidgen.core.validation.LocalImages.mimeType(format));
+      return MediaType.get(ImageFormats.mimeType(format));
     }
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Trial CX F1: a stage that depends on a client's future runs on the provider's HTTP threads (five by
+ * A stage that depends on a client's future runs on the provider's HTTP threads (five by
  * default), so a blocking call there (await) would hold them all and every job would wait out its
  * deadline; it is refused at once, nothing sent, and the client's other jobs go on.
  */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trial DX F2 over HTTP: a result cut midway is fetched on with {@code Range}, not from byte 0 again. */
+/** A result cut midway is fetched on with {@code Range}, not from byte 0 again. */
 class ResumedDownloadOverHttpTest {
   private static final byte[] VIDEO = video(20_000);
   private static final String ETAG = "\"v1\"";

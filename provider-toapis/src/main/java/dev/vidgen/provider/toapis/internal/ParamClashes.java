@@ -5,7 +5,7 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.SubmitRequest;
-import dev.vidgen.core.validation.OtherSpellings;
+import dev.vidgen.core.text.OtherSpellings;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.net.URI;
@@ -93,7 +93,7 @@ public final class ParamClashes {
       found.add(Violation.error(field, ViolationCodes.PARAM_REPLACES_SETTING, param.getKey(),
           "a parameter " + route.id() + "'s settings do not fill",
           field + ": would replace " + clash + ", which vidgen fills from the job's " + owned.get(clash)
-              + shown + " after checking and pricing it; set "
+              + shown + " after checking and pricing it; set the job's "
               + owned.get(clash) + " instead and remove the parameter"));
     }
     return found;
@@ -101,8 +101,9 @@ public final class ParamClashes {
 
   /**
    * The body fields the job's settings fill for this job ({@code sent}: what the body holds without
-   * the parameters), by dotted name, each with the setting that fills it. A field the route's
-   * request leaves out for this job (no resolution on grok-video-1.5-preview, no images in
+   * the parameters), by dotted name, each with the setting that fills it, named as the job's field ("seconds",
+   * "aspect ratio"), never as a command-line option: the command line adds its options where it shows the words.
+   * A field the route's request leaves out for this job (no resolution on grok-video-1.5-preview, no images in
    * text-to-video) is the caller's to give. The mode field is not, even when this job's mode leaves it
    * out (Veo's {@code metadata.generation_type} with one image): a value there would ask for a mode
    * that was never checked, such as reference on veo3.1-quality, which does not offer it. It is the
@@ -116,21 +117,21 @@ public final class ParamClashes {
         : !job.images().isEmpty() ? GenerationMode.IMAGE_TO_VIDEO
         : job.videos().isEmpty() ? GenerationMode.TEXT_TO_VIDEO : GenerationMode.VIDEO_EDIT;
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("model", "model (--model)");
-    labels.put("prompt", "prompt (--prompt)");
-    labels.putIfAbsent(wire.imagesFor(mode).name(), "images (--image)");
-    wire.videosFor(mode).ifPresent(field -> labels.putIfAbsent(field.name(), "videos (--video)"));
-    labels.putIfAbsent(wire.durationField(), "seconds (--seconds)");
-    labels.putIfAbsent(wire.aspectRatioField(), "aspect ratio (--aspect-ratio)");
-    labels.putIfAbsent(wire.resolutionField(), "resolution (--resolution)");
+    labels.put("model", "model");
+    labels.put("prompt", "prompt");
+    labels.putIfAbsent(wire.imagesFor(mode).name(), "images");
+    wire.videosFor(mode).ifPresent(field -> labels.putIfAbsent(field.name(), "videos"));
+    labels.putIfAbsent(wire.durationField(), "seconds");
+    labels.putIfAbsent(wire.aspectRatioField(), "aspect ratio");
+    labels.putIfAbsent(wire.resolutionField(), "resolution");
     if (wire.modeField() != null && !route.knownParams().contains(wire.modeField())) {
-      labels.putIfAbsent(wire.modeField(), "mode (--mode)");
+      labels.putIfAbsent(wire.modeField(), "mode");
     }
     if (wire.acceptsClientReference() && takesClientReference) {
       labels.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD, "client reference");
     }
     Map<String, String> owned = new LinkedHashMap<>();
-    String modeField = labels.containsKey(wire.modeField()) && "mode (--mode)".equals(labels.get(wire.modeField()))
+    String modeField = labels.containsKey(wire.modeField()) && "mode".equals(labels.get(wire.modeField()))
         ? wire.modeField() : null;
     labels.forEach((field, label) -> {
       if (field.equals("model") || field.equals(modeField) || sent.stream().anyMatch(leaf -> overlaps(leaf, field))) {

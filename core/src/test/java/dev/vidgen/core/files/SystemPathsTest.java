@@ -1,4 +1,4 @@
-package dev.vidgen.core.domain;
+package dev.vidgen.core.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

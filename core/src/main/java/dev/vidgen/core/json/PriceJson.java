@@ -1,6 +1,7 @@
-package dev.vidgen.core.pricing;
+package dev.vidgen.core.json;
 
 import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,11 @@ public final class PriceJson {
 
   /** {@code amount} without trailing zeros, never in exponent form; null stays null. */
   public static BigDecimal amount(BigDecimal amount) {
-    return amount == null ? null : PriceQuote.plain(amount);
+    if (amount == null) {
+      return null;
+    }
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /**

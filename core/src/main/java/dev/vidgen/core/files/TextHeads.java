@@ -1,4 +1,4 @@
-package dev.vidgen.core.validation;
+package dev.vidgen.core.files;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

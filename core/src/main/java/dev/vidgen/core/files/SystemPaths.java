@@ -1,4 +1,4 @@
-package dev.vidgen.core.domain;
+package dev.vidgen.core.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Paths read as the operating system reads them. {@link Path#normalize()} drops {@code dir/..} as
  * text, but after a link {@code link/..} is the parent of the link's target: {@code current/../pic.png}
- * with {@code current -> team/shots} names {@code team/pic.png}, as the shell and every other tool read it.
+ * with {@code current -> team/shots} names {@code team/pic.png}, as the shell and every other tool read it. Jobs'
+ * local videos and the command line's paths are made absolute so.
  */
 public final class SystemPaths {
   private SystemPaths() {}

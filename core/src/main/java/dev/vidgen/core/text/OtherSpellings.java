@@ -1,8 +1,10 @@
-package dev.vidgen.core.validation;
+package dev.vidgen.core.text;
 
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,7 +13,7 @@ import java.util.function.Function;
  * Extra parameters named as other models of a provider name a setting of the job (one model's length is
  * {@code seconds}, another's {@code duration}; one takes no {@code resolution} at all). One the route
  * does not document would ask for that setting unchecked and unpriced, beside the value filled from the
- * job, so providers refuse it before sending, naming the setting to use.
+ * job, so vidgen's providers refuse it before sending, naming the setting to use.
  */
 public final class OtherSpellings {
   /** The settings a name may stand for, as {@code settingsByName} gives them. */

@@ -1,4 +1,4 @@
-package dev.vidgen.core.validation;
+package dev.vidgen.core.files;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,11 +14,11 @@ import java.util.Optional;
  * box format) by their headers alone, seeking from one to the next, so that a big file is never
  * read whole. A file whose boxes do not fit it, or that lacks the {@code moov} box (the index) or
  * the {@code mdat} box (the frames) every such video has, was cut short: a server that cut the file and counted only what it sent cannot be told
- * apart any other way. Local input videos are checked so before they are uploaded, and the client's
- * downloads after they are saved ({@code dev.vidgen.core.client.Mp4Boxes}).
+ * apart any other way. Validation checks local input videos so before they are uploaded, the client
+ * its downloads after they are saved, and the testkit's provider contract a provider's videos.
  */
-public final class IsoBoxes {
-  private IsoBoxes() {}
+public final class Mp4Boxes {
+  private Mp4Boxes() {}
 
   /**
    * What makes {@code file} less than a whole MP4, in words ("its mdat box at offset 950 claims
