@@ -5,10 +5,12 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.json.MalformedJsonException;
+import dev.vidgen.core.text.Utf8Text;
 import dev.vidgen.core.validation.Violation;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +34,17 @@ public final class BatchFile {
 
   private BatchFile() {}
 
-  /** Reads {@code jobsFile}; relative image and video paths are taken from the file's folder. */
+  /**
+   * Reads {@code jobsFile}; relative image and video paths are taken from the file's folder.
+   *
+   * @throws Utf8Text.NotUtf8Exception naming the first line that is not UTF-8 text
+   */
   public static List<BatchLine> read(Path jobsFile) throws IOException {
     Path base = jobsFile.toAbsolutePath().getParent();
-    return parse(Files.readAllLines(jobsFile, StandardCharsets.UTF_8), base);
+    String text = Utf8Text.decode(Files.readAllBytes(jobsFile));
+    try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
+      return parse(lines.lines().toList(), base);
+    }
   }
 
   /** Reads lines of a jobs file; relative image and video paths are taken from {@code baseDir}. */
@@ -153,7 +162,12 @@ public final class BatchFile {
         if (value instanceof Long number) {
           return Math.toIntExact(number);
         }
-        BigDecimal number = value instanceof BigDecimal n ? n : new BigDecimal(value.toString().trim());
+        if (value instanceof String text && !text.strip().matches("[+-]?[0-9]+(\\.[0-9]+)?")) {
+          // ASCII digits only, as the CLI's --seconds: BigDecimal would also read 1e1 and other scripts' digits (６).
+          problem("seconds", "line.type", text, "seconds must be a whole number; give digits only, such as 10");
+          return null;
+        }
+        BigDecimal number = value instanceof BigDecimal n ? n : new BigDecimal(value.toString().strip());
         return number.intValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
         problem("seconds", "line.type", value.toString(), "seconds must be a whole number such as 10");

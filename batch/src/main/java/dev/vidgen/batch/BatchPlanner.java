@@ -1,5 +1,6 @@
 package dev.vidgen.batch;
 
+import dev.vidgen.core.files.OutPaths;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
@@ -62,8 +63,11 @@ final class BatchPlanner {
       Path root = outDir.toAbsolutePath().normalize();
       String outName = line.out() != null ? line.out() : fileName(key) + ".mp4";
       Path out = nameable(root, outName);
-      Integer sameOut = out == null ? null : outs.putIfAbsent(out, line.number());
-      if (out == null) {
+      Optional<Violation> foreign = line.out() == null ? Optional.empty() : foreignOut(line, root, key);
+      Integer sameOut = out == null || foreign.isPresent() ? null : outs.putIfAbsent(out, line.number());
+      if (foreign.isPresent()) {
+        problems.add(foreign.get());
+      } else if (out == null) {
         problems.add(unnameable(line, outName));
       } else if (!out.startsWith(root) || out.equals(root)) {
         problems.add(Violation.error("out", "line.out_outside", line.out(), "a file inside " + root,
@@ -98,6 +102,39 @@ final class BatchPlanner {
     } catch (java.nio.file.InvalidPathException unnameable) {
       return null;
     }
+  }
+
+  /**
+   * The refusal of a line whose {@code out} would make something other than it reads as: a path written the Windows
+   * way (one file name holding backslashes, a drive letter taken as a folder), or a {@code ~} taken as a home folder,
+   * which here is a folder named {@code ~} inside the output folder.
+   */
+  private static Optional<Violation> foreignOut(BatchLine line, Path root, String key) {
+    String given = line.out();
+    Optional<String> windows = OutPaths.windowsStyle(given);
+    if (windows.isPresent()) {
+      String slashed = OutPaths.relativeWithSlashes(given);
+      String example = slashed.isEmpty() || slashed.endsWith("/") ? slashed + fileName(key) + ".mp4" : slashed;
+      boolean driveOnly = given.indexOf('\\') < 0;
+      // A drive written with / is read as a folder of that name, which ./ keeps when it is meant.
+      String system = driveOnly ? "that has no drive letters (" + given.substring(0, 2) + " would be a folder named "
+          + given.substring(0, 2) + " in the output folder)" : "whose folders are separated by / (a \\ would be part"
+          + " of one file name)";
+      return Optional.of(Violation.error("out", "line.out_windows_path", given, "a path written with /",
+          "line " + line.number() + ": out " + given + " is written the Windows way (" + windows.get() + "), but"
+              + " vidgen runs on a system " + system + "; give a path inside the output folder " + root
+              + (driveOnly ? " without " + given.substring(0, 2) : " written with /") + ", such as " + example
+              + (driveOnly ? ", or ./" + given.substring(0, 2) + "/" + example + " if you mean a folder named "
+              + given.substring(0, 2) : "")));
+    }
+    return OutPaths.unexpandedHome(given).map(home -> {
+      // out's last part is a file: ~x.mp4 alone would be a file of that name, ~/x.mp4 a folder ~ holding x.mp4.
+      String kind = given.length() > home.length() ? "a folder" : "a file";
+      return Violation.error("out", "line.out_home", given, "a file inside " + root, "line " + line.number() + ": out "
+          + given + " starts with " + home + ", which is no home folder here: out is read from the output folder, so"
+          + " it would make " + kind + " named " + home + " in " + root + "; give a path inside that folder such as "
+          + fileName(key) + ".mp4, or ./" + given + " if you mean " + kind + " named " + home);
+    });
   }
 
   /** The refusal of a line whose file {@code name} cannot be named in this locale: found before anything is paid. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a batch run ended: every job's journal entry, why the jobs that are not final were left,
@@ -143,7 +145,42 @@ public record BatchReport(String batch, String journal, List<Entry> entries, Map
 
   /** Whether one of {@link #savesElsewhere()} is held back by a file-size limit, which another shell may lift. */
   public boolean savesElsewhereUnderLimit() {
-    return savesElsewhere().stream().anyMatch(e -> leftOver.get(e.key())
-        .contains(JobRun.SAVES_ELSEWHERE + JobRun.UNDER_LIMIT));
+    return !savesUnderLimit().isEmpty();
   }
+
+  /**
+   * The jobs of {@link #savesElsewhere()} held back by a file-size limit (most often the shell's {@code ulimit -f}),
+   * which applies in every folder: a shell whose limit is higher saves them, another {@code --out-dir} does not.
+   */
+  public List<Entry> savesUnderLimit() {
+    return savesElsewhere().stream().filter(e -> leftOver.get(e.key())
+        .contains(JobRun.SAVES_ELSEWHERE + JobRun.UNDER_LIMIT)).toList();
+  }
+
+  /**
+   * The size of the largest video of {@link #savesUnderLimit()}, as its left reason says it ("2.9 MB"): a shell whose
+   * file-size limit is above it saves them all. Empty when a left reason says no size (the video's was not known).
+   */
+  public Optional<String> largestUnderLimit() {
+    String largest = null;
+    double largestBytes = -1;
+    for (Entry entry : savesUnderLimit()) {
+      Matcher size = LIMIT_SIZE.matcher(leftOver.get(entry.key()));
+      if (!size.find()) {
+        return Optional.empty();
+      }
+      double bytes = Double.parseDouble(size.group(1)) * UNIT_BYTES.get(size.group(2));
+      if (bytes > largestBytes) {
+        largestBytes = bytes;
+        largest = size.group(1) + " " + size.group(2);
+      }
+    }
+    return Optional.ofNullable(largest);
+  }
+
+  /** How a left reason names the size a file-size limit must be above, as core says it ("… or above 2.9 MB"). */
+  private static final Pattern LIMIT_SIZE =
+      Pattern.compile("ulimit -f is unlimited or above (\\d+(?:\\.\\d+)?) (bytes|KB|MB|GB)");
+  private static final Map<String, Double> UNIT_BYTES =
+      Map.of("bytes", 1.0, "KB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024);
 }

@@ -325,8 +325,8 @@ public final class BatchRunner {
         for (Entry entry : enrolled) {
           PlannedJob job = byKey.get(entry.key());
           if (entry.state() == State.UNKNOWN && job != null && job.videoSavedElsewhere()) {
-            store.update(entry.toBuilder().reason("video_exists", PlannedJob.keptForItsFile(job.out())).updatedAt(now)
-                .build());
+            store.update(entry.toBuilder().reason(PlannedJob.VIDEO_EXISTS, PlannedJob.keptForItsFile(job.out()))
+                .updatedAt(now).build());
           } else if (entry.state() == State.UNKNOWN && job != null) {
             // Its earlier takes may each have made a paid task: kept, so that every later run still tells them.
             store.update(entry.toBuilder().state(State.PENDING).possibleTasks(entry.possibleTasks() + 1)

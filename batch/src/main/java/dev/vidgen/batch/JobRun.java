@@ -383,7 +383,7 @@ final class JobRun {
     String reference = entry.clientReference();
     if (reference == null) {
       if (ctx.resubmitUnknown && planned.videoSavedElsewhere()) {
-        write(b -> b.state(UNKNOWN).reason("video_exists", PlannedJob.keptForItsFile(planned.out())),
+        write(b -> b.state(UNKNOWN).reason(PlannedJob.VIDEO_EXISTS, PlannedJob.keptForItsFile(planned.out())),
             () -> finish(Kind.DONE, null));
       } else if (ctx.resubmitUnknown) {
         write(b -> b.state(PENDING).reason(null, null), this::submit);

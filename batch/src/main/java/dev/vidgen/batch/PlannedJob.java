@@ -60,6 +60,9 @@ public record PlannedJob(String key, int line, VideoJob job, Path out, PriceQuot
     return java.nio.file.Files.exists(out());
   }
 
+  /** The journal's reason code of a job of unknown outcome kept from being sent again because its video file exists. */
+  public static final String VIDEO_EXISTS = "video_exists";
+
   /** Why a job of unknown outcome whose video file exists is not sent again. */
   static String keptForItsFile(Path out) {
     return "not sent again: its video file " + out + " exists (saved another way, such as with vidgen wait --out),"

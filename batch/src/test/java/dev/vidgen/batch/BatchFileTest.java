@@ -91,6 +91,20 @@ class BatchFileTest {
   }
 
   @Test
+  void readsSecondsInAsciiDigitsOnlyAsTheCommandLineDoes() {
+    List<BatchLine> lines = BatchFile.parse(List.of("{\"prompt\": \"a\", \"seconds\": \" 10 \"}",
+        "{\"prompt\": \"a\", \"seconds\": \"\uFF11\uFF10\"}", "{\"prompt\": \"a\", \"seconds\": \"\u0661\u0660\"}",
+        "{\"prompt\": \"a\", \"seconds\": \"1e1\"}"), BASE);
+
+    assertThat(lines.get(0).job().seconds()).isEqualTo(10);
+    for (BatchLine line : lines.subList(1, 4)) {
+      assertThat(line.isValid()).as(line.errors().toString()).isFalse();
+      assertThat(line.errors()).extracting(Violation::message)
+          .anyMatch(message -> message.contains("seconds must be a whole number; give digits only, such as 10"));
+    }
+  }
+
+  @Test
   void saysWhereALineIsNotJson() {
     BatchLine line = BatchFile.parse(List.of("{\"prompt\": \"a\",}"), BASE).get(0);
 

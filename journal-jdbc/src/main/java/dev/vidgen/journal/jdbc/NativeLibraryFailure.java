@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,22 +39,45 @@ final class NativeLibraryFailure {
     String named = System.getProperty("org.sqlite.tmpdir");
     boolean own = named != null && !named.isBlank();
     if (own && NativeLibraryFolder.isChosen(Path.of(named))) {
-      return "SQLite's native library could not be unpacked into vidgen's folder for it " + named
-          + unwritable(Path.of(named)).map(reason -> " (" + reason + ")").orElse("") + ", which SQLite needs each"
-          + " time it starts (the journal itself is not at fault): make room there, or point it at a folder with room"
-          + " (-Dorg.sqlite.tmpdir=FOLDER); the journal was not opened, so nothing was sent";
+      return explainOwn(named, unwritable(Path.of(named)));
     }
     return explain(Path.of(own ? named : System.getProperty("java.io.tmpdir", ".")), own ? "org.sqlite.tmpdir"
         : "java.io.tmpdir");
   }
 
+  /** As {@link #explain()}, for vidgen's own folder {@code named}, which refused the library for {@code refusal}. */
+  static String explainOwn(String named, Optional<String> refusal) {
+    return "SQLite's native library could not be unpacked into vidgen's folder for it " + named
+        + refusal.map(reason -> " (" + reason + ")").orElse("") + ", which SQLite needs each time it starts (the"
+        + " journal itself is not at fault): " + whatToDo(refusal, "make room there, or point it at a folder with room"
+        + " (-Dorg.sqlite.tmpdir=FOLDER)") + "; the journal was not opened, so nothing was sent";
+  }
+
   /** As {@link #explain()}, for {@code folder}, named by the property {@code property}. */
   static String explain(Path folder, String property) {
-    String why = unwritable(folder).map(reason -> " (" + reason + ")").orElse("");
+    return explain(folder, property, unwritable(folder));
+  }
+
+  /** As {@link #explain(Path, String)}, for a folder that refused the library for {@code refusal}. */
+  static String explain(Path folder, String property, Optional<String> refusal) {
     return "SQLite's native library could not be unpacked into the temporary folder " + folder + " (" + property + ")"
-        + why + ", which SQLite needs each time it starts (the journal itself is not at fault): make room there, or"
-        + " point it at a folder with room (-Djava.io.tmpdir=FOLDER, or -Dorg.sqlite.tmpdir=FOLDER for SQLite alone);"
-        + " the journal was not opened, so nothing was sent";
+        + refusal.map(reason -> " (" + reason + ")").orElse("") + ", which SQLite needs each time it starts (the"
+        + " journal itself is not at fault): " + whatToDo(refusal, "make room there, or point it at a folder with room"
+        + " (-Djava.io.tmpdir=FOLDER, or -Dorg.sqlite.tmpdir=FOLDER for SQLite alone)")
+        + "; the journal was not opened, so nothing was sent";
+  }
+
+  /**
+   * What lets the library be unpacked: {@code makeRoom} for a folder short of room, but for "File too large" a higher
+   * file-size limit, as no other folder is spared the process's limit.
+   */
+  private static String whatToDo(Optional<String> refusal, String makeRoom) {
+    if (refusal.filter(reason -> reason.toLowerCase(Locale.ROOT).contains("file too large")).isEmpty()) {
+      return makeRoom;
+    }
+    return "a file-size limit stops it, most often the shell's (ulimit -f), which applies in every folder, so room"
+        + " there or another folder does not help: run vidgen from a shell whose ulimit -f is unlimited, or at least"
+        + " above " + PROBE_BYTES / (1024 * 1024) + " MB (and above the largest video it is to save)";
   }
 
   /** What {@code failure} says went wrong ("File too large", "Not a directory"), without a path already named. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.NativeLibraryNotFoundException;
@@ -70,6 +71,20 @@ class NativeLibraryFailureTest {
     assertThatThrownBy(() -> Journals.sqliteUrl("jdbc:sqlite:" + journal, UNLOADABLE))
         .isInstanceOf(JournalException.class);
     assertThat(journal).exists();
+  }
+
+  @Test
+  void aTemporaryFolderRefusedByAFileSizeLimitSaysTheLimitAndAFullOneSaysToMakeRoom() {
+    assertThat(NativeLibraryFailure.explain(dir, "java.io.tmpdir", Optional.of("File too large")))
+        .contains(" (java.io.tmpdir) (File too large), which SQLite needs each time it starts (the journal itself is"
+            + " not at fault): a file-size limit stops it, most often the shell's (ulimit -f), which applies in every"
+            + " folder, so room there or another folder does not help: run vidgen from a shell whose ulimit -f is"
+            + " unlimited, or at least above 2 MB (and above the largest video it is to save); the journal was not"
+            + " opened, so nothing was sent")
+        .doesNotContain("folder with room");
+    assertThat(NativeLibraryFailure.explain(dir, "java.io.tmpdir", Optional.of("No space left on device")))
+        .contains("make room there, or point it at a folder with room (-Djava.io.tmpdir=FOLDER")
+        .doesNotContain("ulimit");
   }
 
   @Test

@@ -120,7 +120,7 @@ class NativeLibraryFolderTest {
   }
 
   @Test
-  void aLibraryThatCannotBeUnpackedInVidgensFolderNamesThatFolderAndHowToNameAnother() throws Exception {
+  void aLibraryThatAFileSizeLimitKeepsFromBeingUnpackedNamesThatFolderAndTheLimitNotAnotherFolder() throws Exception {
     Path home = dir.resolve("vidgen-home");
     Path journal = dir.resolve("f.journal");
 
@@ -129,7 +129,10 @@ class NativeLibraryFolderTest {
     assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
     assertThat(run.out()).contains("failed: SQLite journal " + journal + ": SQLite's native library could not be"
         + " unpacked into vidgen's folder for it " + home.resolve("sqlite-native") + " (File too large)",
-        "point it at a folder with room (-Dorg.sqlite.tmpdir=FOLDER)", "nothing was sent")
+        "a file-size limit stops it, most often the shell's (ulimit -f), which applies in every folder, so room there"
+            + " or another folder does not help: run vidgen from a shell whose ulimit -f is unlimited, or at least"
+            + " above 2 MB", "nothing was sent")
+        .as("another folder, under the same limit, fails the same way").doesNotContain("folder with room")
         .doesNotContain("java.io.tmpdir");
   }
 
