@@ -99,7 +99,8 @@ final class JobForm {
       wholeSeconds(seconds).ifPresentOrElse(job::seconds, () -> shape.add(Violation.error("seconds",
           "seconds.not_whole", String.valueOf(seconds), "a positive whole number of seconds, such as 10",
           "seconds must be a positive whole number of seconds, such as 10 (or 0 or -1 for an automatic length, where"
-              + " the model takes one); was " + seconds)));
+              + " the model takes one); was " + seconds + (seconds instanceof String given && !isDecimal(given.strip())
+              ? "; give digits only, such as 10" : ""))));
     }
     String mode = blankToNull(text(form, "mode"));
     if (mode != null) {
@@ -219,8 +220,16 @@ final class JobForm {
     }
   }
 
-  /** A duration given as a JSON number or digits ({@code 10}, {@code 10.0}, {@code "10"}): a positive whole number. */
+  /**
+   * A duration given as a JSON number or as a string of ASCII digits with an optional fraction of zeros, surrounding
+   * spaces ignored as the CLI's {@code --seconds} ignores them ({@code 10}, {@code 10.0}, {@code "10"}, {@code "10.0"},
+   * {@code " 10 "}): a positive whole number.
+   */
   private static Optional<Integer> wholeSeconds(Object seconds) {
+    if (seconds instanceof String text && !isDecimal(text.strip())) {
+      // BigDecimal would also read an exponent (1e1) and other scripts' digits (６, ٦), which the CLI refuses.
+      return Optional.empty();
+    }
     try {
       BigDecimal value = new BigDecimal(seconds.toString().strip());
       // 0 and -1 ask for an automatic length: the model's rules say whether it takes one.
@@ -232,6 +241,11 @@ final class JobForm {
       // Not a whole number.
     }
     return Optional.empty();
+  }
+
+  /** Plain decimal notation in ASCII digits: an optional sign and fraction, no exponent. */
+  private static boolean isDecimal(String text) {
+    return text.matches("[+-]?[0-9]+(\\.[0-9]+)?");
   }
 
   private static ImageInput image(Object item, int index, Uploads uploads) {

@@ -82,6 +82,8 @@ final class Jobs {
   private final TaskHistory history;
   private final Path videos;
   private volatile SaveTargets.FreeSpace freeSpace = SaveTargets.FreeSpace.OF_FILE_STORE;
+  /** The last save into {@link #videos} that a video as large meets again, until one there succeeds. */
+  private final FailingSaves failingSaves;
   private final Clock clock;
   private final Consumer<Map<String, Object>> publish;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -208,6 +210,7 @@ final class Jobs {
     this.client = Objects.requireNonNull(client, "client == null");
     this.history = Objects.requireNonNull(history, "history == null");
     this.videos = videos.toAbsolutePath().normalize();
+    this.failingSaves = new FailingSaves(this.videos, FileSizeLimit::ofThisProcess);
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.startedAt = clock.instant();
     this.publish = Objects.requireNonNull(publish, "publish == null");
@@ -430,6 +433,14 @@ final class Jobs {
     return SaveTargets.whyNoVideoFits(videos, freeSpace);
   }
 
+  /**
+   * What a check and a Generate warn of about saving in the videos folder: the last save there failed in a way a video
+   * as large meets again (a file-size limit), or the file-size limit is below the largest video; empty when neither.
+   */
+  Optional<String> savesWarning() {
+    return failingSaves.warning();
+  }
+
   /** Reads the videos folder's free space with {@code space}: the file store's figure unless a test tells a full disk. */
   void freeSpace(SaveTargets.FreeSpace space) {
     this.freeSpace = Objects.requireNonNull(space, "space == null");
@@ -488,8 +499,8 @@ final class Jobs {
     if (quote != null) {
       Map<String, Object> priced = new LinkedHashMap<>();
       priced.put("known", quote.isKnown());
-      priced.put("credits", dev.vidgen.core.pricing.PriceJson.amount(quote.credits()));
-      priced.put("usd", dev.vidgen.core.pricing.PriceJson.amount(quote.usd()));
+      priced.put("credits", dev.vidgen.core.json.PriceJson.amount(quote.credits()));
+      priced.put("usd", dev.vidgen.core.json.PriceJson.amount(quote.usd()));
       beside.put("quote", priced);
     }
     String since = confirmed == null ? "" : "the take confirmed (" + dev.vidgen.core.text.SafeText.clip(confirmed, 80)
@@ -829,6 +840,7 @@ final class Jobs {
             HistoryEntry completed = fromItsStart ? latest.completed(file.toString(), clock.instant())
                 : latest.foundCompleted(file.toString(), clock.instant());
             record(completed);
+            failingSaves.saved(); // a video saved here: what failed before no longer stands in the way
             live.put(id, new Live(completed, 100, null));
           } else {
             Throwable cause = AsyncFailures.unwrap(failure);
@@ -1032,6 +1044,7 @@ final class Jobs {
         unsaved = LargerVideos.mark(unsaved, larger.get()); // so is the setting that saves it
       } else if (whereToSave(cause).isPresent()) {
         unsaved = SavesElsewhere.mark(unsaved, whereToSave(cause).get()); // the same folder fails it again
+        failingSaves.failed(id, whereToSave(cause).get()); // and fails the next video as large: checks warn of it
       }
       record(unsaved);
       String next = cause instanceof ResultExpiredException || cause instanceof ResultUnusableException

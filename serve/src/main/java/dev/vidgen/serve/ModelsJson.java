@@ -82,7 +82,7 @@ final class ModelsJson {
   }
 
   private static Map<String, Object> price(PriceTable table) {
-    return dev.vidgen.core.pricing.PriceJson.table(table);
+    return dev.vidgen.core.json.PriceJson.table(table);
   }
 
   /** The sentence the page shows for a retired route: why, and what to choose instead (routes offered today). */

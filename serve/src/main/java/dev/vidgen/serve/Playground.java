@@ -460,6 +460,20 @@ public final class Playground implements AutoCloseable {
   }
 
   /**
+   * {@code report} with the note that a video made now may be paid for and not saved in the videos folder: the last
+   * save there failed in a way that repeats (a file-size limit), or the file-size limit is below the largest video.
+   */
+  private ValidationReport withSavesWarning(ValidationReport report) {
+    Optional<String> note = jobs.savesWarning();
+    if (note.isEmpty()) {
+      return report;
+    }
+    List<Violation> all = new ArrayList<>(report.violations());
+    all.add(Violation.warning("videos", FailingSaves.CODE, null, null, note.get()));
+    return new ValidationReport(report.model(), report.mode(), all);
+  }
+
+  /**
    * {@code report} with the {@code price.unknown} note when the job's price is unknown and the balance the page shows
    * is limited: such a job is sent without the balance check, which the page says before Generate, at the price.
    */
@@ -488,6 +502,7 @@ public final class Playground implements AutoCloseable {
 
   /** The check's answer: violations, mode, price, request preview, the same job from the history and the commands. */
   private Map<String, Object> checked(VideoJob job, ValidationReport report, VidgenClient client) {
+    report = withSavesWarning(report);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.isValid());
     json.put("mode", report.resolvedMode().map(mode -> mode.id()).orElse(null));
@@ -801,6 +816,8 @@ public final class Playground implements AutoCloseable {
             || shownBalance == null && balanceUnread;
         unknownPriceNote(job, client, client.remainingCredits(), unreadable).ifPresent(note -> warnings.add(Map.of(
             "code", UnknownPrice.CODE, "message", note)));
+        // Its check said it too: this video may be paid for and not saved here, as the last one as large was not.
+        jobs.savesWarning().ifPresent(note -> warnings.add(Map.of("code", FailingSaves.CODE, "message", note)));
         json.put("warnings", warnings);
         json(ctx, 201, json);
       }
@@ -1004,8 +1021,8 @@ public final class Playground implements AutoCloseable {
   private static Map<String, Object> quote(PriceQuote quote) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("known", quote.isKnown());
-    json.put("credits", dev.vidgen.core.pricing.PriceJson.amount(quote.credits()));
-    json.put("usd", dev.vidgen.core.pricing.PriceJson.amount(quote.usd()));
+    json.put("credits", dev.vidgen.core.json.PriceJson.amount(quote.credits()));
+    json.put("usd", dev.vidgen.core.json.PriceJson.amount(quote.usd()));
     json.put("basis", quote.basis());
     return json;
   }
@@ -1040,7 +1057,7 @@ public final class Playground implements AutoCloseable {
     BigDecimal dollars = balances.effectiveRemaining().map(credits -> Dollars.ofCredits(credits, rate)).orElse(null);
     json.put("usd", dollars);
     json.put("usd_words", dollars == null ? null : Dollars.words(dollars));
-    json.put("credits_per_usd", dev.vidgen.core.pricing.PriceJson.amount(rate));
+    json.put("credits_per_usd", dev.vidgen.core.json.PriceJson.amount(rate));
     json.put("rate_note", balances.unusableCreditsPerUsd().map(Dollars::unusableRateNote)
         .orElseGet(() -> Dollars.rateNote(rate).orElse(null)));
     // What to do when a job costs more than this: worded by what is short (the key's quota or the account's credits).

@@ -2,8 +2,8 @@ package dev.vidgen.serve;
 
 import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.ProviderException;
-import dev.vidgen.core.validation.LocalImages;
-import dev.vidgen.core.validation.LocalVideos;
+import dev.vidgen.core.files.ImageFormats;
+import dev.vidgen.core.files.VideoFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -96,6 +96,6 @@ public final class UploadAdvice {
     } catch (IOException | SecurityException e) {
       return Optional.empty(); // the provider's reason stands alone
     }
-    return Optional.ofNullable(upload.what().equals("video") ? LocalVideos.format(head) : LocalImages.format(head));
+    return Optional.ofNullable(upload.what().equals("video") ? VideoFormats.format(head) : ImageFormats.format(head));
   }
 }

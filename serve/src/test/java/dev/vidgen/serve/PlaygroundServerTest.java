@@ -623,6 +623,30 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void takesSecondsInAsciiDigitsOnlyAsTheCommandLineDoesWithSurroundingSpacesIgnored() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    for (String seconds : List.of("\" 15\"", "\"15 \"", "\"10.0\"")) {
+      String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
+      assertThat(json(post("/api/check", body))).as(seconds).containsEntry("valid", true);
+    }
+    // Full-width and Arabic-Indic 15, and an exponent for 10: durations the model offers, in no digits the CLI reads.
+    for (String seconds : List.of("\"\uFF11\uFF15\"", "\"\u0661\u0665\"", "\"1e1\"")) {
+      String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
+      Map<String, Object> checked = json(post("/api/check", body));
+      assertThat(checked).as(seconds).containsEntry("valid", false);
+      assertThat(checked.get("violations").toString()).as(seconds)
+          .contains("seconds must be a positive whole number of seconds, such as 10", "give digits only, such as 10");
+      try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(body, JSON)).build())
+          .execute()) {
+        assertThat(response.code()).as(seconds).isEqualTo(422);
+      }
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing was sent").isEmpty();
+    assertThat(history().entries()).as("nothing was sent").isEmpty();
+  }
+
+  @Test
   void anAutomaticLengthIsTakenWhereTheModelOffersOneAndRefusedElsewhereSayingSo() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");

@@ -17,7 +17,7 @@ class UploadAdviceTest {
 
   @Test
   void anUploadAnsweredNotFoundPointsAtTheBaseUrlNotAtTheImage() throws IOException {
-    // Trial DJ F2: a wrong base URL made the upload's 404 read as the image's fault, and the advice to give a URL
+    // A wrong base URL made the upload's 404 read as the image's fault, and the advice to give a URL
     // instead only moved the same 404 to the create.
     Path png = Files.write(dir.resolve("product.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     RequestRejectedException noSuchEndpoint = new RequestRejectedException(ProviderErrorDetails.of("toapis", 404,

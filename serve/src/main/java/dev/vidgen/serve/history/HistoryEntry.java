@@ -4,7 +4,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.pricing.PriceJson;
+import dev.vidgen.core.json.PriceJson;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.net.URI;

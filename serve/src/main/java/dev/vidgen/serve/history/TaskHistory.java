@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -93,10 +94,42 @@ public final class TaskHistory {
    * The vidgen data folder for this environment: {@code VIDGEN_HOME} (a leading {@code ~/} read as
    * {@code $HOME/}, as a shell would have), else {@code $XDG_DATA_HOME/vidgen} when that is an
    * absolute path (a relative one is ignored, as the XDG rules say), else {@code
-   * $HOME/.local/share/vidgen}; empty when none is set.
+   * $HOME/.local/share/vidgen}; empty when none is set, or when this locale cannot name the folder
+   * ({@link #unnameableVariable}).
    */
   public static Optional<Path> dataFolder(Map<String, String> env) {
     Objects.requireNonNull(env, "env == null");
+    try {
+      return namedFolder(env);
+    } catch (InvalidPathException unnameable) {
+      // The folder the variable means is not another's to stand in for: none, said by whyNoDataFolder.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The variable ({@code VIDGEN_HOME}, {@code XDG_DATA_HOME} or {@code HOME}) that names the data folder when this
+   * locale cannot name that folder (a name beyond ASCII under a C or POSIX locale, read with replacement
+   * characters), so that {@link #dataFolder} finds none; empty when the folder can be named, or none is set.
+   */
+  public static Optional<String> unnameableVariable(Map<String, String> env) {
+    Objects.requireNonNull(env, "env == null");
+    try {
+      namedFolder(env);
+      return Optional.empty();
+    } catch (InvalidPathException unnameable) {
+      if (variable(env, HOME_VARIABLE).isPresent()) {
+        String named = variable(env, HOME_VARIABLE).get();
+        boolean fromHome = (named.equals("~") || named.startsWith("~/"))
+            && variable(env, "HOME").filter(folder -> !canName(folder)).isPresent();
+        return Optional.of(fromHome ? "HOME" : HOME_VARIABLE);
+      }
+      return Optional.of(variable(env, "XDG_DATA_HOME").filter(TaskHistory::absolute).isPresent()
+          ? "XDG_DATA_HOME" : "HOME");
+    }
+  }
+
+  private static Optional<Path> namedFolder(Map<String, String> env) {
     Optional<String> userHome = variable(env, "HOME");
     Optional<String> home = variable(env, HOME_VARIABLE);
     if (home.isPresent()) {
@@ -106,7 +139,7 @@ public final class TaskHistory {
       }
       return Optional.of(Path.of(named));
     }
-    Optional<String> xdg = variable(env, "XDG_DATA_HOME").filter(value -> Path.of(value).isAbsolute());
+    Optional<String> xdg = variable(env, "XDG_DATA_HOME").filter(TaskHistory::absolute);
     if (xdg.isPresent()) {
       return Optional.of(Path.of(xdg.get(), "vidgen"));
     }
@@ -119,6 +152,12 @@ public final class TaskHistory {
    */
   public static String whyNoDataFolder(Map<String, String> env) {
     Objects.requireNonNull(env, "env == null");
+    Optional<String> unnameable = unnameableVariable(env);
+    if (unnameable.isPresent()) {
+      return unnameable.get() + " (" + env.get(unnameable.get()).strip() + ") names the data folder, but the locale"
+          + " (LANG, LC_ALL) reads file names as " + System.getProperty("sun.jnu.encoding", "its charset")
+          + ", which cannot name it (each character it could not read became a replacement character)";
+    }
     List<String> names = List.of(HOME_VARIABLE, "XDG_DATA_HOME", "HOME");
     if (names.stream().noneMatch(env::containsKey)) {
       return "none of " + HOME_VARIABLE + ", XDG_DATA_HOME and HOME is set";
@@ -130,6 +169,24 @@ public final class TaskHistory {
           : " is a relative path (ignored)"));
     }
     return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+  }
+
+  private static boolean canName(String named) {
+    try {
+      Path.of(named);
+      return true;
+    } catch (InvalidPathException unnameable) {
+      return false;
+    }
+  }
+
+  /** Whether {@code named} is an absolute path, told by its first character when this locale cannot name it. */
+  private static boolean absolute(String named) {
+    try {
+      return Path.of(named).isAbsolute();
+    } catch (InvalidPathException unnameable) {
+      return named.startsWith("/");
+    }
   }
 
   private static Optional<String> variable(Map<String, String> env, String name) {
