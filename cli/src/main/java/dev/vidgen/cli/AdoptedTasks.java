@@ -64,6 +64,12 @@ final class AdoptedTasks {
    */
   static void adopt(VidgenClient client, BatchPlan plan, String location, Map<String, String> byJob, boolean anyTime,
       Output output) {
+    adopt(client, plan, location, byJob, anyTime, "--adopt", output);
+  }
+
+  /** {@link #adopt} of tasks told with {@code toldWith} (the option or command the user named them with). */
+  static void adopt(VidgenClient client, BatchPlan plan, String location, Map<String, String> byJob, boolean anyTime,
+      String toldWith, Output output) {
     if (!PaidTasks.mayExist(location)) {
       throw CliException.usage("--adopt needs the batch's journal, and there is none at " + location,
           "give the --journal the batch ran with");
@@ -72,7 +78,8 @@ final class AdoptedTasks {
       List<Adoption> checked = new java.util.ArrayList<>();
       for (Map.Entry<String, String> pair : byJob.entrySet()) {
         try {
-          check(client, plan, store, pair.getKey(), pair.getValue(), anyTime, Journals.isShared(location), output)
+          check(client, plan, store, pair.getKey(), pair.getValue(), anyTime, Journals.isShared(location), toldWith,
+              output)
               .ifPresent(checked::add);
         } catch (CliException refused) {
           throw byJob.size() == 1 ? refused : new CliException(refused.exitCode(), refused.kind(),
@@ -99,14 +106,15 @@ final class AdoptedTasks {
   }
 
   /** A task checked to be recorded as its job's: the job's row as read, the handle to write, and what to tell. */
-  private record Adoption(Entry entry, String task, JobHandle handle, boolean leftSending, String told) {}
+  private record Adoption(Entry entry, String task, JobHandle handle, boolean leftSending, String told,
+      String toldWith) {}
 
   /**
    * Checks one {@code --adopt} and returns what to record, or empty when the job has that task already;
    * throws, with nothing written, when it is refused.
    */
   private static Optional<Adoption> check(VidgenClient client, BatchPlan plan, JobStore store, String key, String task,
-      boolean anyTime, boolean shared, Output output) {
+      boolean anyTime, boolean shared, String toldWith, Output output) {
     String given = "--adopt " + key + "=" + task;
     Optional<PlannedJob> planned = Stream.concat(plan.jobs().stream(), plan.followable().stream())
         .filter(job -> job.key().equals(key)).findFirst();
@@ -173,11 +181,12 @@ final class AdoptedTasks {
         seen.reportedCreatedAt().orElse(handle.submittedAt()), handle.clientReference(), takes - 1);
     String told = "job " + key + (entry.state() == State.UNKNOWN ? " is unknown no more" : leftSending
         ? ", left being sent by a stopped run, has its task" : " is without a task no more") + ": its create made task "
-        + task + " (as told with --adopt), now recorded in the journal: the task will be followed and its video saved"
-        + " as " + planned.get().out() + ", nothing is sent for it" + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")
+        + task + " (as told with " + toldWith + "), now recorded in the journal: the task will be followed and its"
+        + " video saved as " + planned.get().out() + ", nothing is sent for it"
+        + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")
             + " may still have made " + Plural.word(takes - 1, "a task", "tasks") + " (an extra line tells "
             + Plural.word(takes - 1, "it", "them") + ")" : "");
-    return Optional.of(new Adoption(entry, task, timed, leftSending, told));
+    return Optional.of(new Adoption(entry, task, timed, leftSending, told, toldWith));
   }
 
   /** Writes one checked adoption; {@code recorded} names the jobs written before it, for a failure's words. */
@@ -188,8 +197,8 @@ final class AdoptedTasks {
       adopted.claim(null, null); // the stopped run's hold: this run's claim takes the job as any other
     }
     store.update(adopted.state(State.SUBMITTED).taskId(adoption.task()).handle(adoption.handle().encode())
-        .reason("adopted", "its create arrived as task " + adoption.task() + ", as told with --adopt (your word,"
-            + " which vidgen cannot check)")
+        .reason("adopted", "its create arrived as task " + adoption.task() + ", as told with " + adoption.toldWith()
+            + " (your word, which vidgen cannot check)")
         .updatedAt(Instant.now()).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
             "job " + key + " changed in the journal while --adopt wrote it (another worker sent it again or"
                 + " took it meanwhile); its task was not recorded" + (recorded.isEmpty() ? ", nor any other"

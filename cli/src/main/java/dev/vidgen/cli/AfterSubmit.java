@@ -81,6 +81,29 @@ final class AfterSubmit {
     requireOut(session);
   }
 
+  /**
+   * Where the real run would save the video, as a dry run's {@code file} says it: the absolute file (named
+   * {@code <task-id>.mp4} in a folder), {@code -} for standard output, or null when {@code --no-wait} saves nothing.
+   */
+  String dryRunFile(Session session) {
+    if (noWait && out == null) {
+      return null;
+    }
+    OutTarget where = OutTarget.orHere(out);
+    if (where.isStdout()) {
+      return "-";
+    }
+    Path path = where.path(session.context()).toAbsolutePath().normalize();
+    return (where.isFolder(session.context()) ? path.resolve("<task-id>.mp4") : path).toString();
+  }
+
+  /** {@link #dryRunFile} as a dry run's {@code file} line reads it. */
+  String dryRunFileLine(Session session) {
+    String file = dryRunFile(session);
+    return file == null ? "none: --no-wait saves nothing (vidgen wait TASK saves it)"
+        : file.equals("-") ? "- (standard output)" : file;
+  }
+
   /** Checks the video could be saved where it goes, unless {@code --no-wait} without {@code --out} saves nothing. */
   private void requireOut(Session session) {
     if (!noWait || out != null) {

@@ -15,6 +15,7 @@ import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.ratelimit.RateLimitedProvider;
+import dev.vidgen.core.text.Utf8Text;
 import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;
 import java.io.IOException;
@@ -128,6 +129,9 @@ final class BatchCommand extends ClientCommand {
   int run(Session session, Output output) {
     session.freeBalanceReads(); // the first look and the report's: free, and a failure only said
     CliContext context = session.context();
+    if (outDir != null) {
+      ForeignOutPaths.refuseFolder("--out-dir", outDir.toString());
+    }
     Path jobs = context.resolve(jobsFile);
     if (jobsFile.toString().equals("-") && !java.nio.file.Files.exists(jobs)) {
       // Not read from standard input: the journal and videos go beside the jobs file, and a run goes on by reading it again.
@@ -182,9 +186,14 @@ final class BatchCommand extends ClientCommand {
       }
       VidgenClient client = session.onlineClient();
       BatchPlan checked = BatchRunner.plan(client, batch, lines, videos);
+      // Found before the user's own --adopt is written, so that a job it names is left to it.
+      java.util.Map<String, String> claimed = dryRun ? java.util.Map.of()
+          : ClaimedUnknowns.find(session, checked, location, BatchHistory.origin(batch, location), adopted.keySet());
       if (!adopted.isEmpty()) {
         AdoptedTasks.adopt(client, checked, location, adopted, ignoreCreationTime, output);
       }
+      // An unknown job whose history note was closed with wait --made-by: its task is taken in, sending nothing.
+      ClaimedUnknowns.adopt(client, checked, location, claimed, output);
       BatchPlan plan = PaidTasks.follow(checked, location, output);
       BatchViews views = new BatchViews(output, session).spelling(model -> sentName(client, model),
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model))
@@ -578,7 +587,10 @@ final class BatchCommand extends ClientCommand {
     } catch (NoSuchFileException e) {
       throw CliException.usage("the jobs file " + jobs + " does not exist", "give a JSON-lines file, one job per line");
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw CliException.usage("the jobs file " + jobs + " is not UTF-8 text; nothing was sent",
+      // Its first line that is not named, as any other problem of a line is.
+      String where = e instanceof Utf8Text.NotUtf8Exception notUtf8 ? " (line " + notUtf8.line()
+          + " holds the first byte that is not)" : "";
+      throw CliException.usage("the jobs file " + jobs + " is not UTF-8 text" + where + "; nothing was sent",
           "save it as UTF-8 (JSON text is UTF-8)");
     } catch (IOException e) {
       throw CliException.usage("cannot read the jobs file " + jobs + ": " + e.getMessage(),

@@ -34,8 +34,8 @@ final class BatchFunds {
         + Views.credits(toSend.subtract(left)) + "; nothing was sent";
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("limited_by", balances.limitedBy()); // as vidgen balance has it
-    fields.put("credits_left", dev.vidgen.core.pricing.PriceJson.amount(left));
-    fields.put("credits_to_send", dev.vidgen.core.pricing.PriceJson.amount(toSend));
+    fields.put("credits_left", dev.vidgen.core.json.PriceJson.amount(left));
+    fields.put("credits_to_send", dev.vidgen.core.json.PriceJson.amount(toSend));
     return new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota", message, next + ", or send fewer lines", fields);
   }
 

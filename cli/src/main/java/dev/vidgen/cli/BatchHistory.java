@@ -15,8 +15,11 @@ import dev.vidgen.serve.history.TaskHistory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +31,12 @@ import java.util.stream.Collectors;
 /**
  * Writes each task a batch makes into the task history, as {@code generate} writes its own: when its create is
  * answered and again when it completes or fails, marked with the batch it belongs to ({@link BatchOrigin}), so that
- * {@code generate}'s same-job check, another batch file's warning and {@code vidgen history} see it. The journal stays
- * the batch's record: the lines are appended in order on a thread of their own (a plain append, no sync), a history
- * that cannot be written is one warning at the end, and nothing here holds the batch back or fails it.
+ * {@code generate}'s same-job check, another batch file's warning and {@code vidgen history} see it. A create that
+ * got no answer (the journal keeps its job {@code submitting} or {@code unknown}) is written as a note ({@link
+ * BatchCreateNote}), as {@code generate} notes its own, which gives way to the task's line once the batch finds the
+ * task. The journal stays the batch's record: the lines are appended in order on a thread of their own (a plain
+ * append, no sync), a history that cannot be written is one warning at the end, and nothing here holds the batch back
+ * or fails it.
  */
 final class BatchHistory extends ForwardingBatchListener {
   /** What the history says made the batch's tasks. */
@@ -39,6 +45,7 @@ final class BatchHistory extends ForwardingBatchListener {
   static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
 
   private final Session session;
+  private final String providerId;
   /** Null when nothing is written: no history, or the mock. */
   private final TaskHistory history;
   private final BatchOrigin origin;
@@ -47,10 +54,22 @@ final class BatchHistory extends ForwardingBatchListener {
   /** The task and status each job's last line was written with, so that a step the history knows is not written again. */
   private final Map<String, String> written = new ConcurrentHashMap<>();
   private volatile String unwritten;
+  /** Each job's latest state this run, so that a create still unanswered when the run ends is noted then. */
+  private final Map<String, Entry> latest = new ConcurrentHashMap<>();
+  /** When each job last went {@code submitting} this run: about when its create went out. */
+  private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+  /** The jobs whose task was made but not journaled: told apart, never noted as unanswered. */
+  private final Set<String> notJournaled = ConcurrentHashMap.newKeySet();
+  /** This batch's open notes in the history, by name; read once, on the writer's thread only. */
+  private Map<String, HistoryEntry> openNotes;
+  /** The notes of creates without a client reference whose job was sent again since: they stay open. */
+  private final Set<String> sentAgain = new HashSet<>();
 
-  private BatchHistory(BatchListener next, Session session, TaskHistory history, BatchOrigin origin, BatchPlan plan) {
+  private BatchHistory(BatchListener next, Session session, String providerId, TaskHistory history,
+      BatchOrigin origin, BatchPlan plan) {
     super(next);
     this.session = session;
+    this.providerId = providerId;
     this.history = history;
     this.origin = origin;
     this.jobs = plan.jobs().stream().collect(Collectors.toMap(PlannedJob::key, Function.identity(),
@@ -66,7 +85,7 @@ final class BatchHistory extends ForwardingBatchListener {
       BatchOrigin origin) {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     boolean kept = history.isPresent() && !providerId.equals(ProviderChoice.MOCK);
-    return new BatchHistory(next, session, kept ? history.get() : null, origin, plan);
+    return new BatchHistory(next, session, providerId, kept ? history.get() : null, origin, plan);
   }
 
   /**
@@ -98,11 +117,40 @@ final class BatchHistory extends ForwardingBatchListener {
     super.onWritten(entry);
   }
 
+  @Override
+  public void onLookingUp(Entry entry) {
+    // A create of an earlier run that got no answer (its process stopped, or its look-up failed): noted before the
+    // look-up, which may take a minute; the task it finds replaces the note.
+    PlannedJob job = jobs.get(entry.key());
+    if (writer != null && job != null && entry.taskId() == null) {
+      later(() -> note(job, entry, entry.updatedAt()));
+    }
+    super.onLookingUp(entry);
+  }
+
+  @Override
+  public void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {
+    notJournaled.add(entry.key());
+    super.onTaskNotJournaled(entry, taskId, cause);
+  }
+
   private void toHistory(Entry entry) {
     PlannedJob job = jobs.get(entry.key());
+    if (writer != null && job != null) {
+      latest.put(entry.key(), entry);
+    }
+    if (writer != null && job != null && entry.taskId() == null) {
+      if (entry.state() == State.SUBMITTING && !entry.createWaiting()) {
+        sentAt.put(entry.key(), whenWritten(entry));
+        later(() -> sending(entry));
+      } else if (entry.state() == State.UNKNOWN) {
+        Instant sent = sentAt.getOrDefault(entry.key(), whenWritten(entry));
+        later(() -> note(job, entry, sent));
+      }
+    }
     if (writer == null || job == null || entry.taskId() == null || entry.handle() == null
         || !(entry.state() == State.SUBMITTED || entry.state() == State.COMPLETED || entry.state() == State.FAILED)) {
-      return; // no task to tell of: not sent, a create without an answer (the journal follows it), dropped
+      return; // no task to tell of: not sent, a create without an answer (noted above, or as the run ends), dropped
     }
     String step = entry.taskId() + " " + entry.state().id();
     if (step.equals(written.put(entry.key(), step))) {
@@ -122,12 +170,89 @@ final class BatchHistory extends ForwardingBatchListener {
           line = line.failed(entry.reason(), now);
         }
         history.record(line);
+        found(entry, handle);
       } catch (RuntimeException notWritten) {
         if (unwritten == null) {
           unwritten = SafeText.clean(String.valueOf(notWritten.getMessage()));
         }
       }
     });
+  }
+
+  /** When the journal last wrote {@code entry} (now when it does not say). */
+  private static Instant whenWritten(Entry entry) {
+    return entry.updatedAt() == null ? Instant.now() : entry.updatedAt();
+  }
+
+  /** Runs {@code write} on the writer's thread, in order; what it throws is the one warning at the end. */
+  private void later(Runnable write) {
+    try {
+      writer.execute(() -> {
+        try {
+          write.run();
+        } catch (RuntimeException notWritten) {
+          if (unwritten == null) {
+            unwritten = SafeText.clean(String.valueOf(notWritten.getMessage()));
+          }
+        }
+      });
+    } catch (RejectedExecutionException finished) {
+      // The run has ended: nothing more is written.
+    }
+  }
+
+  /** This batch's notes the history holds open, by name, read once (none when it cannot be read). */
+  private Map<String, HistoryEntry> openNotes() {
+    if (openNotes == null) {
+      openNotes = new HashMap<>();
+      try {
+        history.entries().stream().filter(line -> origin.equals(line.batch())
+                && line.status().equals(HistoryEntry.UNKNOWN) && line.jobHandle().isEmpty()
+                && line.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX))
+            .forEach(line -> openNotes.putIfAbsent(line.taskId(), line));
+      } catch (RuntimeException unreadable) {
+        // Notes of earlier runs are then not replaced; this run's are.
+      }
+    }
+    return openNotes;
+  }
+
+  /**
+   * Writes the note of {@code entry}'s create, which got no answer ({@code sent} about when it went out), unless the
+   * history holds it open already with as many takes.
+   */
+  private void note(PlannedJob job, Entry entry, Instant sent) {
+    String name = BatchCreateNote.name(origin, entry);
+    HistoryEntry open = openNotes().get(name);
+    if (open != null && open.possibleTasks() >= entry.possibleTasks()) {
+      return;
+    }
+    HistoryEntry note = RepeatCheck.identified(session, BatchCreateNote.of(origin, providerId, job, entry, sent,
+        Instant.now()), job.job());
+    history.record(note);
+    openNotes().put(name, note);
+  }
+
+  /**
+   * A job going out again: the open note of an earlier create of it without a client reference stays open, since
+   * that create may have made a task of its own, which this one's answer does not find.
+   */
+  private void sending(Entry entry) {
+    String name = BatchCreateNote.name(origin, entry);
+    if (entry.clientReference() == null && openNotes().containsKey(name)) {
+      sentAgain.add(name);
+    }
+  }
+
+  /** Replaces the open note of the create that made {@code handle}'s task (looked up, adopted) with that task. */
+  private void found(Entry entry, JobHandle handle) {
+    String name = BatchCreateNote.name(origin, entry);
+    HistoryEntry open = openNotes().get(name);
+    if (open == null || sentAgain.contains(name)) {
+      return;
+    }
+    history.record(open.foundAs(handle, Instant.now()));
+    openNotes().remove(name);
   }
 
   /**
@@ -138,6 +263,12 @@ final class BatchHistory extends ForwardingBatchListener {
     if (writer == null) {
       return;
     }
+    // A create still without an answer as the run ends (its look-up failed or was cut short, the process stopping):
+    // the journal keeps the job submitting, and so the history notes it.
+    latest.values().stream().filter(entry -> entry.state() == State.SUBMITTING && entry.taskId() == null
+            && !entry.createWaiting() && !notJournaled.contains(entry.key()))
+        .forEach(entry -> later(() -> note(jobs.get(entry.key()), entry,
+            sentAt.getOrDefault(entry.key(), whenWritten(entry)))));
     writer.shutdown();
     try {
       if (!writer.awaitTermination(DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

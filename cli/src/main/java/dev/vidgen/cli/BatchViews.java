@@ -384,7 +384,7 @@ final class BatchViews {
         + extraWords(report)
         + FailedCharges.summary(report.entries()));
     FailedCharges.running(report.entries()).ifPresent(running -> fields.put("running", running));
-    FailedCharges.unsaved(report.entries()).ifPresent(unsaved -> fields.put("unsaved", unsaved));
+    FailedCharges.unsaved(report).ifPresent(unsaved -> fields.put("unsaved", unsaved));
     FailedCharges.notFound(report.entries()).ifPresent(notFound -> fields.put("not found", notFound));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
@@ -484,11 +484,7 @@ final class BatchViews {
               + Plural.word(report.count(State.UNKNOWN), "its", "their") + " create may or may not have reached the provider"
           : Plural.count(report.count(State.FAILED), "job") + " failed ("
               + (output.json() ? "each in jobs, with its reason" : "listed above") + ")";
-      String next = unknown
-          ? "check the provider's dashboard: a task found there is taken in with --adopt JOB_ID=TASK_ID, sending"
-              + " nothing; to send " + Plural.word(report.count(State.UNKNOWN), "it", "them")
-              + " again (perhaps paying twice) add --resubmit-unknown"
-          : FailedAdvice.next(report.entries(), plan);
+      String next = unknown ? unknownNext(report) : FailedAdvice.next(report.entries(), plan);
       output.note(message + " — " + next);
       json.put("error", error(unknown ? "unknown_outcome" : "task_failed", unknown ? "batch.unknown_jobs"
           : "batch.failed_jobs", message, next, exit));
@@ -598,9 +594,10 @@ final class BatchViews {
   }
 
   /**
-   * The closing advice when jobs left have videos that save only on another file system ({@link
-   * BatchReport#savesElsewhere}): another {@code --out-dir}, as their left lines say, not the same command again;
-   * when other jobs are left too, {@code sameAgain} for those first. {@code sameAgain} as it is when there are none.
+   * The closing advice when jobs left have videos that save only elsewhere ({@link BatchReport#savesElsewhere}), as
+   * their left lines say: a shell whose file-size limit is higher for those a limit holds back, another {@code
+   * --out-dir} for the others, not the same command again; when other jobs are left too, {@code sameAgain} for those
+   * first. {@code sameAgain} as it is when there are none.
    */
   static String savedOnlyElsewhere(BatchReport report, String sameAgain, ToIntFunction<Entry> line) {
     List<Entry> elsewhere = report.savesElsewhere();
@@ -610,11 +607,11 @@ final class BatchViews {
     int count = elsewhere.size();
     String lines = elsewhere.stream().mapToInt(line).sorted().mapToObj(String::valueOf)
         .collect(Collectors.joining(", "));
-    String saveThere = "run the batch again with --out-dir OTHER_FOLDER, a folder on another file system with room"
-        + " for " + Plural.word(count, "it", "them") + (report.savesElsewhereUnderLimit() ? " (or, under a file-size"
-        + " limit, the same command from a shell whose limit allows " + Plural.word(count, "it", "them") + ")" : "")
-        + ", as the left " + Plural.word(count, "line says", "lines say") + "; " + Plural.word(count, "its task is",
-        "their tasks are") + " made and paid for, so nothing is paid again";
+    int limited = report.savesUnderLimit().size();
+    String saveThere = FailedCharges.savesElsewhere(report, limited, count - limited) + ", as the left "
+        + Plural.word(count, "line says", "lines say") + "; " + (limited == count ? "another --out-dir does not help"
+        + " under this limit; " : "") + Plural.word(count, "its task is", "their tasks are")
+        + " made and paid for, so nothing is paid again";
     String whose = Plural.word(count, "the video", "the videos") + " of line" + (count == 1 ? " " : "s ") + lines
         + " cannot be saved where " + Plural.word(count, "it goes", "they go") + ": saving "
         + Plural.word(count, "it", "them") + " there fails the same way every time";
@@ -1007,5 +1004,30 @@ final class BatchViews {
     // Never "0 credits" for jobs that all have no known price: that would read as free.
     return plan.unknownPrices() == 0 ? known : plan.unknownPrices() == plan.jobs().size() ? "price unknown"
         : known + " + " + plan.unknownPrices() + " of unknown price";
+  }
+
+  /**
+   * The way out of a run that ended with unknown jobs: a task found on the dashboard is adopted; {@code
+   * --resubmit-unknown} is advised only for the jobs it would send again, not those it keeps because their video file
+   * exists (their task was found, so it is adopted too).
+   */
+  static String unknownNext(BatchReport report) {
+    List<String> kept = report.entries().stream().filter(e -> e.state() == State.UNKNOWN
+        && PlannedJob.VIDEO_EXISTS.equals(e.reasonCode())).map(e -> SafeText.clip(SafeText.clean(e.key()), 40))
+        .toList();
+    int sendable = report.count(State.UNKNOWN) - kept.size();
+    String adopt = "check the provider's dashboard: a task found there is taken in with --adopt JOB_ID=TASK_ID,"
+        + " sending nothing";
+    String keptWords = kept.isEmpty() ? "" : Plural.word(kept.size(), "job ", "jobs ") + String.join(", ",
+        kept.stream().limit(5).toList()) + (kept.size() > 5 ? " and " + (kept.size() - 5) + " more" : "")
+        + Plural.word(kept.size(), " has its", " have their") + " video file already, so "
+        + Plural.word(kept.size(), "its task was found: adopt it (the task id its", "their tasks were found: adopt"
+        + " them (the task ids their") + " vidgen wait was given), as --resubmit-unknown does not send "
+        + Plural.word(kept.size(), "it", "them") + " again";
+    if (sendable == 0) {
+      return adopt + "; " + keptWords;
+    }
+    return adopt + "; to send " + Plural.word(sendable, "it", "them") + " again (perhaps paying twice) add"
+        + " --resubmit-unknown" + (kept.isEmpty() ? "" : " (" + keptWords + ")");
   }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The first take of a create sent again blind, claimed since with {@code --made-by} as the task it made: its found
  * note keeps the name of the task the take sent again made, whose row then no longer counts that take as a possible
- * extra task, since it has its own priced row now (trial DZ F2).
+ * extra task, since it has its own priced row now.
  */
 final class ClaimedTakes {
   private static final String TAKE_OF = "; it was an earlier take of the create of task ";

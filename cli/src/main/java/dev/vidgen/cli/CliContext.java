@@ -68,6 +68,6 @@ record CliContext(
 
   /** {@code path} read against the working directory, a {@code ..} after a link as the system reads it. */
   Path resolve(Path path) {
-    return dev.vidgen.core.domain.SystemPaths.resolve(workingDir, path);
+    return dev.vidgen.core.files.SystemPaths.resolve(workingDir, path);
   }
 }

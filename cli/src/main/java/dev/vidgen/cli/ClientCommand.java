@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,11 @@ abstract class ClientCommand implements Callable<Integer> {
     }
     try (Session session = new Session(root, output, followsTasks())) {
       try {
+        // Before the command reads or sends anything: the task history it would check may be out of reach.
+        Optional<CliException> unnameable = UnnameableDataFolder.check(session, DataFolderUse.of(this));
+        if (unnameable.isPresent()) {
+          return Failures.report(unnameable.get(), session, output);
+        }
         return run(session, output);
       } catch (RuntimeException e) {
         return Failures.report(e, session, output);
@@ -47,9 +53,12 @@ abstract class ClientCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether the command follows tasks already made (status, wait, download): a broken route file only warns. */
-  boolean followsTasks() {
-    return false;
+  /**
+   * Whether the command follows tasks already made (status, wait, download, as {@link DataFolderUse} lists them): a
+   * broken route file only warns.
+   */
+  final boolean followsTasks() {
+    return DataFolderUse.of(this) == DataFolderUse.FOLLOWS_TASKS;
   }
 
   /** Whether stdout carries the video ({@code --out -}), so that everything else goes to stderr. */

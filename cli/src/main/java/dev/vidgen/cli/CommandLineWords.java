@@ -1,10 +1,14 @@
 package dev.vidgen.cli;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
  * The library's words for a setting, said to a command-line user by the option alone: a message that names the Java
  * builder's method, the option and the playground's names only the option here, as the playground names its own.
- * A provider's list of settings is the list {@code --set} takes, and a deadline's time is
- * said as counted from the task's creation, not from the wait's start.
+ * A provider's list of settings is the list {@code --set} takes, a setting of the job the library names by its field
+ * ("set the job's seconds instead") is followed by its option, and a deadline's time is said as counted from the
+ * task's creation, not from the wait's start.
  */
 final class CommandLineWords {
   private CommandLineWords() {}
@@ -20,7 +24,24 @@ final class CommandLineWords {
         .replace("allow retired routes (allowRetired(true) in Java, --allow-retired on the command line)",
             "allow retired routes (--allow-retired)")
         .transform(CommandLineWords::settingsSetTakes)
+        .transform(CommandLineWords::withOptions)
         .replaceAll("not finished after (\\d+) s;", "not finished $1 s after it was made;");
+  }
+
+  /** The option that sets each of the job's settings, by the name the library's messages give the setting. */
+  private static final Map<String, String> OPTIONS = Map.of("model", "--model", "prompt", "--prompt",
+      "images", "--image", "videos", "--video", "seconds", "--seconds", "aspect ratio", "--aspect-ratio",
+      "resolution", "--resolution", "mode", "--mode");
+
+  /** A setting of the job named where a message says what fills a request field or what to set instead. */
+  private static final Pattern JOB_SETTING = Pattern.compile(
+      "(fills from|filled from|set) the job's (model|prompt|images|videos|seconds|aspect ratio|resolution|mode)\\b"
+          + "(?! \\(--)");
+
+  /** {@code text} with each setting of the job it names to set ("set the job's seconds") followed by its option. */
+  private static String withOptions(String text) {
+    return JOB_SETTING.matcher(text).replaceAll(setting -> setting.group() + " (" + OPTIONS.get(setting.group(2))
+        + ")");
   }
 
   /** A provider's list of its settings ("the settings are [base_url, …]"), as the settings {@code --set} takes. */

@@ -36,7 +36,7 @@ final class DownloadCommand extends TaskCommand {
     // Without --out the commands printed name this folder, so that they save here from anywhere.
     String outWords = out.text() == null ? out.path(session.context()) + java.io.File.separator
         : out.forCommands(session.context());
-    // A task the provider forgot whose video is saved where this download would put it: nothing to do (trial DZ F1).
+    // A task the provider forgot whose video is saved where this download would put it: nothing to do.
     return ForgottenTasks.orSaved(session, target, out, force, false, output, () -> target.recorded(() -> {
       String again = force ? Failures.downloadCommand(target.handle(), session, "--out",
           outWords, "--force")

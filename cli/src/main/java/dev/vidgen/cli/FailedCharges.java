@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.pricing.PriceQuote;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What a batch says of the price of its failed jobs, as {@code generate} and {@code status} say it
@@ -205,22 +208,70 @@ final class FailedCharges {
   }
 
   /**
-   * For the summary: "2 jobs whose tasks completed but whose videos were not saved, quoted 40 credits ($0.20) (…)";
-   * empty when there is none.
+   * For the summary: "2 jobs whose tasks completed but whose videos were not saved, quoted 40 credits ($0.20) (…)",
+   * saying which a later run of the same command downloads and which only one with another {@code --out-dir} saves
+   * ({@link BatchReport#savesElsewhere}); empty when there is none.
    */
-  static java.util.Optional<String> unsaved(List<Entry> entries) {
+  static java.util.Optional<String> unsaved(BatchReport report) {
+    List<Entry> entries = report.entries();
     long count = entries.stream().filter(FailedCharges::unsaved).count();
     if (count == 0) {
       return java.util.Optional.empty();
     }
     long unpriced = entries.stream().filter(FailedCharges::unsaved).filter(e -> e.credits() == null).count();
     BigDecimal quoted = unsavedQuoted(entries);
+    Set<String> elsewhereKeys = report.savesElsewhere().stream().map(Entry::key).collect(Collectors.toSet());
+    long elsewhere = entries.stream().filter(FailedCharges::unsaved).filter(e -> elsewhereKeys.contains(e.key()))
+        .count();
     return java.util.Optional.of(Plural.count(count, "job") + " whose " + Plural.word(count, "task", "tasks")
         + " completed but whose " + Plural.word(count, "video was", "videos were") + " not saved, "
         + (unpriced == count ? "of unknown price" : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted))
         + ")" + (unpriced > 0 ? " and " + unpriced + " of unknown price" : ""))
-        + " (not in spent until saved; a later run downloads " + Plural.word(count, "it", "them")
-        + ", paying nothing again: see the left lines for why each was not saved)");
+        + " (not in spent until saved; " + unsavedNext(report, count, elsewhere) + ")");
+  }
+
+  /**
+   * What saves the {@code count} unsaved jobs, {@code elsewhere} of them refused where they go in a way the same place
+   * meets again (larger than the whole file system, a file-size limit): the same command again would fail those the
+   * same way, so they are sent to another {@code --out-dir}, or, under a file-size limit, to a shell whose limit is
+   * higher.
+   */
+  private static String unsavedNext(BatchReport report, long count, long elsewhere) {
+    String why = "see the left lines for why each was not saved";
+    if (elsewhere == 0) {
+      return "a later run downloads " + Plural.word(count, "it", "them") + ", paying nothing again: " + why;
+    }
+    String them = Plural.word(elsewhere, "it", "them");
+    long limited = report.savesUnderLimit().stream().filter(FailedCharges::unsaved).count();
+    String saveThere = "saving " + them + " there fails the same way every time, so the same command again"
+        + (limited > 0 ? " from this shell" : "") + " does not save " + them + ": " + savesElsewhere(report, limited,
+        elsewhere - limited) + ", which downloads " + them + ", paying nothing again; "
+        + (limited == elsewhere ? "another --out-dir does not help under this limit; " : "") + why;
+    if (elsewhere == count) {
+      return Plural.word(count, "it cannot be saved where it goes", "they cannot be saved where they go") + ": "
+          + saveThere;
+    }
+    return "a later run downloads " + (count - elsewhere) + " of them, paying nothing again; " + elsewhere + " "
+        + Plural.word(elsewhere, "cannot be saved where it goes", "cannot be saved where they go") + ": " + saveThere;
+  }
+
+  /**
+   * "run the same command from a shell whose ulimit -f is unlimited or above 2.9 MB (the largest video)" for the
+   * {@code limited} videos a file-size limit holds back (it applies on every file system), and "the batch again with
+   * --out-dir OTHER_FOLDER, a folder on another file system with room for them" for the {@code larger} videos larger
+   * than their whole file system.
+   */
+  static String savesElsewhere(BatchReport report, long limited, long larger) {
+    String otherFolder = "the batch again with --out-dir OTHER_FOLDER, a folder on another file system with room for "
+        + Plural.word(larger, "it", "them");
+    if (limited == 0) {
+      return "run " + otherFolder;
+    }
+    String shell = "run the same command from a shell whose ulimit -f is unlimited or above " + report
+        .largestUnderLimit().map(size -> size + (limited == 1 ? " (the video's size)" : " (the largest video)"))
+        .orElse(limited == 1 ? "the video's size" : "the largest video's size");
+    return larger == 0 ? shell : shell + " for the " + limited + " over a file-size limit, and " + otherFolder
+        + ", for the " + larger + " larger than " + Plural.word(larger, "its", "their") + " whole file system";
   }
 
   /** The quotes of the jobs whose tasks completed but whose videos are not saved (those of unknown price left out). */

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -71,6 +72,17 @@ final class Failures {
   /** After a completed task named a video link vidgen will not fetch: waiting or downloading reads the same link. */
   static final String UNUSABLE_NEXT = "vidgen does not fetch such a link, and reading the task again gives the same"
       + " one; " + dev.vidgen.serve.history.UnusableResults.NEXT;
+
+  /**
+   * The {@code error.code} of a download whose file host kept answering an error (HTTP 500, 503, 429, …), sent no
+   * answer or could not be reached, until the retries ran out: its own code, if it sent one, is not vidgen's to pass on.
+   */
+  private static final String DOWNLOAD_HOST_FAILED = "download_host_failed";
+
+  /** The codes of a download's failure that vidgen gives itself, passed on as {@code error.code} as they are. */
+  private static final Set<String> OWN_DOWNLOAD_CODES = Set.of(
+      ProviderErrorDetails.DOWNLOAD_BROKE_OFF, ProviderErrorDetails.TLS_UNTRUSTED, ProviderErrorDetails.PROXY_FAILED,
+      ProviderErrorDetails.PROXY_AUTHENTICATION);
 
   private Failures() {}
 
@@ -109,7 +121,8 @@ final class Failures {
       boolean uploaded = invalid.report().errors().stream().anyMatch(error -> error.code().equals(
           ViolationCodes.IMAGE_CHANGED) || error.code().equals(ViolationCodes.VIDEO_CHANGED));
       if (!uploaded) {
-        output.note("nothing was sent — " + next);
+        // Its closing line links the docs, as the --json message does, for an error vidgen raises on its own.
+        output.note("nothing was sent — " + next + " (see docs/errors.md#" + invalid.docsAnchor() + ")");
       }
     } else {
       output.note(message + (shownNext == null ? "" : " — " + shownNext));
@@ -257,10 +270,12 @@ final class Failures {
     error.put("kind", kind(cause));
     error.put("code", codeOf(cause));
     error.put("message", message);
-    // A download whose retries ran out tells its provider error's status and code (download_broke_off), as before.
+    // A download whose retries ran out, or whose link answered gone, tells the status the file host answered.
     ProviderException provider = cause instanceof ProviderException p ? p
         : cause instanceof dev.vidgen.core.error.DownloadFailedException unsaved
-            ? unsaved.providerFailure().orElse(null) : null;
+            ? unsaved.providerFailure().orElse(null)
+        : cause instanceof ResultUnavailableException gone && gone.getCause() instanceof ProviderException link ? link
+        : null;
     error.put("http_status", provider == null || provider.httpStatus() == 0 ? null : provider.httpStatus());
     error.put("request_id", provider == null ? null : provider.requestId().orElse(null));
     // Only for a failure that passes by itself: a refusal (400, 422) that came with a Retry-After is not one to retry.
@@ -294,7 +309,13 @@ final class Failures {
       return provider.providerCode().orElse(null);
     }
     if (cause instanceof dev.vidgen.core.error.DownloadFailedException unsaved) {
-      return unsaved.providerFailure().flatMap(ProviderException::providerCode).orElse(null);
+      return unsaved.providerFailure().map(Failures::downloadCode).orElse(null);
+    }
+    if (cause instanceof ResultUnavailableException gone) {
+      // The docs' two codes, never the file host's own (its authentication_error for a 401, say).
+      boolean redirect = gone.getCause() instanceof ProviderException link
+          && link.providerCode().filter(ProviderErrorDetails.REDIRECT_NOT_FOLLOWED::equals).isPresent();
+      return redirect ? ProviderErrorDetails.REDIRECT_NOT_FOLLOWED : ProviderErrorDetails.RESULT_LINK_GONE;
     }
     if (cause instanceof TaskFailedException failed && failed.snapshot() != null) {
       return failed.snapshot().failureReason().map(TaskFailure::code).orElse(null);
@@ -304,6 +325,15 @@ final class Failures {
       return errors.isEmpty() ? null : errors.get(0).code();
     }
     return null;
+  }
+
+  /**
+   * The {@code error.code} of a download whose transfer kept failing: vidgen's own code for what went wrong (a
+   * stream that broke off, an untrusted certificate, the proxy), else {@link #DOWNLOAD_HOST_FAILED}.
+   */
+  private static String downloadCode(ProviderException failure) {
+    String code = failure.providerCode().orElse(null);
+    return code != null && OWN_DOWNLOAD_CODES.contains(code) ? code : DOWNLOAD_HOST_FAILED;
   }
 
   private static String messageOf(Throwable cause) {
@@ -545,9 +575,14 @@ final class Failures {
       // video): the provider answered, so neither it nor the network is said to have failed.
       int httpStatus = provider.details().httpStatus();
       boolean answered = !noConnection && httpStatus >= 200 && httpStatus < 300;
+      // A 2xx answer that is not JSON at all (an HTML page) or breaks off is no answer of the provider's: a proxy or a
+      // captive portal sends such pages in its place.
+      boolean answeredInItsPlace = answered && provider.kind() == FailureKind.NO_RESPONSE;
       String shown = noConnection ? session.baseUrlShown() : null;
       String code = provider.details().code();
-      String failed = answered ? "the provider answered, but not with anything vidgen can use"
+      String failed = answeredInItsPlace ? "something answered in the provider's place (a proxy or a login page,"
+              + " perhaps), not with anything vidgen can use"
+          : answered ? "the provider answered, but not with anything vidgen can use"
           : !noConnection ? "the provider or the network failed"
           : ProviderErrorDetails.TLS_UNTRUSTED.equals(code) ? TLS_FIX
           : ProviderErrorDetails.PROXY_FAILED.equals(code)
@@ -561,7 +596,7 @@ final class Failures {
       String ended = known == null ? null : known.status();
       Optional<String> savedAt = "completed".equals(ended) ? savedFile(known) : Optional.empty();
       if (savedAt.isPresent()) {
-        // Its video is saved: no download at the address that just failed is needed (trial DZ F6).
+        // Its video is saved: no download at the address that just failed is needed.
         return failed + "; the task completed and its video is saved at " + savedAt.get() + " (so the task history"
             + " says): nothing is left to do";
       }

@@ -337,15 +337,19 @@ final class Finisher {
 
   /**
    * The file as people read it: as an absolute path when {@code given} ({@code --out}) was one or
-   * the working directory is the root, else relative to the working directory when it is inside it.
+   * the working directory is the root, else relative to the working directory when it is inside it, starting
+   * {@code ./} when its first folder starts with {@code ~}.
    */
   private static String shown(CliContext context, String given, Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     boolean givenAbsolute = given != null && !given.isBlank() && Path.of(given.strip()).isAbsolute();
     boolean underRoot = context.workingDir().getParent() == null;
-    return !givenAbsolute && !underRoot && absolute.startsWith(context.workingDir()) && !absolute.equals(context.workingDir())
-        ? context.workingDir().relativize(absolute).toString()
-        : absolute.toString();
+    if (givenAbsolute || underRoot || !absolute.startsWith(context.workingDir()) || absolute.equals(context.workingDir())) {
+      return absolute.toString();
+    }
+    String relative = context.workingDir().relativize(absolute).toString();
+    // A folder named ~ here would read as the home folder: ./ says it is the working folder's.
+    return relative.startsWith("~") ? "./" + relative : relative;
   }
 
   private static String sizeOf(Path file) {

@@ -275,12 +275,14 @@ abstract class FollowOnCommand extends ClientCommand {
     json.put("violations", Views.violationsJson(warnings));
     json.put("warnings", GenerateCommand.allWarnings(session, warnings));
     json.put("live_list_checked", GenerateCommand.liveListChecked(session));
+    json.put("file", after.dryRunFile(session));
     output.object(json);
     output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put(kind().id() + " of", task);
     fields.put("model", quote.model());
     fields.put("price", Views.priceField(quote));
+    fields.put("file", after.dryRunFileLine(session)); // where the real run would save the video
     output.fields(fields);
     if (request != null) {
       request.print(output);

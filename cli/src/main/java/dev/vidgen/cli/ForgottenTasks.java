@@ -15,7 +15,7 @@ import java.util.Optional;
  * A task the task history recorded that the provider no longer knows (HTTP 404: it keeps results only for a while,
  * 24 hours on ToAPIs). When its video is saved in a file that still holds it, a {@code wait} or {@code download} has
  * nothing to do and {@code status} says where it is; a video never saved is said to be lost, rather than the task id
- * to be wrong (trial DZ F1, F5).
+ * to be wrong.
  */
 final class ForgottenTasks {
   /** How a row of the history gone at the provider is explained under the table. */
@@ -113,7 +113,7 @@ final class ForgottenTasks {
   /**
    * Before a {@code wait} (which reads a task not found again for a while, in case it was made moments ago): a task
    * the history says is older than the provider keeps results is read once, and a "not found" is believed at once
-   * (trial EB F3). Any other failure of that read is left to the wait, which reads again and says what it finds.
+   * too. Any other failure of that read is left to the wait, which reads again and says what it finds.
    *
    * @throws TaskNotFoundException when the provider no longer knows such a task
    */

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Free reads whose failure only draws a warning (a batch's or a dry run's balance, the status of a follow-on's
  * source) wait this long at most, as the library's check before a create does for the balance and the live model
- * list: the provider's own call timeout (a minute or two) is not waited out in silence (trial EB F1, F2).
+ * list: the provider's own call timeout (a minute or two) is not waited out in silence.
  */
 final class FreeReads {
   /** As core's {@code LiveModelCheck.READ_TIMEOUT}. */

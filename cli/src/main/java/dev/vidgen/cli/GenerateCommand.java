@@ -9,6 +9,7 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
+import dev.vidgen.serve.FileSizeLimit;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class GenerateCommand extends ClientCommand {
       if (videoJob.model() != null) {
         videoJob = videoJob.withModel(nameToSend(session, client, videoJob.model()));
       }
-      return dryRun(client, videoJob, budget, root.allowUnknownPrices, session, output);
+      return dryRun(client, videoJob, budget, root.allowUnknownPrices, after, session, output);
     }
     try {
       after.beforeSubmit(session, videoJob);
@@ -77,6 +78,11 @@ final class GenerateCommand extends ClientCommand {
           root.allowUnknownPrices, file));
       throw refused;
     }
+    // A video larger than this process may write is paid for and not saved: said before the create, where it is known.
+    FileSizeLimit.ofThisProcess().stream().filter(max -> max < VidgenClient.DEFAULT_MAX_VIDEO_BYTES).forEach(max ->
+        output.note("warning: this shell's file-size limit (ulimit -f) lets vidgen write files of at most "
+            + FileSizeLimit.words(max) + ", so a video larger than that is paid for but not saved; to save larger"
+            + " videos, run it from a shell whose ulimit -f is unlimited"));
     VidgenClient client = session.onlineClient();
     RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, root.allowUnknownPrices, again,
         output);
@@ -190,7 +196,7 @@ final class GenerateCommand extends ClientCommand {
   }
 
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
-      Session session, Output output) {
+      AfterSubmit after, Session session, Output output) {
     RequestView request = new RequestView(client.preview(videoJob),
         session.usesStandInKey() ? session.keyVariable() : null, onToApis(session) ? null : session.standIn(),
         session::withoutKey);
@@ -211,6 +217,7 @@ final class GenerateCommand extends ClientCommand {
     json.put("violations", Views.violationsJson(warnings));
     json.put("warnings", allWarnings(session, warnings));
     json.put("live_list_checked", liveListChecked(session));
+    json.put("file", after.dryRunFile(session));
     output.object(json);
     output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
     Map<String, String> fields = new LinkedHashMap<>();
@@ -221,6 +228,7 @@ final class GenerateCommand extends ClientCommand {
       // How the price was found, as quote says it: a route file's patched price names the built-in one it replaces.
       fields.put("basis", quote.basis());
     }
+    fields.put("file", after.dryRunFileLine(session)); // where the real run would save the video
     output.fields(fields);
     request.print(output);
     return ExitCodes.DONE;

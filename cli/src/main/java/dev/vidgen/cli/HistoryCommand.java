@@ -384,7 +384,7 @@ final class HistoryCommand extends ClientCommand {
 
   /**
    * How many earlier takes of {@code entry}'s create may each be a paid task of their own: those its handle keeps, less
-   * those claimed since with --made-by, which have their own priced rows in {@code all} (trial DZ F2).
+   * those claimed since with --made-by, which have their own priced rows in {@code all}.
    */
   private static int openExtraTakes(HistoryEntry entry, List<HistoryEntry> all) {
     int kept = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);

@@ -301,7 +301,7 @@ final class HistoryRecord {
         try {
           // A video saved over another task's (--force) leaves that task "not saved", not pointing at this video.
           // Without the lock it goes on all the same, and says nothing: it appends a line only for another task that
-          // named this file, and this task's own line was said to be in, or not, above (trial DV F2).
+          // named this file, and this task's own line was said to be in, or not, above.
           history.replacedAt(file, entry.taskId(), why -> { });
         } catch (RuntimeException e) {
           synchronized (this) {

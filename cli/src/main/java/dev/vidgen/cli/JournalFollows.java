@@ -24,11 +24,14 @@ record JournalFollows(BatchOrigin origin, Set<String> taskIds, Set<String> refer
     references = Set.copyOf(references);
   }
 
-  /** The batch {@code origin} whose journal holds {@code entries} (none: a journal that is missing or empty). */
+  /**
+   * The batch {@code origin} whose journal holds {@code entries} (none: a journal that is missing or empty); a job
+   * whose create carries no client reference is known by the name of its note ({@link BatchCreateNote}).
+   */
   static JournalFollows of(BatchOrigin origin, Collection<JobStore.Entry> entries) {
     return new JournalFollows(origin,
         entries.stream().map(JobStore.Entry::taskId).filter(Objects::nonNull).collect(Collectors.toSet()),
-        entries.stream().map(JobStore.Entry::clientReference).filter(Objects::nonNull).collect(Collectors.toSet()));
+        entries.stream().map(entry -> BatchCreateNote.reference(origin, entry)).collect(Collectors.toSet()));
   }
 
   /** Whether {@code entry} is a task of this batch that its journal follows, so that running it pays nothing twice. */

@@ -66,7 +66,7 @@ public final class Main {
             : "the command line was read as " + charset + ", not UTF-8, as the locale (LANG, LC_ALL) says";
         String next = utf8 ? "rename the file to a UTF-8 name (or copy it to one) and give that; a prompt can come"
             + " from --prompt-file FILE or --prompt - (read as UTF-8)"
-            : "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it)" + otherWay(i > 0 ? args[i - 1] : "");
+            : LocalePaths.NEXT + otherWay(i > 0 ? args[i - 1] : "");
         CliException unreadable = CliException.usage("argument " + (i + 1) + where + " holds characters that could"
             + " not be read (each became a replacement character): " + why + "; nothing was sent", next);
         return Failures.report(unreadable, null, new Output(context.out(), context.err(),

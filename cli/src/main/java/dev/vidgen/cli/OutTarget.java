@@ -40,6 +40,9 @@ record OutTarget(String text) {
       if (value.isBlank()) {
         throw CliException.usage("--out is empty", "give a file, a folder ending in /, or - for stdout");
       }
+      if (!value.equals("-")) {
+        ForeignOutPaths.refuse("--out", value);
+      }
       try {
         if (!value.equals("-")) {
           Path.of(value);

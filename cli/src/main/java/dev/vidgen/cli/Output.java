@@ -48,7 +48,7 @@ final class Output {
     printedJson = true;
     try {
       // Streamed: a batch's document of 200,000 jobs is never held as text. ASCII, with \\uXXXX escapes: the same
-      // JSON whatever charset stdout is written in (trial EF F3).
+      // JSON whatever charset stdout is written in.
       JsonTrees.write(object, new AsciiJsonWriter(out));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e); // a PrintWriter never throws it; it keeps its error

@@ -34,7 +34,7 @@ final class ParamValues {
       return new BigDecimal(value);
     }
     if (value.startsWith("{") || value.startsWith("[")) {
-      // Sent as a string, it would be paid for and then ignored or refused by the provider (trial EC F1).
+      // Sent as a string, it would be paid for and then ignored or refused by the provider.
       String why = LooksLikeJson.whyNot(value).orElse(null);
       if (why != null) {
         throw CliException.usage("--param " + key + ": " + value + " starts with " + value.charAt(0)
@@ -48,12 +48,26 @@ final class ParamValues {
     return text;
   }
 
-  /** How to give {@code value} so that the shell keeps its double quotes, or as a string if one was meant. */
+  /**
+   * How to give {@code value} so that the shell keeps its double quotes, or as a text if one was meant: an example
+   * built from what is wrong (its bare words quoted, else a JSON value of its kind), never the refused argument itself.
+   */
   private static String quotingAdvice(String key, String value) {
-    String json = LooksLikeJson.quoted(value).filter(quoted -> quoted.indexOf('\'') < 0).orElse(null);
-    return "the shell removes double quotes that are not quoted themselves: quote the whole argument, such as"
-        + " --param '" + key + "=" + (json == null ? value : json) + "'" + (json == null ? " with JSON's double"
-        + " quotes around each key and text" : "") + "; a text that starts with " + value.charAt(0)
-        + " goes in JSON quotes, --param '" + key + "=\"…\"'";
+    String json = LooksLikeJson.quoted(value).orElse(null);
+    String asText = "a text that starts with " + value.charAt(0) + " goes in JSON quotes: --param "
+        + shellQuoted(key + "=" + JsonTrees.write(value));
+    if (json != null) {
+      return "the shell removes double quotes that are not quoted themselves: quote the whole argument, such as"
+          + " --param " + shellQuoted(key + "=" + json) + "; " + asText;
+    }
+    String example = value.charAt(0) == '[' ? "[\"text\",2]" : "{\"name\":\"text\",\"count\":2}";
+    return "write it as JSON and quote the whole argument (the shell removes double quotes that are not quoted"
+        + " themselves), such as --param " + shellQuoted(key + "=" + example)
+        + ", with JSON's double quotes around each key and text; " + asText;
+  }
+
+  /** {@code text} as one shell word in single quotes; a single quote in it is closed, escaped and opened again. */
+  private static String shellQuoted(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 }

@@ -9,6 +9,7 @@ import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.RunMarker;
+import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -173,7 +174,8 @@ final class RepeatCheck {
       }
     });
     String named = session.context().env().get(TaskHistory.HOME_VARIABLE);
-    if (named != null && !named.isBlank() && !named.strip().startsWith("~") && !Path.of(named.strip()).isAbsolute()) {
+    if (named != null && !named.isBlank() && !named.strip().startsWith("~")
+        && !LocalePaths.of(named.strip()).map(Path::isAbsolute).orElse(true)) {
       session.warn(HistoryRequirement.RELATIVE_HOME, TaskHistory.HOME_VARIABLE + " is the relative path " + named.strip() + ", so each folder vidgen runs"
           + " in has a task history of its own: the same job run from another folder is not noticed and pays again;"
           + " give an absolute path");
@@ -520,6 +522,10 @@ final class RepeatCheck {
       return "wait for that run to end; should it end before its create is sent (stopped, killed), running this"
           + " again sends the job";
     }
+    if (isOpenNote(entry) && entry.batch() != null) {
+      // The batch's journal keeps the job and resolves its create; the note says how.
+      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200);
+    }
     if (isOpenNote(entry)) {
       String name = SafeText.clip(entry.taskId(), 100);
       // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words; for a
@@ -561,13 +567,36 @@ final class RepeatCheck {
     boolean download = entry.status().equals("completed");
     String verb = download ? "download" : "wait";
     // A wait keeps this run's --out too, so that the video lands where this run was to save it.
-    String[] more = (download ? downloadOptions(session, entry) : session.resumeOptions()).toArray(String[]::new);
-    String command = entry.jobHandle()
-        .map(handle -> Failures.taskCommand(verb, handle, session, more))
-        .orElseGet(() -> SafeText.command(java.util.stream.Stream.concat(java.util.stream.Stream.of("vidgen", verb,
-            entry.taskId()), download ? java.util.Arrays.stream(more) : java.util.stream.Stream.empty())
-            .toArray(String[]::new)));
+    List<String> more = download ? downloadOptions(session, entry) : session.resumeOptions();
+    String command = taskCommand(session, entry, verb, more);
+    Optional<String> whereToSave = download ? SavesElsewhere.of(entry) : Optional.empty();
+    if (whereToSave.isPresent()) {
+      // Its save failed in a way the same place meets again (a video larger than the file system, a file-size
+      // limit): the same --out alone would fail the same way.
+      return "that task is done, but " + SavesElsewhere.advice(whereToSave.get(), command,
+          taskCommand(session, entry, verb, elsewhereOut(more)));
+    }
     return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
+  }
+
+  /** The {@code vidgen VERB} command of {@code entry}'s task with {@code more}, as a person pastes it. */
+  private static String taskCommand(Session session, HistoryEntry entry, String verb, List<String> more) {
+    String[] words = more.toArray(String[]::new);
+    return entry.jobHandle()
+        .map(handle -> Failures.taskCommand(verb, handle, session, words))
+        .orElseGet(() -> SafeText.command(java.util.stream.Stream.concat(java.util.stream.Stream.of("vidgen", verb,
+            entry.taskId()), verb.equals("download") ? java.util.Arrays.stream(words)
+            : java.util.stream.Stream.empty()).toArray(String[]::new)));
+  }
+
+  /** {@code options} with the file of their {@code --out} in {@link SavesElsewhere#OTHER_FOLDER}. */
+  private static List<String> elsewhereOut(List<String> options) {
+    List<String> moved = new ArrayList<>(options);
+    int out = moved.indexOf("--out");
+    if (out >= 0 && out + 1 < moved.size()) {
+      moved.set(out + 1, SavesElsewhere.otherOut(moved.get(out + 1)));
+    }
+    return moved;
   }
 
   /**

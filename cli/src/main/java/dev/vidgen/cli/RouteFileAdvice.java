@@ -15,8 +15,8 @@ import java.util.Set;
  * mistakes are to be fixed in the file.
  */
 final class RouteFileAdvice {
-  private static final String FIX_THE_FILE =
-      "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)";
+  private static final String FORMAT = "(docs/routes.md shows the format, docs/routes.schema.json its schema)";
+  private static final String FIX_THE_FILE = "fix the route file " + FORMAT;
 
   private RouteFileAdvice() {}
 
@@ -48,11 +48,29 @@ final class RouteFileAdvice {
       }
     }
     if (givenBy.isEmpty()) {
-      return FIX_THE_FILE + namedInEnvironment(inFiles, fromEnvironment) + "; nothing was sent";
+      return fix(inFiles, named, fromEnvironment) + "; nothing was sent";
     }
     return String.join("; ", wrongPaths) + (wrongPaths.isEmpty() ? "" : ": ") + "check " + String.join(" and ", givenBy)
-        + (inFiles.isEmpty() ? "" : "; and " + FIX_THE_FILE + namedInEnvironment(inFiles, fromEnvironment))
-        + "; nothing was sent";
+        + (inFiles.isEmpty() ? "" : "; and " + fix(inFiles, named, fromEnvironment)) + "; nothing was sent";
+  }
+
+  /**
+   * The advice to fix the files {@code problems} are in: one file (named when {@code VIDGEN_ROUTES} gave it), or
+   * several, each named with where it was given, so that none of them is left out.
+   */
+  private static String fix(List<RouteFileException> problems, List<Path> named, List<Path> fromEnvironment) {
+    Set<String> files = new LinkedHashSet<>();
+    problems.forEach(problem -> files.add(problem.file()));
+    if (files.size() < 2) {
+      return FIX_THE_FILE + namedInEnvironment(problems, fromEnvironment);
+    }
+    List<String> each = new ArrayList<>();
+    for (String file : files) {
+      boolean inEnvironment = fromEnvironment.stream().map(Path::toString).anyMatch(file::equals);
+      String given = inEnvironment ? RouteFiles.ENVIRONMENT_VARIABLE : find(file, named) != null ? "--routes" : null;
+      each.add(given == null ? file : file + " (" + given + ")");
+    }
+    return "fix the route files " + FORMAT + ": " + String.join(", ", each);
   }
 
   private static Path find(String file, List<Path> named) {

@@ -52,6 +52,9 @@ final class ServeCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
+    if (out != null) {
+      ForeignOutPaths.refuseFolder("--out", out.toString());
+    }
     if (port < 0 || port > 65535) {
       throw CliException.usage("--port " + port + " is not a port", "give 1 to 65535, or 0 for any free port");
     }
@@ -68,7 +71,7 @@ final class ServeCommand extends ClientCommand {
         "set VIDGEN_HOME to a folder: the history is kept there (--out moves only the uploads and videos)"));
     Path folder = out != null ? context.resolve(out) : dataFolder.resolve("playground");
     // The page's balance reads only inform (a Generate goes on with a warning when one fails): 20 s at most, as the
-    // command line's, naming no Java setting (trial ED F1).
+    // command line's, naming no Java setting.
     session.freeBalanceReads();
     VidgenClient client = session.onlineClient();
     String providerId = client.provider().id();

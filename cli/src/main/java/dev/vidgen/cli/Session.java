@@ -213,8 +213,15 @@ final class Session implements AutoCloseable {
       return catalog;
     }
     CliContext context = context();
-    List<Path> fromEnvironment = RouteFiles.parseList(
-        context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir());
+    List<Path> fromEnvironment;
+    try {
+      fromEnvironment = RouteFiles.parseList(
+          context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir());
+    } catch (RouteFileException unnameable) {
+      // A path this locale cannot name: refused as the same path given to --routes is, with the way out.
+      return routeProblems(unnameable, LocalePaths.NEXT + ", or name the file in " + RouteFiles.ENVIRONMENT_VARIABLE
+          + " by a path in ASCII letters (a copy or a link: ln -s 'FILE' routes.json); nothing was sent");
+    }
     List<Path> named = new ArrayList<>(fromEnvironment);
     root.routes.forEach(given -> named.add(context.resolve(given)));
     List<Path> files = new ArrayList<>();
@@ -238,35 +245,44 @@ final class Session implements AutoCloseable {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
       routeFiles = List.copyOf(files);
     } catch (RouteFileException e) {
-      if (followsTasks) {
-        // A paid task is followed and saved whatever a route file says: the file's problems are told, not obeyed.
-        e.all().forEach(problem -> output.note("warning: " + problem.getMessage()));
-        output.note("warning: the route files are left out (the built-in models are used), so that the task can"
-            + " still be followed and saved; fix them before sending jobs");
-        catalog = RouteCatalog.builtIn();
-        routesLeftOut = true;
-        return catalog;
-      }
-      String fix = RouteFileAdvice.of(e, named, fromEnvironment); // a wrong path is checked, a bad file fixed
-      // In JSON each problem is an entry of its own (as a job's violations are), the message a count as on a terminal.
-      List<Map<String, String>> problems = e.problemEntries();
-      if (e.all().size() == 1) {
-        throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix,
-            Map.of("problems", problems));
-      }
-      // Each on a line of its own, up to a screenful or so: a generated file may hold thousands of the same mistake.
-      int shown = Math.min(e.all().size(), LISTED_ROUTE_PROBLEMS);
-      e.all().subList(0, shown).forEach(problem -> output.note(problem.getMessage()));
-      if (shown < e.all().size()) {
-        output.note("… and " + (e.all().size() - shown) + " more problems, not listed: fix these first");
-      }
-      long badFiles = e.all().stream().map(RouteFileException::file).distinct().count();
-      String where = badFiles == 1 ? e.file() : badFiles + " route files";
-      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes",
-          e.all().size() + " problems in " + where + (output.json() ? " (each in problems)" : " (listed above)"), fix,
-          Map.of("problems", problems));
+      return routeProblems(e, RouteFileAdvice.of(e, named, fromEnvironment)); // a wrong path checked, a bad file fixed
     }
     return catalog;
+  }
+
+  /**
+   * The built-in catalog, with {@code e}'s problems warned of, for a command that follows tasks; for any other the
+   * refusal with {@code fix}.
+   *
+   * @throws CliException (exit 2) unless the command follows tasks
+   */
+  private RouteCatalog routeProblems(RouteFileException e, String fix) {
+    if (followsTasks) {
+      // A paid task is followed and saved whatever a route file says: the file's problems are told, not obeyed.
+      e.all().forEach(problem -> output.note("warning: " + problem.getMessage()));
+      output.note("warning: the route files are left out (the built-in models are used), so that the task can"
+          + " still be followed and saved; fix them before sending jobs");
+      catalog = RouteCatalog.builtIn();
+      routesLeftOut = true;
+      return catalog;
+    }
+    // In JSON each problem is an entry of its own (as a job's violations are), the message a count as on a terminal.
+    List<Map<String, String>> problems = e.problemEntries();
+    if (e.all().size() == 1) {
+      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix,
+          Map.of("problems", problems));
+    }
+    // Each on a line of its own, up to a screenful or so: a generated file may hold thousands of the same mistake.
+    int shown = Math.min(e.all().size(), LISTED_ROUTE_PROBLEMS);
+    e.all().subList(0, shown).forEach(problem -> output.note(problem.getMessage()));
+    if (shown < e.all().size()) {
+      output.note("… and " + (e.all().size() - shown) + " more problems, not listed: fix these first");
+    }
+    long badFiles = e.all().stream().map(RouteFileException::file).distinct().count();
+    String where = badFiles == 1 ? e.file() : badFiles + " route files";
+    throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes",
+        e.all().size() + " problems in " + where + (output.json() ? " (each in problems)" : " (listed above)"), fix,
+        Map.of("problems", problems));
   }
 
   private static boolean sameFile(Path one, Path other) {

@@ -59,7 +59,7 @@ final class ShutdownNotice implements AutoCloseable {
       hooks.remove(hook);
     } catch (IllegalStateException shuttingDown) {
       // The JVM is shutting down: its hook has started, or is about to, and may be the one that speaks (as the create's
-      // notice is for a Ctrl-C that came just before the wait armed its own, trial EG F4): it is left to finish.
+      // notice is for a Ctrl-C that came just before the wait armed its own): it is left to finish.
       return;
     }
     synchronized (this) {

@@ -43,11 +43,6 @@ abstract class TaskCommand extends ClientCommand {
           + " the create that got no answer went out (before it, or more than 10 minutes after its last take).")
   boolean ignoreCreationTime;
 
-  @Override
-  boolean followsTasks() {
-    return true;
-  }
-
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
     if (madeBy != null && UnansweredClaim.answeredAs(session, madeBy, task)) {
@@ -69,9 +64,9 @@ abstract class TaskCommand extends ClientCommand {
       return UnansweredLookup.open(session, client, earlier.text(), earlier.unanswered().get(),
           getClass().getAnnotation(picocli.CommandLine.Command.class).name(), output);
     }
-    if (earlier.known().isEmpty() && JobHandle.tryDecode(earlier.text()).isEmpty()) {
-      UnansweredClaim.hint(session, client, earlier.text(), output);
-    }
+    // Given after the command's own first read of the task, whose answer it uses: it reads nothing itself.
+    LaterHint hint = earlier.known().isEmpty() && JobHandle.tryDecode(earlier.text()).isEmpty()
+        ? UnansweredClaim.hint(session, client, earlier.text(), output) : LaterHint.NONE;
     // Made on another server than the one asked: said, never sent there with this key by itself.
     RecordedServer.check(session, earlier.known(), client.provider().id(), output);
     String resumeFrom = earlier.resumeFrom(client);
@@ -93,7 +88,7 @@ abstract class TaskCommand extends ClientCommand {
       throw CliException.usage(e.getMessage(), "give the task id or the handle exactly as vidgen printed it");
     }
     session.remember(handle);
-    return new Target(client, handle, HistoryRecord.existing(session, handle, output));
+    return new Target(client, handle, HistoryRecord.existing(session, handle, output), hint);
   }
 
   /**
@@ -296,7 +291,14 @@ abstract class TaskCommand extends ClientCommand {
   }
 
   static TaskSnapshot readStatus(Target target) {
-    TaskSnapshot snapshot = target.client().status(target.handle());
+    TaskSnapshot snapshot;
+    try {
+      snapshot = target.client().status(target.handle());
+    } catch (RuntimeException failed) {
+      target.hint().give(Optional.empty());
+      throw failed;
+    }
+    target.hint().give(Optional.of(snapshot));
     if (snapshot.status() == TaskStatus.FAILED) {
       throw new TaskFailedException(target.handle(), snapshot);
     }
@@ -304,10 +306,14 @@ abstract class TaskCommand extends ClientCommand {
   }
 
   /**
-   * The client, the task it is about and, when this machine submitted the task, its record in the
-   * task history.
+   * The client, the task it is about, when this machine submitted the task, its record in the task
+   * history, and the note that waits for the first read's answer.
    */
-  record Target(VidgenClient client, JobHandle handle, Optional<HistoryRecord> history) {
+  record Target(VidgenClient client, JobHandle handle, Optional<HistoryRecord> history, LaterHint hint) {
+    Target(VidgenClient client, JobHandle handle, Optional<HistoryRecord> history) {
+      this(client, handle, history, LaterHint.NONE);
+    }
+
     /** Runs {@code work} (a wait, a download) and records how the task ended, when the history has it. */
     int recorded(IntSupplier work) {
       return history.map(record -> record.finish(work)).orElseGet(work::getAsInt);

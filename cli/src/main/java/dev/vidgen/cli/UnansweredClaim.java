@@ -264,24 +264,12 @@ final class UnansweredClaim {
   }
 
   /**
-   * The model the provider's answer names for task {@code taskId}; empty when it names none or the read fails (the
-   * command's own read says why).
-   */
-  private static Optional<String> modelOf(VidgenClient client, String taskId) {
-    try {
-      return client.status(client.resume(taskId)).reportedModel();
-    } catch (RuntimeException unread) {
-      return Optional.empty();
-    }
-  }
-
-  /**
    * For a bare id the history does not know: names the creates that got no answer and are still open, sent to the
-   * provider and server this command asks, any of which may have made it, with the option that closes one. When the
-   * provider's answer names the task's model (one status read, which costs nothing), a create of another model is
-   * left out: it cannot have made this task.
+   * provider and server this command asks, any of which may have made it, with the option that closes one. Given
+   * once the command's own first read of the task answered (or failed): when that answer names the task's model, a
+   * create of another model is left out, as it cannot have made this task. The hint sends no read of its own.
    */
-  static void hint(Session session, VidgenClient client, String taskId, Output output) {
+  static LaterHint hint(Session session, VidgenClient client, String taskId, Output output) {
     String providerId = client.provider().id();
     List<HistoryEntry> open;
     try {
@@ -290,12 +278,20 @@ final class UnansweredClaim {
               && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX) && RepeatCheck.onThisServer(session, entry))
           .toList()).orElse(List.of());
     } catch (RuntimeException unreadable) {
-      return; // said when the history was read just before
+      return LaterHint.NONE; // said when the history was read just before
     }
     if (open.isEmpty()) {
-      return;
+      return LaterHint.NONE;
     }
-    Optional<String> model = modelOf(client, taskId);
+    List<HistoryEntry> unanswered = open;
+    return new LaterHint(answer -> say(client, taskId, providerId, unanswered,
+        answer.flatMap(TaskSnapshot::reportedModel), output));
+  }
+
+  /** The hint itself, leaving out the creates of another model than the {@code model} the task's answer named. */
+  private static void say(VidgenClient client, String taskId, String providerId, List<HistoryEntry> unanswered,
+      Optional<String> model, Output output) {
+    List<HistoryEntry> open = unanswered;
     if (model.isPresent()) {
       open = open.stream().filter(note -> namesOf(client, note).stream().anyMatch(model.get()::equalsIgnoreCase))
           .toList();

@@ -5,6 +5,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Instant;
@@ -111,6 +112,13 @@ final class UnansweredLookup {
     if (entry.status().equals(HistoryEntry.CLOSED)) {
       output.note(entry.taskId() + " is closed with no task found, as told with vidgen history --close --no-task;"
           + " looking it up all the same");
+    }
+    if (!lookable && entry.batch() != null && entry.error() != null) {
+      // The batch's journal keeps the job unknown and takes its task in with --adopt: the note's own words, the
+      // batch's way out, are the advice, as for generate of the same job.
+      throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()
+              + "'s create carries no client reference on " + client.provider().id(),
+          SafeText.clip(entry.error(), 1200));
     }
     if (!lookable) {
       List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId()));

@@ -1,6 +1,6 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.core.domain.SystemPaths;
+import dev.vidgen.core.files.SystemPaths;
 import dev.vidgen.core.text.EditDistance;
 import dev.vidgen.core.text.SafeText;
 import java.nio.file.Files;
@@ -42,6 +42,11 @@ final class UnknownOptions {
   /** Options a user may try for the key, which no command takes: it is read from the environment only. */
   private static final Set<String> KEY_OPTIONS = Set.of(
       "--api-key", "--apikey", "--api_key", "--key", "--token", "-k");
+
+  /** Options a user may try for a budget in money, which vidgen counts in credits ({@code --max-credits}). */
+  private static final Set<String> MONEY_OPTIONS = Set.of(
+      "--max-usd", "--usd", "--max-dollars", "--dollars", "--max-dollar", "--budget", "--max-budget", "--max-cost",
+      "--cost", "--max-price", "--price", "--max-spend", "--spend", "--max-money");
 
   /**
    * What is wrong with {@code unmatched}, the words {@code line} could not match in {@code args}; empty when none of
@@ -275,6 +280,9 @@ final class UnknownOptions {
       return Optional.of("the key is read from " + ProviderChoice.KEY_VARIABLE + " (never an option, so that it stays"
           + " out of the shell history): export " + ProviderChoice.KEY_VARIABLE + "=sk-...");
     }
+    if (MONEY_OPTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+      return Optional.of(budgetHint(line));
+    }
     if (name.equals("--timeout") && spec.name().equals("download")) {
       return Optional.of(command + " does not wait, so it takes no --timeout: vidgen wait TASK_ID --timeout DURATION"
           + " waits for a task, and a slow server is given longer with --set timeout.read=DURATION");
@@ -298,6 +306,28 @@ final class UnknownOptions {
         .filter(entry -> entry.getValue().getCommandSpec().findOption(name) != null)
         .map(entry -> "vidgen " + entry.getKey()).toList();
     return takers.isEmpty() ? Optional.empty() : Optional.of(name + " is an option of " + and(takers));
+  }
+
+  /**
+   * Where a budget in money goes: {@code --max-credits N}, in the provider's credits, with the rate and the commands
+   * that show it; the commands that take it when {@code line}'s does not.
+   */
+  private static String budgetHint(CommandLine line) {
+    String rate = "a budget is counted in credits: --max-credits N, where 1 USD is the provider's credits per USD (200"
+        + " for toapis, so $0.15 is --max-credits 30); vidgen quote shows a job's price in credits and dollars, and"
+        + " vidgen balance --json the key's rate (credits_per_usd)";
+    if (line.getCommandSpec().findOption("--max-credits") != null) {
+      return rate;
+    }
+    CommandLine root = line;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    List<String> takers = root.getSubcommands().entrySet().stream()
+        .filter(entry -> !entry.getKey().equals("help"))
+        .filter(entry -> entry.getValue().getCommandSpec().findOption("--max-credits") != null)
+        .map(entry -> "vidgen " + entry.getKey()).toList();
+    return rate + "; --max-credits is an option of " + and(takers);
   }
 
   /** The hints in one sentence: after a question a space, else a semicolon. */

@@ -8,10 +8,17 @@ import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** With {@code --verbose}: one stderr line per client event. Messages never hold the key (core promises it). */
 final class VerboseListener implements VidgenListener {
+  /** When a status read was answered, in UTC to the millisecond. */
+  private static final DateTimeFormatter READ_AT = DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
   private final Output output;
 
   VerboseListener(Output output) {
@@ -23,13 +30,12 @@ final class VerboseListener implements VidgenListener {
     output.note("created task " + handle.taskId() + " on " + handle.providerId());
   }
 
+  /** Each status read that was answered, a wait's or one of its own (a try that failed is told by its retry line). */
   @Override
   public void onPolled(JobHandle handle, TaskSnapshot snapshot) {
-    if (snapshot.status().isTerminal()) {
-      return; // onCompleted or onFailed says it, once
-    }
     output.note("status of " + handle.taskId() + ": " + snapshot.rawStatus()
-        + snapshot.percent().stream().mapToObj(p -> " " + p + "%").findFirst().orElse(""));
+        + snapshot.percent().stream().mapToObj(p -> " " + p + "%").findFirst().orElse("")
+        + " (status read answered at " + READ_AT.format(Instant.now()) + ")");
   }
 
   @Override

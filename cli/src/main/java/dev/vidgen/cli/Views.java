@@ -104,7 +104,7 @@ final class Views {
 
   /** The price table for {@code models --json}. */
   static Map<String, Object> priceTableJson(PriceTable table) {
-    return dev.vidgen.core.pricing.PriceJson.table(table);
+    return dev.vidgen.core.json.PriceJson.table(table);
   }
 
   /** {@code credits}, {@code usd} and {@code basis} of a quote (null when unknown). */
@@ -121,7 +121,7 @@ final class Views {
    * zeros ({@code 0.1}, {@code 20}, {@code 0.005}, never {@code 0.10} or {@code 2E+1}); null stays null.
    */
   static BigDecimal usdJson(BigDecimal usd) {
-    return dev.vidgen.core.pricing.PriceJson.amount(usd);
+    return dev.vidgen.core.json.PriceJson.amount(usd);
   }
 
   /** The task fields of {@code --json} output for a handle and (when read) its snapshot. */

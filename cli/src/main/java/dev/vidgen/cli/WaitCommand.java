@@ -5,6 +5,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.policy.PollSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,9 +50,11 @@ final class WaitCommand extends TaskCommand {
   private int recordedWait(Session session, Target target, OutTarget out, Output output) {
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     // A task the provider forgot whose video is saved where this wait would put it: read once, not waited for (DZ F1).
-    // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's (EB F3).
+    // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's.
     return ForgottenTasks.orSaved(session, target, out, force, true, output, () -> target.recorded(() -> {
       ForgottenTasks.believeNotFoundOfOldTask(target);
+      // The note that waits for the task's answer is given at the wait's first read, which it sends none of its own.
+      Runnable stopListening = target.client().addListener(target.hint().onFirstRead(target.handle()));
       try {
         return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output);
       } catch (DeadlineExceededException ranOut) {
@@ -62,6 +65,9 @@ final class WaitCommand extends TaskCommand {
               + " task's creation, not from the start of this wait");
         }
         throw ranOut;
+      } finally {
+        stopListening.run();
+        target.hint().give(Optional.empty()); // no read answered: the note without the model's filter
       }
     }));
   }

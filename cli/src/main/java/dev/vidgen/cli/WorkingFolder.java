@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The working folder as Java read it ({@code user.dir}), checked before anything runs: under a C or POSIX locale
  * Java 17 reads a folder name with other letters as {@code ?}s, a folder that does not exist, where every relative
- * file would be looked for, or made (trial EF F2).
+ * file would be looked for, or made.
  */
 final class WorkingFolder {
   private WorkingFolder() {}
@@ -32,7 +32,6 @@ final class WorkingFolder {
     }
     return Optional.of(CliException.usage("the working folder's name cannot be read in this locale: Java read it as "
         + userDir + " (in " + charset + "), and no such folder exists, so no file could be read or saved there;"
-        + " nothing was sent", "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it), or run"
-        + " from a folder whose path is ASCII"));
+        + " nothing was sent", LocalePaths.NEXT + ", or run from a folder whose path is ASCII"));
   }
 }

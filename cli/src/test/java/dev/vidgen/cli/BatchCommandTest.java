@@ -126,13 +126,15 @@ class BatchCommandTest {
   @Test
   void aJobsFileThatIsNotUtf8OrNotARegularFileIsRefusedSayingSo() throws Exception {
     Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.jsonl"),
-        ("{\"prompt\": \"caf\u00e9\", \"seconds\": 10}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ("{\"prompt\": \"cafe\", \"seconds\": 10}\n{\"prompt\": \"caf\u00e9\", \"seconds\": 10}\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
     CliRun.Result notUtf8 = CliRun.in(dir).run(args(latin1));
     CliRun.Result device = CliRun.in(dir).run(args(Path.of("/dev/null")));
 
     assertThat(notUtf8.exitCode()).as(notUtf8.all()).isEqualTo(2);
-    assertThat(notUtf8.err()).contains("latin1.jsonl is not UTF-8 text; nothing was sent").doesNotContain("Input length");
+    assertThat(notUtf8.err()).contains("latin1.jsonl is not UTF-8 text (line 2 holds the first byte that is not);"
+        + " nothing was sent", "save it as UTF-8").doesNotContain("Input length");
     assertThat(device.exitCode()).as(device.all()).isEqualTo(2);
     assertThat(device.err()).contains("/dev/null is not a regular file");
     assertThat(Path.of("/dev/null.journal")).doesNotExist();

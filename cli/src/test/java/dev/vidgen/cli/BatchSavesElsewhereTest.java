@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch whose videos save only on another file system (larger than a file-size limit, or than the whole file system):
- * its closing line agrees with its left lines (another {@code --out-dir}), never "run the same command again" alone.
+ * its closing line and its summary's unsaved line agree with its left lines (a shell whose limit is higher, under a
+ * file-size limit), never "run the same command again" alone.
  */
 class BatchSavesElsewhereTest {
   private static final String KEY = "sk-test" + "9".repeat(44);
@@ -28,7 +29,7 @@ class BatchSavesElsewhereTest {
 
   @Test
   @EnabledOnOs(OS.LINUX)
-  void aBatchWhoseEveryVideoIsOverTheFileSizeLimitEndsAdvisingAnotherOutDirNotTheSameCommand() throws Exception {
+  void aBatchOverTheFileSizeLimitEndsAdvisingAShellWithAHigherLimitNotAnotherOutDir() throws Exception {
     try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
       // Videos of 6 MB over a limit of 4096 blocks (2 or 4 MB): the journal, the history and SQLite's library fit.
       String box = "\0\0\0\u0018ftypisom\0\0\0\0isommp41";
@@ -46,10 +47,20 @@ class BatchSavesElsewhereTest {
       String closing = err.lines().filter(line -> line.contains("2 jobs are not finished")).reduce((a, b) -> b)
           .orElseThrow(() -> new AssertionError(err));
       assertThat(closing).contains("the videos of lines 1, 2 cannot be saved where they go",
-          "running the same command again from this shell does not help",
-          "run the batch again with --out-dir OTHER_FOLDER, a folder on another file system",
-          "the same command from a shell whose limit allows them", "nothing is paid again")
+          "running the same command again from this shell does not help; run the same command from a shell whose"
+              + " ulimit -f is unlimited or above 6.0 MB (the largest video), as the left lines say; another --out-dir"
+              + " does not help under this limit", "nothing is paid again")
+          .as("a limit of the process applies on every file system").doesNotContain("another file system")
           .doesNotContain("run the same command again to go on");
+      String unsaved = out.lines().filter(line -> line.startsWith("unsaved")).findFirst()
+          .orElseThrow(() -> new AssertionError(out));
+      assertThat(unsaved).as("the summary's unsaved line agrees with the closing line")
+          .contains("2 jobs whose tasks completed but whose videos were not saved",
+              "they cannot be saved where they go: saving them there fails the same way every time, so the same"
+                  + " command again from this shell does not save them: run the same command from a shell whose"
+                  + " ulimit -f is unlimited or above 6.0 MB (the largest video), which downloads them, paying nothing"
+                  + " again; another --out-dir does not help under this limit")
+          .doesNotContain("another file system", "a later run downloads them");
     }
   }
 

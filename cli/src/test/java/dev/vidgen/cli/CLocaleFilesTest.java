@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * File names with letters beyond ASCII, met by a run in a C locale (LC_ALL=C, as cron or {@code env -i} run it),
- * where Java 17 names files in US-ASCII and cannot make a path of such a name (trial EF F1, F2).
+ * where Java 17 names files in US-ASCII and cannot make a path of such a name.
  */
 class CLocaleFilesTest {
   @RegisterExtension final CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY).start();

@@ -47,6 +47,19 @@ class FileSizeLimitTest {
   }
 
   @Test
+  void aFileSizeLimitIsNamedBeforeTheCreateThatPaysForAVideoItMayNotSave() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
+      Finished run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD, 16);
+
+      String warning = "vidgen: warning: this shell's file-size limit (ulimit -f) lets vidgen write files of at most ";
+      assertThat(run.err()).as(run.err()).contains(warning, "so a video larger than that is paid for but not saved;"
+          + " to save larger videos, run it from a shell whose ulimit -f is unlimited");
+      assertThat(run.err().indexOf(warning)).as("before the create: " + run.err())
+          .isLessThan(run.err().indexOf(fake.taskIds().get(0)));
+    }
+  }
+
+  @Test
   void afterAVideoOverTheFileSizeLimitHistoryAndStatusSayWhereToSaveItNotTheSameCommandAlone() throws Exception {
     try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
       // A video of 64 KB over a limit of 16 blocks (8 or 16 KB): the task history's few lines stay under it.

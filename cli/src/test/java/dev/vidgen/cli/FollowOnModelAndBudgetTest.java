@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code extend} and {@code remix} find {@code --model} as a job's model is found, in any case (trial ED F2), and refuse
- * what needs no network, an unknown price under {@code --max-credits}, before the source's status read (trial ED F3).
+ * {@code extend} and {@code remix} find {@code --model} as a job's model is found, in any case, and refuse
+ * what needs no network, an unknown price under {@code --max-credits}, before the source's status read.
  */
 class FollowOnModelAndBudgetTest {
   @RegisterExtension final CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY).start();

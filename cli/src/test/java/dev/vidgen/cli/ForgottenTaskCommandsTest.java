@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Coming back to tasks days later (trial DZ): a task the provider has let go (HTTP 404) whose video is saved, one
+ * Coming back to tasks days later: a task the provider has let go (HTTP 404) whose video is saved, one
  * whose video was never saved, a link a download found expired, a server that cannot be reached, and the history's
  * sums once the first take of a create sent again is claimed.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A balance that does not answer, read only to inform (a batch's first look, a dry run's): waited for 20 s at most, as
- * the check before a create, and said as a warning without the Java setting's name (trial EB F2). The balance's own
+ * the check before a create, and said as a warning without the Java setting's name. The balance's own
  * minute stays for {@code vidgen balance} and the Java API.
  */
 class FreeBalanceReadsTest {

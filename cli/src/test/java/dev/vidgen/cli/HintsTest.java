@@ -31,11 +31,15 @@ class HintsTest {
   }
 
   @Test
-  void verboseSaysCompletedOnce() {
+  void verboseSaysCompletedOnceAsTheTasksEndAndOnceAsTheReadThatFoundIt() {
     CliRun.Result run = CliRun.in(dir).run("generate", "--provider", "mock", "--image", "product.png", "--prompt",
         "slow push-in", "--set", "mock.duration=300ms", "--poll-interval", "100ms", "--verbose");
 
     assertThat(run.exitCode()).as(run.all()).isZero();
-    assertThat(Pattern.compile("completed").matcher(run.err()).results().count()).as(run.err()).isEqualTo(1);
+    assertThat(Pattern.compile("(?m)^vidgen: task \\S+ completed after ").matcher(run.err()).results().count())
+        .as(run.err()).isEqualTo(1);
+    assertThat(Pattern.compile("(?m)^vidgen: status of \\S+: completed ").matcher(run.err()).results().count())
+        .as(run.err()).isEqualTo(1);
+    assertThat(Pattern.compile("completed").matcher(run.err()).results().count()).as(run.err()).isEqualTo(2);
   }
 }

@@ -301,7 +301,7 @@ class HistoryRequirementTest {
   @SuppressWarnings("unchecked")
   void aHistoryWhoseFileAndLockCannotBeOpenedNeverSaysTheTaskIdIsKept() throws Exception {
     // A folder that exists where neither the history nor its lock can be opened (a read-only folder, for a user other
-    // than root): folders stand where the two files would be (trial DV F2).
+    // than root): folders stand where the two files would be.
     Path data = Files.createDirectories(home.resolve("data"));
     Files.createDirectories(data.resolve("history.jsonl"));
     Files.createDirectories(data.resolve("history.jsonl.lock"));

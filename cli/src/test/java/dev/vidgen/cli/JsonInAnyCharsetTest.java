@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --json} is the same JSON whatever charset the platform prints in: ASCII, with escapes (trial EF F3). */
+/** {@code --json} is the same JSON whatever charset the platform prints in: ASCII, with escapes. */
 class JsonInAnyCharsetTest {
   private static final String WORDS = "video_\u011f_0010 I\u015f\u0131k \u5546\u54c1 \uD83D\uDE00 caf\u00e9";
 

@@ -36,7 +36,7 @@ class ParamValuesTest {
 
   @Test
   void refusesAValueThatStartsAsJsonButIsNotSayingHowToQuoteIt() {
-    // What bash leaves of --param tools=[{"type":"web_search"}] typed unquoted (trial EC F1).
+    // What bash leaves of --param tools=[{"type":"web_search"}] typed unquoted.
     assertThatThrownBy(() -> ParamValues.read("tools", "[{type:web_search}]"))
         .isInstanceOfSatisfying(CliException.class, e -> {
           assertThat(e.exitCode()).isEqualTo(2);
@@ -48,5 +48,29 @@ class ParamValuesTest {
         .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.next())
             .contains("--param 'metadata={\"enable_gif\":true}'"));
     assertThatThrownBy(() -> ParamValues.read("k", "{not json")).isInstanceOf(CliException.class);
+  }
+
+  @Test
+  void adviceForAValueThatCannotBeMadeJsonNeverOffersTheRefusedArgumentAsTheFix() {
+    // Run again, --param 'a={bad' is refused the same way: the advice shows JSON of that kind and the text quoted.
+    assertThatThrownBy(() -> ParamValues.read("a", "{bad"))
+        .isInstanceOfSatisfying(CliException.class, e -> {
+          assertThat(e.next()).doesNotContain("--param 'a={bad'")
+              .contains("such as --param 'a={\"name\":\"text\",\"count\":2}'")
+              .contains("a text that starts with { goes in JSON quotes: --param 'a=\"{bad\"'");
+          assertThat(ParamValues.read("a", "\"{bad\"")).isEqualTo("{bad");
+        });
+    assertThatThrownBy(() -> ParamValues.read("ids", "[1,,2]"))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.next()).doesNotContain("'ids=[1,,2]'")
+            .contains("such as --param 'ids=[\"text\",2]'")
+            .contains("goes in JSON quotes: --param 'ids=\"[1,,2]\"'"));
+    // A text holding quotes of both kinds is still one shell word that reads back as that text.
+    assertThatThrownBy(() -> ParamValues.read("say", "{it's \"x\""))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.next())
+            .contains("--param 'say=\"{it'\\''s \\\"x\\\"\"'"));
+    // A value whose bare words quoted make JSON keeps that repair, and offers its own text quoted too.
+    assertThatThrownBy(() -> ParamValues.read("tools", "[{type:web_search}]"))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.next())
+            .contains("goes in JSON quotes: --param 'tools=\"[{type:web_search}]\"'"));
   }
 }

@@ -80,7 +80,7 @@ class ProgressPrinterTest {
 
   @Test
   void anIdOfWideLettersKeepsOnlyTheEndThatFitsInColumnsNotInCharacters() {
-    String wideId = "video_" + "\u5546\u54c1".repeat(7) + "_0011"; // each of 商品 takes two columns (trial EF F4)
+    String wideId = "video_" + "\u5546\u54c1".repeat(7) + "_0011"; // each of 商品 takes two columns
     ProgressPrinter printer = new ProgressPrinter(new PrintWriter(new StringWriter()), true, wideId, () -> 40);
 
     for (int columns = 20; columns <= 80; columns++) {

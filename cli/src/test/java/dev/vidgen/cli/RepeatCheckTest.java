@@ -2,6 +2,8 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.serve.history.SavesElsewhere;
+import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
@@ -1070,6 +1072,28 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aCompletedTakeWhoseVideoSavesOnlyElsewhereIsOfferedADownloadToAnotherFolderNotTheSameOut() {
+    fake.inject(Endpoint.FILE, Fault.unavailable(), 100);
+    CliRun.Result first = generate(toApis(), "--out", "i6.mp4");
+    assertThat(first.exitCode()).as(first.all()).isNotZero();
+    fake.clearFaults();
+    String taskId = fake.taskIds().get(0);
+    // What the history keeps of a save the file system refused for good there: the video larger than the whole of it.
+    TaskHistory history = TaskHistory.in(home);
+    history.record(SavesElsewhere.mark(history.find(taskId).orElseThrow(),
+        "in a folder on another file system with room for 6.0 MB"));
+
+    CliRun.Result again = generate(toApis(), "--out", "i6.mp4");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).as(again.all()).contains("that task is done, but saving its video to the same place fails"
+        + " the same way; save it in a folder on another file system with room for 6.0 MB: vidgen download " + taskId
+        + " --base-url " + fake.baseUrl() + " --out OTHER_FOLDER/i6.mp4; or add --again")
+        .doesNotContain("save its video with:").doesNotContain("--out " + dir.resolve("i6.mp4"));
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
   void withoutOutTheDownloadCommandSavesIntoTheWorkingFolderUnderTheTasksName() {
     fake.inject(Endpoint.FILE, Fault.unavailable(), 100);
     CliRun.Result first = generate(toApis());
@@ -1321,7 +1345,7 @@ class RepeatCheckTest {
       // Another job first, so that the two fakes' task ids (each counts from 1) differ as real servers' do.
       assertThat(toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "product.png", "--prompt", "warm-up", "--no-wait",
           "--base-url", staging.baseUrl()).exitCode()).isZero();
-      // A staging smoke test, then the real step: the same request, each on its own server (trial DS F2).
+      // A staging smoke test, then the real step: the same request, each on its own server.
       CliRun.Result smoke = toApis().env("VIDGEN_HOME", home.toString()).env("TOAPIS_BASE_URL", staging.baseUrl())
           .run("generate", "--image", "product.png", "--prompt", "slow push-in", "--out", "f2/", "--json",
               "--poll-interval", "20ms", "--retry-delay", "1ms");
@@ -1346,7 +1370,7 @@ class RepeatCheckTest {
 
   @Test
   void theSameJobThroughABaseUrlSpelledWithV1IsHeldBackAsOnTheSameServer() {
-    // toapis drops a trailing /v1 (every path starts with it): both spellings send to one address (trial DV F1).
+    // toapis drops a trailing /v1 (every path starts with it): both spellings send to one address.
     String[] job = {"generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait", "--json"};
     CliRun.Result first = toApis().env("VIDGEN_HOME", home.toString())
         .run(Stream.concat(Stream.of(job), Stream.of("--base-url", fake.baseUrl())).toArray(String[]::new));

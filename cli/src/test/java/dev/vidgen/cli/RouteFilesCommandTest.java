@@ -314,6 +314,21 @@ class RouteFilesCommandTest {
   }
 
   @Test
+  void problemsInARouteFileOfVidgenRoutesAndOneOfRoutesEndWithAdviceNamingBothFiles() throws IOException {
+    Files.writeString(dir.resolve("shared.json"), "{\"remove\": [\"phantom\"]}");
+    Files.writeString(dir.resolve("mine.json"), "{\"remove\": [\"ghost\"]}");
+
+    CliRun.Result result = CliRun.in(dir).env("VIDGEN_ROUTES", "shared.json")
+        .run("models", "--provider", "mock", "--routes", "mine.json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("2 problems in 2 route files (listed above) — fix the route files"
+        + " (docs/routes.md shows the format, docs/routes.schema.json its schema): " + dir.resolve("shared.json")
+        + " (VIDGEN_ROUTES), " + dir.resolve("mine.json") + " (--routes); nothing was sent")
+        .doesNotContain("which VIDGEN_ROUTES names");
+  }
+
+  @Test
   void aMissingRouteFileIsNamed() {
     CliRun.Result result = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "nope.json");
 

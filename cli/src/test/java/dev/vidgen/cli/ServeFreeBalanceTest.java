@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The playground's balance reads only inform, as the command line's free reads: one that does not answer is given up
- * after 20 s, not the client's minute, and said without the Java builder's setting (trial ED F1).
+ * after 20 s, not the client's minute, and said without the Java builder's setting.
  */
 class ServeFreeBalanceTest {
   private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");

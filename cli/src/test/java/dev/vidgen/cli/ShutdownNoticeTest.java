@@ -18,7 +18,7 @@ class ShutdownNoticeTest {
   @Test
   void aStopJustBeforeTheWaitArmsItsNoticeIsSaidByTheCreatesNoticeThatTheWaitReleases() {
     ShutdownNotice create = ShutdownNotice.arm("vidgen-interrupted-create", () -> said.add("create"), hooks);
-    List<Thread> started = hooks.stop(); // Ctrl-C: the create was answered, the wait not armed yet (trial EG F4)
+    List<Thread> started = hooks.stop(); // Ctrl-C: the create was answered, the wait not armed yet
     ShutdownNotice waiting = ShutdownNotice.arm("vidgen-interrupted", () -> said.add("wait"), hooks);
     create.close(); // the command goes on: the wait's notice takes over from the create's
     waiting.close();

@@ -436,7 +436,7 @@ class ToApisCommandsTest {
     CliRun.Result result = vidgen("status", taskId, "--timeout", "300ms");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
-    // Its video is saved: said so, rather than a download at the address that just failed (trial DZ F6).
+    // Its video is saved: said so, rather than a download at the address that just failed.
     assertThat(result.err()).contains("no answer within 300 ms (raise it with --timeout)",
             "the task completed and its video is saved at " + dir.resolve("done.mp4").toAbsolutePath())
         .doesNotContain("vidgen download").doesNotContain("VidgenClient.Builder").doesNotContain("may still finish");

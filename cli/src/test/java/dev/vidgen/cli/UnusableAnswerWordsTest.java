@@ -6,6 +6,7 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +44,26 @@ class UnusableAnswerWordsTest {
   }
 
   @Test
+  void aStatusReadAnsweredWithAnHtmlPageSaysSomethingAnsweredInTheProvidersPlace() {
+    CliRun.Result made = vidgen("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "p",
+        "--base-url", fake.baseUrl());
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    String task = (String) made.json().get("task_id");
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "text/html", "<html><body>Sign in to the network</body></html>"),
+        50);
+
+    CliRun.Result result = vidgen("status", task, "--json", "--base-url", fake.baseUrl(), "--retry-delay", "1ms");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).as(result.all()).containsEntry("kind", "provider_unavailable");
+    assertThat((String) error.get("next")).startsWith("something answered in the provider's place (a proxy or a"
+        + " login page, perhaps), not with anything vidgen can use; read the task again later: vidgen wait " + task)
+        .doesNotContain("the provider answered");
+  }
+
+  @Test
   void aStatusReadRefusedWithARetryAfterPastItsTimeoutSaysSoAndNamesTheOptionThatRaisesIt() {
     CliRun.Result made = vidgen("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "p",
         "--base-url", fake.baseUrl());
@@ -51,7 +72,7 @@ class UnusableAnswerWordsTest {
 
     CliRun.Result result = vidgen("status", (String) made.json().get("task_id"), "--base-url", fake.baseUrl());
 
-    // Trial EL F3: 90 s is under the 120 s the retries wait at most; the read's own 1 min is why it was not waited for.
+    // 90 s is under the 120 s the retries wait at most; the read's own 1 min is why it was not waited for.
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.RATE_LIMITED);
     assertThat(result.err()).contains("rate limited at the first try, which vidgen did not retry: the server asked to"
         + " wait 90 s (Retry-After), past the 1 min this read may take (raise it with --timeout)", "wait 1 min 30 s");

@@ -213,7 +213,7 @@ class UsageMistakesTest {
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"base_url", "BASE_URL", "toapis.base_url", "base-url"})
   void aBaseUrlSettingIsRefusedSoThatWhatVidgenPrintsNamesTheServerItUses(String setting) {
-    // trial DG F1: --set base_url beat --base-url silently, while --verbose and the way on named the other server.
+    // --set base_url beat --base-url silently, while --verbose and the way on named the other server.
     try (dev.vidgen.testkit.toapis.FakeToApisServer fake = dev.vidgen.testkit.toapis.FakeToApisServer.builder()
         .apiKeys(KEY).start()) {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", dir.resolve("home").toString());
