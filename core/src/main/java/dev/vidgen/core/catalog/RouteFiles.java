@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -130,11 +132,17 @@ public final class RouteFiles {
 
   private static Node parsed(String origin, String json) {
     Object tree;
+    // A byte-order mark some editors write at the start of a UTF-8 file is not part of the JSON.
+    boolean marked = json.startsWith(BYTE_ORDER_MARK);
+    String text = marked ? json.substring(1) : json;
     try {
-      // A byte-order mark some editors write at the start of a UTF-8 file is not part of the JSON.
-      tree = JsonTrees.parse(json.startsWith(BYTE_ORDER_MARK) ? json.substring(1) : json);
+      tree = JsonTrees.parse(text);
     } catch (MalformedJsonException e) {
-      throw new RouteFileException(origin, "", "not valid JSON: " + e.getMessage());
+      String said = e.getMessage();
+      if (marked && text.startsWith(BYTE_ORDER_MARK) && said.startsWith("a byte-order mark")) {
+        said = "a second" + said.substring(1); // files joined, each with its mark: the first is skipped, this one is not
+      }
+      throw new RouteFileException(origin, "", "not valid JSON: " + said);
     }
     return new Node(origin, "", tree);
   }
@@ -184,7 +192,16 @@ public final class RouteFiles {
    */
   public static final long MAX_BYTES = 8L * 1024 * 1024;
 
+  /** Opens a route file for reading; tests stand in for the file system's refusals. */
+  interface Opener {
+    InputStream open(Path file) throws IOException;
+  }
+
   private static String read(Path file) {
+    return read(file, Files::newInputStream);
+  }
+
+  static String read(Path file, Opener opener) {
     try {
       long size = Files.size(file);
       if (size > MAX_BYTES) {
@@ -194,7 +211,7 @@ public final class RouteFiles {
       }
       // A pipe or a device (--routes <(generator), /dev/zero) has no size to look at first: read no more than allowed.
       byte[] bytes;
-      try (java.io.InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = opener.open(file)) {
         bytes = in.readNBytes((int) MAX_BYTES + 1);
       }
       if (bytes.length > MAX_BYTES) {
@@ -212,8 +229,34 @@ public final class RouteFiles {
       // A relative name is looked for from the working folder, which may not be the one meant: it is named.
       throw new RouteFileException(file.toString(), "", "no such file" + (file.isAbsolute() ? ""
           : " (looked for at " + file.toAbsolutePath().normalize() + ")"));
-    } catch (IOException | UncheckedIOException e) {
-      throw new RouteFileException(file.toString(), "", "cannot be read: " + e.getMessage());
+    } catch (AccessDeniedException e) {
+      // The file's content is not at fault: its permissions are, and they are told with what to do.
+      throw new RouteFileException(file.toString(), "", "cannot be read: this user may not read it ("
+          + ownerAndMode(file) + "): let this user read it (chmod a+r, or run vidgen as a user who may), or give"
+          + " another path");
+    } catch (IOException e) {
+      throw new RouteFileException(file.toString(), "", "cannot be read: " + reason(e));
+    } catch (UncheckedIOException e) {
+      throw new RouteFileException(file.toString(), "", "cannot be read: " + reason(e.getCause()));
+    }
+  }
+
+  /** The system's reason ("Input/output error"), without the path Java's file exceptions give as their message. */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException system && system.getReason() != null) {
+      return system.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** "owner uid 0, mode 600" where the file system keeps them; else "permission denied". */
+  private static String ownerAndMode(Path file) {
+    try {
+      int mode = (Integer) Files.getAttribute(file, "unix:mode");
+      int uid = (Integer) Files.getAttribute(file, "unix:uid");
+      return "owner uid " + uid + ", mode " + Integer.toOctalString(mode & 0777);
+    } catch (IOException | RuntimeException noUnixAttributes) {
+      return "permission denied";
     }
   }
 

@@ -601,8 +601,11 @@ final class RouteReader {
             seconds.add(item.integer("a duration in whole seconds", RouteSpelling.MIN_SECONDS));
           }
         }
-        yield new RouteRule.AtResolution(node.require("resolution", "the resolution the rule is about").text("resolution"),
-            seconds, optionalTexts(node, "aspect_ratios"), modeSet(node, "modes"), reason);
+        String resolution = node.require("resolution", "the resolution the rule is about").text("resolution");
+        List<String> ratios = optionalTexts(node, "aspect_ratios");
+        Set<GenerationMode> modes = modeSet(node, "modes");
+        limitsSomething(node, resolution, misspelt);
+        yield new RouteRule.AtResolution(resolution, seconds, ratios, modes, reason);
       }
       case "aspect_ratios_in_mode" -> new RouteRule.RatiosInMode(
           mode(node.require("mode", "the mode").text("mode"), node.at("mode")),
@@ -624,9 +627,25 @@ final class RouteReader {
           reason);
       case "param_needs_inputs" -> new RouteRule.ParamNeedsInputs(
           node.require("param", "the parameter, such as audio_with_roles").text("param"), reason);
-      case "param_only" -> new RouteRule.WhenParam(node.require("param", "the parameter, such as metadata.enable_gif")
-          .text("param"), node.has("value") ? node.at("value").text("value (the one value the rule limits)") : null,
-          modeSet(node, "modes"), optionalTexts(node, "resolutions"), reason);
+      case "param_only" -> {
+        String param = node.require("param", "the parameter, such as metadata.enable_gif").text("param");
+        String value = node.has("value") ? node.at("value").text("value (the one value the rule limits)") : null;
+        Set<GenerationMode> modes = modeSet(node, "modes");
+        List<String> resolutions = optionalTexts(node, "resolutions");
+        List<RouteFileException> empty = new ArrayList<>();
+        // A rule naming neither is told as such once the route is read; a [] beside a list that names some is told here.
+        for (String key : modes.isEmpty() && resolutions.isEmpty() ? List.<String>of() : List.of("modes", "resolutions")) {
+          if (node.has(key) && (key.equals("modes") ? modes.isEmpty() : resolutions.isEmpty())) {
+            empty.add(node.at(key).fail("[] names no " + key + ", so it limits nothing (the parameter " + param
+                + " would work " + (key.equals("modes") ? "in every mode" : "at every resolution") + "); name the "
+                + key + " where it works, or leave " + key + " out"));
+          }
+        }
+        if (!empty.isEmpty()) {
+          throw RouteFileException.of(empty);
+        }
+        yield new RouteRule.WhenParam(param, value, modes, resolutions, reason);
+      }
       case "param_one_of" -> {
         String param = node.require("param", "the parameter, such as output_format").text("param");
         List<String> values = node.require("one_of", "the values the parameter may take, such as [\"mp4\", \"mov\"]")
@@ -649,6 +668,42 @@ final class RouteReader {
         yield new RouteRule.PromptRequiredIn(modes, reason);
       }
     };
+  }
+
+  /**
+   * Refuses an {@code at_resolution} rule that would let every job at {@code resolution} through: one naming none
+   * of seconds, aspect_ratios and modes (unless an unknown key, {@code misspelt}, may be one of them), or naming
+   * one as {@code []}, which validation would read as no limit.
+   */
+  private static void limitsSomething(Node node, String resolution, boolean misspelt) {
+    List<RouteFileException> problems = new ArrayList<>();
+    Map<String, String[]> limits = new LinkedHashMap<>(); // key to what it names and an example
+    limits.put("seconds", new String[] {"durations", "[4, 8]"});
+    limits.put("aspect_ratios", new String[] {"aspect ratios", "[\"16:9\"]"});
+    limits.put("modes", new String[] {"modes", "[\"text-to-video\"]"});
+    boolean named = false;
+    for (Map.Entry<String, String[]> limit : limits.entrySet()) {
+      String key = limit.getKey();
+      if (!node.has(key)) {
+        continue;
+      }
+      named = true;
+      if (node.at(key).list(key).isEmpty()) {
+        String what = limit.getValue()[0];
+        problems.add(node.at(key).fail("[] names no " + what + ", so it limits nothing and every job at " + resolution
+            + " would pass it; name the " + what + " offered at " + resolution + " (such as " + limit.getValue()[1]
+            + "), or leave " + key + " out" + (key.equals("aspect_ratios") ? " (for a mode that takes no aspect ratio,"
+                + " use an aspect_ratios_in_mode rule with [])" : "")));
+      }
+    }
+    if (!named && !misspelt) {
+      problems.add(node.fail("names none of seconds, aspect_ratios and modes, so it limits nothing and every job at "
+          + resolution + " would pass it; name what is offered at " + resolution + ", such as \"seconds\": [4, 8],"
+          + " or leave the rule out"));
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
   }
 
   /**

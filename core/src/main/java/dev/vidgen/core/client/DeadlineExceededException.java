@@ -8,26 +8,59 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The deadline passed before the task finished. The task may still complete: wait again with
- * the handle (its {@link JobHandle#encode()} form, or the task id) later.
+ * The deadline passed before the task finished, or before a status read answered (its state is then
+ * unknown). The task may still complete: wait again with the handle (its {@link JobHandle#encode()}
+ * form, or the task id) later.
  */
 public final class DeadlineExceededException extends VidgenException {
   private static final long serialVersionUID = 1L;
 
   private final JobHandle handle;
   private final transient TaskSnapshot lastSnapshot;
+  /** How long the status read the deadline cut off had gone unanswered, when that left the state unknown; else null. */
+  private final Duration unansweredFor;
+
+  /** A status read unanswered for less than this at the deadline leaves the last status seen a fair account. */
+  static final Duration UNKNOWN_AFTER = Duration.ofSeconds(10);
 
   /**
    * A wait for {@code handle} that ended after {@code waited}; {@code lastSnapshot} is the last status
    * seen, or null when none was read.
    */
   public DeadlineExceededException(JobHandle handle, TaskSnapshot lastSnapshot, Duration waited) {
-    super("task " + handle.taskId() + " (" + handle.model() + ") not finished after "
-        + waited.toSeconds() + " s" + (lastSnapshot == null ? "" : "; last status " + lastSnapshot.rawStatus()
-        + lastSnapshot.percent().stream().mapToObj(p -> " " + p + "%").findFirst().orElse(""))
-        + "; resume with its task id (see docs/errors.md#deadline-exceeded)");
+    this("task " + handle.taskId() + " (" + handle.model() + ") not finished after "
+        + waited.toSeconds() + " s" + (lastSnapshot == null ? "" : "; last status " + said(lastSnapshot))
+        + "; resume with its task id (see docs/errors.md#deadline-exceeded)", handle, lastSnapshot, null);
+  }
+
+  private DeadlineExceededException(String message, JobHandle handle, TaskSnapshot lastSnapshot, Duration unansweredFor) {
+    super(message);
     this.handle = Objects.requireNonNull(handle, "handle == null");
     this.lastSnapshot = lastSnapshot;
+    this.unansweredFor = unansweredFor;
+  }
+
+  /**
+   * A wait for {@code handle} ended after {@code waited} by its deadline while a status read had gone unanswered
+   * for {@code unanswered}; {@code lastSnapshot} was read {@code lastSeenAt} after the task's creation (both null
+   * when none was). With no status read, or one unanswered for {@link #UNKNOWN_AFTER} or more, the task's state
+   * is said to be unknown, not "not finished".
+   */
+  public static DeadlineExceededException unanswered(JobHandle handle, TaskSnapshot lastSnapshot, Duration waited,
+      Duration unanswered, Duration lastSeenAt) {
+    if (lastSnapshot != null && lastSeenAt != null && unanswered.compareTo(UNKNOWN_AFTER) < 0) {
+      return new DeadlineExceededException(handle, lastSnapshot, waited);
+    }
+    String lastSeen = lastSnapshot == null || lastSeenAt == null ? "no status was read in this wait"
+        : "last seen " + said(lastSnapshot) + " " + lastSeenAt.toSeconds() + " s after it was made";
+    return new DeadlineExceededException("task " + handle.taskId() + " (" + handle.model() + "): no status answer"
+        + " came within " + Math.max(1, unanswered.toSeconds()) + " s, so its state when the wait ended, "
+        + waited.toSeconds() + " s after it was made, is unknown (" + lastSeen + "); resume with its task id (see"
+        + " docs/errors.md#deadline-exceeded)", handle, lastSnapshot, unanswered);
+  }
+
+  private static String said(TaskSnapshot snapshot) {
+    return snapshot.rawStatus() + snapshot.percent().stream().mapToObj(p -> " " + p + "%").findFirst().orElse("");
   }
 
   /** The handle to wait on again; the task may still complete. */
@@ -38,6 +71,14 @@ public final class DeadlineExceededException extends VidgenException {
   /** The last status seen, or null when none was read. */
   public TaskSnapshot lastSnapshot() {
     return lastSnapshot;
+  }
+
+  /**
+   * How long the status read that the deadline cut off had gone unanswered, when the task's state is unknown for
+   * it (no status answered in time); empty when the last status read tells where the task stood.
+   */
+  public Optional<Duration> unansweredFor() {
+    return Optional.ofNullable(unansweredFor);
   }
 
   /** The task this failure is about: the one of {@link #handle()}. */

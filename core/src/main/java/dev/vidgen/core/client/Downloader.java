@@ -342,7 +342,8 @@ final class Downloader {
       dev.vidgen.core.port.VideoRange first = answer.kept().map(KeptPart.Kept::first).orElse(answer.range());
       Copied copied;
       try {
-        copied = copy(in, part.out(), handle, asset, target, download::stopped, startAt, head);
+        copied = copy(in, part.out(), handle, asset, target, download::stopped, startAt, head,
+            announcedWhole > 0 ? announcedWhole : -1);
       } catch (ProviderException brokeOff) {
         if (brokeOff.providerCode().filter(ProviderErrorDetails.DOWNLOAD_BROKE_OFF::equals).isPresent()) {
           KeptPart.Kept soFar = new KeptPart.Kept(temp, Files.size(temp), first);
@@ -509,11 +510,13 @@ final class Downloader {
    * a {@link #RATE_WINDOW} (retried as a download that broke off).
    */
   private Copied copy(InputStream in, OutputStream file, JobHandle handle, VideoAsset asset, Path target,
-      BooleanSupplier cancelled, long startAt, byte[] head) throws IOException {
+      BooleanSupplier cancelled, long startAt, byte[] head, long whole) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = startAt;
     Instant windowStart = runtime.time().now();
     long windowBytes = 0;
+    // A slow download is otherwise minutes without a sign: its bytes so far are told as they come.
+    runtime.events().downloadProgress(handle, total, whole);
     try (OutputStream out = file) {
       while (true) {
         if (cancelled.getAsBoolean()) {
@@ -558,6 +561,9 @@ final class Downloader {
         out.write(buffer, 0, n);
         total += n;
         windowBytes += n;
+        // Told after every read, not now and then: the read before a stall would otherwise go untold, and a
+        // listener would say fewer bytes came than did for as long as the stall lasts.
+        runtime.events().downloadProgress(handle, total, whole);
         Instant now = runtime.time().now();
         if (!now.isBefore(windowStart.plus(RATE_WINDOW))) {
           if (windowBytes < MIN_BYTES_PER_WINDOW) {

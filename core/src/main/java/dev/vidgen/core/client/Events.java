@@ -54,6 +54,18 @@ final class Events {
     }
   }
 
+  void createLookUp(String clientReference, Duration atMost) {
+    if (listening()) {
+      notify("onCreateLookUp", listener -> listener.onCreateLookUp(clientReference, atMost));
+    }
+  }
+
+  void createResent(String clientReference) {
+    if (listening()) {
+      notify("onCreateResent", listener -> listener.onCreateResent(clientReference));
+    }
+  }
+
   void submitted(JobHandle handle, TaskSnapshot answer) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
@@ -90,6 +102,14 @@ final class Events {
     }
     if (listening()) {
       notify("onRetry", listener -> listener.onRetry(handle, operation, failure, attempt, delay));
+    }
+  }
+
+  void createRetry(String submitReference, ProviderException failure, int attempt, Duration delay,
+      boolean lookUpFirst) {
+    if (listening()) {
+      notify("onCreateRetry", listener -> listener.onCreateRetry(submitReference, failure, attempt, delay,
+          lookUpFirst));
     }
   }
 
@@ -139,6 +159,18 @@ final class Events {
   void resentBlind(String model, dev.vidgen.core.pricing.PriceQuote take, String submitReference) {
     if (listening()) {
       notify("onResentBlind", listener -> listener.onResentBlind(model, take, submitReference));
+    }
+  }
+
+  void statusReading(JobHandle handle) {
+    if (listening()) {
+      notify("onStatusReading", listener -> listener.onStatusReading(handle));
+    }
+  }
+
+  void downloadProgress(JobHandle handle, long bytes, long totalBytes) {
+    if (listening()) {
+      notify("onDownloadProgress", listener -> listener.onDownloadProgress(handle, bytes, totalBytes));
     }
   }
 

@@ -118,6 +118,10 @@ final class PollingLoop {
     private volatile ProgressTrail trail = ProgressTrail.none();
     /** Since the task's creation: when it was last seen unfinished (or the wait began), the earliest it can have ended. */
     private volatile Duration notBefore;
+    /** When the read now going out began (its first try), for a deadline that comes before it answers. */
+    private volatile Instant readingSince;
+    /** Since the task's creation: when its status was last read, or null when this wait has read none. */
+    private volatile Duration lastSeenAt;
 
     Wait(JobHandle handle, AwaitOptions options) {
       this.handle = handle;
@@ -176,6 +180,7 @@ final class PollingLoop {
         return;
       }
       polls++;
+      readingSince = runtime.time().now();
       AtomicReference<ProviderException> retrying = new AtomicReference<>();
       CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
           handle, taskId, this::readStatus, failure -> {
@@ -228,6 +233,7 @@ final class PollingLoop {
      * at all, is its fault and ends the wait naming the task, never a bare exception without it.
      */
     private CompletableFuture<TaskSnapshot> readStatus() {
+      runtime.events().statusReading(handle);
       CompletableFuture<TaskSnapshot> call = Futures.attempt(() -> runtime.provider().status(taskId));
       CompletableFuture<TaskSnapshot> read = call.handle((snapshot, failure) -> {
         if (failure != null) {
@@ -274,7 +280,10 @@ final class PollingLoop {
           // The deadline came while the reads were failing: what ended the wait is the provider, not the task.
           fail(endingWait(failing));
         } else {
-          deadlineExceeded(runtime.time().now());
+          // The read never answered: the task's state at the deadline is not known, whatever an earlier read said.
+          Instant now = runtime.time().now();
+          fail(DeadlineExceededException.unanswered(handle, last, elapsed(now), Duration.between(readingSince, now),
+              lastSeenAt));
         }
         read.cancel(false);
       }));
@@ -293,6 +302,7 @@ final class PollingLoop {
     private void onSnapshot(TaskSnapshot snapshot) {
       last = snapshot;
       Instant now = runtime.time().now();
+      lastSeenAt = elapsed(now);
       trail = trail.next(elapsed(now), snapshot.percent());
       runtime.events().polled(handle, snapshot);
       runtime.events().progress(progress, snapshot, elapsed(now));

@@ -26,6 +26,14 @@ interface RetryDecider {
     return 1;
   }
 
+  /**
+   * How long a look-up of a fresh task may go on at most before "not found" is believed;
+   * {@link RetryPolicy#notFoundGraceAtMost}. Scripts name none.
+   */
+  default Duration notFoundGraceAtMost() {
+    return Duration.ZERO;
+  }
+
   static RetryDecider of(RetryPolicy policy) {
     return new RetryDecider() {
       @Override
@@ -42,6 +50,11 @@ interface RetryDecider {
       @Override
       public RetryDecision decideTaskNotFound(int failedAttempts, RandomGenerator random) {
         return policy.decideTaskNotFound(failedAttempts, random);
+      }
+
+      @Override
+      public Duration notFoundGraceAtMost() {
+        return policy.notFoundGraceAtMost();
       }
     };
   }

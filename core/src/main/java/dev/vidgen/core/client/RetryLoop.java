@@ -123,6 +123,9 @@ final class RetryLoop {
     /** Each failed try, as it comes (before any decision about it). */
     default void failed(ProviderException failure) {}
 
+    /** A failed try ({@code attempt}: the failures so far) is tried again after {@code delay}, as just told. */
+    default void retrying(ProviderException failure, int attempt, Duration delay) {}
+
     /**
      * True when {@link #beforeResend} is sure to refuse the resend a server error would get (no
      * resend of the call is left, or the budget would hold it back): the call then ends at once
@@ -176,7 +179,9 @@ final class RetryLoop {
    * Looks for a task that may have been created moments ago (by its client reference), each look
    * under the retry policy: an empty answer is asked again for the policy's not-found grace before
    * it is believed, as a status read of a created task is, since a provider may not list a fresh
-   * task yet. Cancelling the returned future stops it.
+   * task yet. Its reads get {@link #LOOK_UP_READS} in all: a look still unanswered when they ran out is
+   * abandoned and the look-up fails ({@code NO_RESPONSE}), as it does when they ran out before the grace
+   * did, never ending in a "not found" it could not ask again. Cancelling the returned future stops it.
    */
   <T> CompletableFuture<Optional<T>> lookUpFreshTask(Supplier<CompletableFuture<Optional<T>>> lookup) {
     return lookUpFreshTask(lookup, null);
@@ -198,17 +203,26 @@ final class RetryLoop {
         look.cancel(false);
       }
     });
-    lookAgain(lookup, 1, result, pending, inFlight, sentAt);
+    lookAgain(lookup, 1, result, pending, inFlight, sentAt, LOOK_UP_READS);
     return result;
   }
 
+  /**
+   * How long the reads of one look-up by client reference may take in all, the grace's waits between them
+   * not counted: a server that takes the look and never answers ends it after this, not after the call
+   * timeout of each of its tries, so the look-up keeps near the minute it is announced to take.
+   */
+  static final Duration LOOK_UP_READS = Duration.ofSeconds(30);
+
   private <T> void lookAgain(Supplier<CompletableFuture<Optional<T>>> lookup, int attempt,
       CompletableFuture<Optional<T>> result, AtomicReference<Scheduling.Cancellable> pending,
-      AtomicReference<CompletableFuture<Optional<T>>> inFlight, Instant sentAt) {
+      AtomicReference<CompletableFuture<Optional<T>>> inFlight, Instant sentAt, Duration readsLeft) {
     if (result.isDone()) {
       return;
     }
-    CompletableFuture<Optional<T>> look = run(Operation.READ, null, null, lookup);
+    Instant began = runtime.time().now();
+    CompletableFuture<Optional<T>> look =
+        runWithin(readsLeft, null, "look-up by client reference", Operation.READ, null, null, lookup);
     inFlight.set(look);
     look.whenComplete((found, failure) -> Futures.guard(result, () -> {
       if (failure != null) {
@@ -221,9 +235,18 @@ final class RetryLoop {
       }
       RetryDecision decision = mayBeTooFresh(sentAt)
           ? runtime.retries().decideTaskNotFound(attempt, runtime.random()) : null;
+      Duration left = readsLeft.minus(Duration.between(began, runtime.time().now()));
+      if (decision instanceof RetryDecision.Retry && (left.isZero() || left.isNegative())) {
+        // "Not found" within the grace is not yet believed, and no time is left to ask again.
+        result.completeExceptionally(ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(
+            runtime.provider().id(), 0, null, "the look-up by client reference used up the "
+                + PollingLoop.spoken(LOOK_UP_READS) + " its reads get before a task made moments ago could be"
+                + " believed missing"), null));
+        return;
+      }
       if (decision instanceof RetryDecision.Retry retry) {
-        pending.set(runtime.time().after(retry.delay(),
-            () -> Futures.guard(result, () -> lookAgain(lookup, attempt + 1, result, pending, inFlight, sentAt))));
+        pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result,
+            () -> lookAgain(lookup, attempt + 1, result, pending, inFlight, sentAt, left))));
         if (result.isDone()) {
           pending.get().cancel();
         }
@@ -499,6 +522,9 @@ final class RetryLoop {
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
       retried.accept(tagged);
       runtime.events().retry(handle, operation, tagged, failures, retry.delay());
+      if (afterServerError != null) {
+        afterServerError.retrying(tagged, failures, retry.delay());
+      }
       if (afterServerError != null && mayHaveWorked == null) {
         // No try so far can have done its work, and none is on its way while the backoff is served.
         toldWaiting = true;

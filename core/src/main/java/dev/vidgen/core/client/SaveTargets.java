@@ -1,10 +1,12 @@
 package dev.vidgen.core.client;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,6 +20,9 @@ public final class SaveTargets {
    * than 1 MiB, so a folder with less is refused before anything is paid for.
    */
   public static final long LEAST_FREE_BYTES = 1024 * 1024;
+
+  /** The start of the name of the temporary file that tries whether a folder takes new files. */
+  private static final String WRITE_CHECK = ".vidgen-write-check";
 
   /** The mode bit that makes a folder shared (sticky): only a file's owner, or the folder's, may replace it. */
   private static final int STICKY = 01000;
@@ -135,7 +140,7 @@ public final class SaveTargets {
       return false;
     }
     try {
-      Path probe = Files.createTempFile(folder, ".vidgen-write-check", ".tmp");
+      Path probe = Files.createTempFile(folder, WRITE_CHECK, ".tmp");
       Files.delete(probe);
       return true;
     } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
@@ -162,10 +167,10 @@ public final class SaveTargets {
           + ")");
     }
     try {
-      Path probe = Files.createTempFile(folder, ".vidgen-write-check", ".tmp");
+      Path probe = Files.createTempFile(folder, WRITE_CHECK, ".tmp");
       Files.delete(probe);
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      return Optional.of("does not accept new files: " + reason(e));
+      return Optional.of("does not accept new files: " + reason(e, folder));
     }
     long free;
     try {
@@ -256,11 +261,32 @@ public final class SaveTargets {
     }
   }
 
-  /** The file system's reason, without the path Java repeats in it: "No space left on device", "Permission denied". */
-  private static String reason(Exception e) {
-    if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-      return fileSystem.getReason();
+  /**
+   * Why no file could be made in {@code folder}, in words: the file system's reason, or for an exception that gives
+   * none the kind of refusal and the folder's file system type ("permission denied (its file system is sysfs)"); never
+   * the name of the temporary file a write check tried, and a file other than that only when it is not the folder.
+   */
+  public static String reason(Exception e, Path folder) {
+    if (e instanceof FileSystemException fileSystem) {
+      String file = fileSystem.getFile();
+      String which = file == null || file.contains(WRITE_CHECK) || Path.of(file).equals(folder) ? "" : file + ": ";
+      if (fileSystem.getReason() != null) {
+        return which + fileSystem.getReason();
+      }
+      String refusal = e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof NoSuchFileException ? "no such file or directory" : e.getClass().getSimpleName();
+      return which + refusal + storeType(folder).map(type -> " (its file system is " + type + ")").orElse("");
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = e.getMessage();
+    return message == null || message.contains(WRITE_CHECK) ? e.getClass().getSimpleName() : message;
+  }
+
+  /** The type of {@code folder}'s file system ("ext4", "sysfs"), when it can be read. */
+  private static Optional<String> storeType(Path folder) {
+    try {
+      return Optional.of(Files.getFileStore(folder).type()).filter(type -> !type.isBlank());
+    } catch (IOException | SecurityException unread) {
+      return Optional.empty();
+    }
   }
 }

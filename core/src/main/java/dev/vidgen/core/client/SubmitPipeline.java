@@ -28,6 +28,7 @@ import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -645,6 +646,13 @@ final class SubmitPipeline {
       return request.clientReference() == null;
     }
 
+    /** The retry told of this create, with its submit's reference: a server error is looked up by reference first. */
+    @Override
+    public void retrying(ProviderException failure, int attempt, Duration delay) {
+      runtime.events().createRetry(submitReference, failure, attempt, delay,
+          !blind() && failure.kind() == FailureKind.SERVER_ERROR);
+    }
+
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
       String reference = request.clientReference();
@@ -685,6 +693,7 @@ final class SubmitPipeline {
       runtime.events().warning("create.lookup", "the create of " + aTask(model) + " was answered with a server error ("
           + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
           + " minute, the time a fresh task may take to be listed) before the create is sent again");
+      runtime.events().createLookUp(reference, runtime.retries().notFoundGraceAtMost());
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)),
           failure, reference, true);
     }
@@ -768,6 +777,7 @@ final class SubmitPipeline {
               + " about a minute of the server error, so the create of " + aTask(request.route().id()) + " is sent again"
               + " with the same reference; should the provider list a task of the first create later than that, it is"
               + " a second task (its dashboard shows both)");
+          runtime.events().createResent(reference);
         }
         return found;
       });
@@ -812,6 +822,7 @@ final class SubmitPipeline {
       runtime.events().warning("create.lookup", "the create of " + aTask(model) + " got no usable answer ("
           + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
           + " minute, the time a fresh task may take to be listed) before the create is sent again");
+      runtime.events().createLookUp(reference, runtime.retries().notFoundGraceAtMost());
       CompletableFuture<Optional<TaskSnapshot>> lookup =
           retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference));
       if (stopLooking != null) {
@@ -848,6 +859,7 @@ final class SubmitPipeline {
                   + " no task with client reference " + reference + " was found within the look-up's grace, so it is"
                   + " sent again with the same reference; should the first create still arrive late, two tasks carry"
                   + " that reference (the provider's dashboard shows both)");
+              runtime.events().createResent(reference);
             }
             found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
             return found;

@@ -24,6 +24,16 @@ public interface VidgenListener {
    */
   default void onCreating(String model, String clientReference) {}
 
+  /**
+   * A create that may have made a task (answered with a server error, or not at all) is looked up by
+   * {@code clientReference} before it is sent again, for at most about {@code atMost}; meanwhile
+   * nothing is sent.
+   */
+  default void onCreateLookUp(String clientReference, Duration atMost) {}
+
+  /** No task of {@code clientReference} was listed by the end of its look-up: the create is sent again with it now. */
+  default void onCreateResent(String clientReference) {}
+
   /** A task was created. */
   default void onSubmitted(JobHandle handle) {}
 
@@ -38,8 +48,23 @@ public interface VidgenListener {
   /** A status was read: by a wait, or by a {@link VidgenClient#status} of its own (told before it returns). */
   default void onPolled(JobHandle handle, TaskSnapshot snapshot) {}
 
+  /**
+   * A wait's status read of {@code handle}'s task went out (each try of it): its answer is told by {@link
+   * #onPolled}, a failed try by {@link #onRetry} or {@link #onFailed}.
+   */
+  default void onStatusReading(JobHandle handle) {}
+
   /** A call failed and will be tried again after {@code delay}; {@code handle} is null before the create succeeds. */
   default void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {}
+
+  /**
+   * The {@link #onRetry} of a submit's create (not an extend's or remix's), told just after it, with the reference
+   * the caller gave the submit ({@code submitAsync(job, reference, ...)}; null when it gave none), which tells
+   * concurrent jobs apart. {@code lookUpFirst}: once {@code delay} is served the create is first looked up by its
+   * client reference ({@link #onCreateLookUp}), and sent again only if no task is listed; else it is sent again then.
+   */
+  default void onCreateRetry(String submitReference, ProviderException failure, int attempt, Duration delay,
+      boolean lookUpFirst) {}
 
   /** A task completed. */
   default void onCompleted(JobHandle handle, TaskSnapshot snapshot) {}
@@ -79,6 +104,13 @@ public interface VidgenListener {
    * {@link #onRetry}), asks for the rest from that byte (an HTTP Range) instead of the whole video.
    */
   default void onDownloadResuming(JobHandle handle, long fromByte) {}
+
+  /**
+   * A download of {@code handle}'s video has {@code bytes} so far, of {@code totalBytes} (-1 when the server
+   * did not say): told when each try begins and after each read that brought bytes (up to 64 KiB), so
+   * a listener that shows it should redraw on its own clock.
+   */
+  default void onDownloadProgress(JobHandle handle, long bytes, long totalBytes) {}
 
   /** The video was written to {@code file}. */
   default void onDownloaded(JobHandle handle, Path file) {}

@@ -3,7 +3,7 @@
  * history, batch journals, the playground's uploads), made readable by their owner alone;
  * the digests local inputs are known by; paths read as the operating system reads them; the walk over an MP4's
  * boxes that tells a whole video from a cut one; output paths that would not make what they seem to here (an
- * unexpanded {@code ~}, a Windows path); and the formats of images and videos told by their first bytes, with the
- * upload limit for videos.
+ * unexpanded {@code ~}, a Windows path); the formats of images and videos told by their first bytes, with the
+ * upload limit for videos; and the file-size limit ({@code ulimit -f}) of this process.
  */
 package dev.vidgen.core.files;

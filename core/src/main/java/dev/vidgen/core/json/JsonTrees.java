@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okio.Buffer;
@@ -56,7 +57,7 @@ public final class JsonTrees {
         throw new MalformedJsonException(controlName(text.charAt(control)) + " at " + position(text, control)
             + ", which JSON allows nowhere outside a string: remove it");
       }
-      throw new MalformedJsonException(SyntaxMistakes.describe(text, stopped, e.getMessage()));
+      throw new MalformedJsonException(JsonPaths.capped(SyntaxMistakes.describe(text, stopped, e.getMessage())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -85,9 +86,12 @@ public final class JsonTrees {
     return at;
   }
 
+  /** An invisible mark some editors write at the start of a file (twice, when files are joined), which JSON takes nowhere. */
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   /**
-   * The index of the first control character of {@code text} outside its strings (white space aside), which no
-   * JSON text holds; -1 when there is none.
+   * The index of the first control character or byte-order mark of {@code text} outside its strings (white space
+   * aside), which no JSON text holds; -1 when there is none.
    */
   static int controlOutsideStrings(String text) {
     boolean inString = false;
@@ -101,16 +105,17 @@ public final class JsonTrees {
         }
       } else if (c == '"') {
         inString = true;
-      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == BYTE_ORDER_MARK) {
         return i;
       }
     }
     return -1;
   }
 
-  /** What the control character {@code c} is called: "a NUL byte", or "a control byte (0x1B)". */
+  /** What the control character {@code c} is called: "a NUL byte", "a byte-order mark (U+FEFF)" or "a control byte (0x1B)". */
   private static String controlName(char c) {
-    return c == 0 ? "a NUL byte" : String.format(java.util.Locale.ROOT, "a control byte (0x%02X)", (int) c);
+    return c == 0 ? "a NUL byte" : c == BYTE_ORDER_MARK ? "a byte-order mark (U+FEFF)"
+        : String.format(Locale.ROOT, "a control byte (0x%02X)", (int) c);
   }
 
   /** {@code line L, column C} of the character at index {@code at} of {@code text}, or {@code column C} for one line. */

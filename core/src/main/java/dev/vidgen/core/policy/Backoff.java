@@ -26,6 +26,12 @@ record Backoff(Duration first, Duration cap, double jitter) {
     return Duration.ofMillis(Math.round(nominal * (1 + jitter * random.nextDouble())));
   }
 
+  /** The longest wait before retry number {@code retry}: its jitter in full. */
+  Duration atMost(int retry) {
+    double doubled = first.toMillis() * Math.pow(2, Math.min(retry - 1, 40));
+    return Duration.ofMillis(Math.round(Math.min(doubled, cap.toMillis()) * (1 + jitter)));
+  }
+
   @Override
   public String toString() {
     return FailureText.seconds(first) + " doubling to " + FailureText.seconds(cap) + " +" + Math.round(jitter * 100) + " %";

@@ -125,6 +125,18 @@ public final class RetryPolicy {
   }
 
   /**
+   * The longest the grace of {@link #decideTaskNotFound} waits in all, each of its waits at its
+   * longest: how long a look-up of a fresh task may go on before "not found" is believed.
+   */
+  public Duration notFoundGraceAtMost() {
+    Duration total = Duration.ZERO;
+    for (int retry = 1; retry <= notFoundRetries; retry++) {
+      total = total.plus(notFoundBackoff.atMost(retry));
+    }
+    return total;
+  }
+
+  /**
    * The server's hint is the least wait, never the most: a hint shorter than the backoff (a {@code
    * Retry-After: 0}, or a date already past) leaves the backoff in place, so retries never hammer.
    */

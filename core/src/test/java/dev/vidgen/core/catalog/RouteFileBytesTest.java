@@ -1,17 +1,24 @@
 package dev.vidgen.core.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.vidgen.core.domain.RouteCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A route file whose bytes are not JSON text: saved in another encoding, or holding a NUL or another control byte. */
+/**
+ * A route file whose bytes are not JSON text (saved in another encoding, holding a NUL, another control byte or a
+ * second byte-order mark, nested beyond reading), or that this user may not read.
+ */
 class RouteFileBytesTest {
   @TempDir Path folder;
 
@@ -46,5 +53,46 @@ class RouteFileBytesTest {
         .hasMessageNotContaining("NUL");
     assertThatThrownBy(() -> RouteFiles.layer(RouteCatalog.builtIn(), "string.json", "{\"routes\": [\"a\u0001b\"}"))
         .hasMessageNotContaining("control byte");
+  }
+
+  @Test
+  void aSecondByteOrderMarkIsNamedAndWhere() throws IOException {
+    Path file = folder.resolve("double-bom.json");
+    Files.write(file, "\uFEFF\uFEFF{\"routes\": []}".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(file)))
+        .hasMessage(file + ": not valid JSON: a second byte-order mark (U+FEFF) at column 1, which JSON allows"
+            + " nowhere outside a string: remove it");
+    assertThatThrownBy(() -> RouteFiles.layer(RouteCatalog.builtIn(), "joined.json", "{\"routes\": []}\n\uFEFF{}"))
+        .hasMessage("joined.json: not valid JSON: a byte-order mark (U+FEFF) at line 2, column 1, which JSON allows"
+            + " nowhere outside a string: remove it");
+  }
+
+  @Test
+  void aFileNestedTooDeepIsToldWithItsPathCutShort() {
+    String deep = "{\"routes\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+    RouteFileException e = (RouteFileException) catchThrowable(
+        () -> RouteFiles.layer(RouteCatalog.builtIn(), "deep.json", deep));
+
+    assertThat(e.getMessage()).startsWith("deep.json: not valid JSON: Nesting too deep at $.routes[0][0][0][0][0]…"
+        + " (nested ").contains(" levels deep) (near column ").hasSizeLessThan(200);
+  }
+
+  @Test
+  void aFileThisUserMayNotReadSaysSoWithItsOwnerAndModeAndWhatToDo() throws IOException {
+    Path file = Files.writeString(folder.resolve("unreadable.json"), "{\"routes\": []}");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    int owner = (Integer) Files.getAttribute(file, "unix:uid");
+    // As root any file is readable: the refusal a non-root user gets is stood in for.
+    RouteFiles.Opener refused = path -> {
+      throw new AccessDeniedException(path.toString());
+    };
+
+    assertThatThrownBy(() -> RouteFiles.read(file, refused))
+        .isInstanceOf(RouteFileException.class)
+        .hasMessage(file + ": cannot be read: this user may not read it (owner uid " + owner + ", mode 600): let this"
+            + " user read it (chmod a+r, or run vidgen as a user who may), or give another path")
+        .hasMessageNotContaining("cannot be read: " + file);
   }
 }

@@ -93,6 +93,36 @@ class RouteFileRulesTest {
   }
 
   @Test
+  void anAtResolutionRuleThatNamesNothingOrAnEmptyListIsRefusedForItWouldLimitNothing() {
+    assertThat(failure(route("{\"kind\": \"at_resolution\", \"resolution\": \"1080p\", \"reason\": \"nothing\"}")))
+        .hasMessage("acme.json: routes[0].rules[0]: names none of seconds, aspect_ratios and modes, so it limits"
+            + " nothing and every job at 1080p would pass it; name what is offered at 1080p, such as \"seconds\":"
+            + " [4, 8], or leave the rule out");
+    assertThat(failure(route("{\"kind\": \"at_resolution\", \"resolution\": \"1080p\", \"aspect_ratios\": [],"
+        + " \"reason\": \"no ratios at 1080p\"}")))
+        .hasMessage("acme.json: routes[0].rules[0].aspect_ratios: [] names no aspect ratios, so it limits nothing and"
+            + " every job at 1080p would pass it; name the aspect ratios offered at 1080p (such as [\"16:9\"]), or"
+            + " leave aspect_ratios out (for a mode that takes no aspect ratio, use an aspect_ratios_in_mode rule"
+            + " with [])");
+    // Beside a list that limits, an empty one is refused all the same: its author meant it to limit too.
+    RouteFileException both = failure(route("{\"kind\": \"at_resolution\", \"resolution\": \"1080p\", \"seconds\": [],"
+        + " \"aspect_ratios\": [\"16:9\"], \"modes\": [], \"reason\": \"x\"}"));
+    assertThat(both.all()).extracting(RouteFileException::getMessage).containsExactly(
+        "acme.json: routes[0].rules[0].seconds: [] names no durations, so it limits nothing and every job at 1080p"
+            + " would pass it; name the durations offered at 1080p (such as [4, 8]), or leave seconds out",
+        "acme.json: routes[0].rules[0].modes: [] names no modes, so it limits nothing and every job at 1080p would"
+            + " pass it; name the modes offered at 1080p (such as [\"text-to-video\"]), or leave modes out");
+  }
+
+  @Test
+  void anEmptyListInAParamOnlyRuleThatNamesTheOtherIsRefused() {
+    assertThat(failure(route("{\"kind\": \"param_only\", \"param\": \"metadata.enable_gif\", \"modes\": [],"
+        + " \"resolutions\": [\"720p\"], \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0].modes: [] names no modes, so it limits nothing (the parameter"
+            + " metadata.enable_gif would work in every mode); name the modes where it works, or leave modes out");
+  }
+
+  @Test
   void aPromptRequiredInAModeTheRouteDoesNotOffer() {
     assertThat(failure("""
         {"routes": [{"id": "acme-v", "modes": {"image-to-video": {"images": {"min": 1, "max": 1}}},

@@ -3,6 +3,7 @@ package dev.vidgen.core.client;
 import static dev.vidgen.core.client.ClientFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -17,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -788,6 +791,75 @@ class DownloaderTest {
   }
 
   /** {@code head}, then zeros without end; {@code onRead} runs before each read. */
+  @Test
+  void aSlowDownloadTellsItsBytesSoFarAsTheyComeSoTheLastReadBeforeAStallIsTold() {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()).maxVideoBytes(100L * 64 * 1024))) {
+      // 64 KiB a read, a read each 0.4 s on the client's own clock, until the 101st read breaks the size limit.
+      EndlessStream slow = new EndlessStream(Arrays.copyOf(ScriptedProvider.MP4, 24), () -> once.advance(
+          Duration.ofMillis(400)));
+      once.provider.openAnswers(slow);
+      List<String> told = new CopyOnWriteArrayList<>();
+      once.client.addListener(new VidgenListener() {
+        @Override
+        public void onDownloadProgress(JobHandle handle, long bytes, long totalBytes) {
+          told.add(handle.taskId().value() + " " + bytes + " of " + totalBytes);
+        }
+      });
+
+      catchThrowable(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4")));
+
+      assertThat(told).as("the start, then each read's bytes").startsWith("task-1 0 of -1", "task-1 65536 of -1",
+          "task-1 131072 of -1");
+      assertThat(told).as("the last read written, however soon after the one before it came")
+          .hasSize(101).endsWith("task-1 " + 100L * 64 * 1024 + " of -1");
+    }
+  }
+
+  @Test
+  void theBytesOfAQuickReadJustBeforeAStallAreToldBeforeTheStall() {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      // Two quick reads (no time passes), then the stream stalls: the listener is asked at the stall what it knows.
+      List<String> told = new CopyOnWriteArrayList<>();
+      List<String> knownAtStall = new CopyOnWriteArrayList<>();
+      EndlessStream stalling = new EndlessStream(Arrays.copyOf(ScriptedProvider.MP4, 24), () -> { });
+      InputStream twoReadsThenStall = new InputStream() {
+        int reads;
+
+        @Override
+        public int read() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          if (++reads > 2) {
+            knownAtStall.add((told.isEmpty() ? "nothing" : told.get(told.size() - 1)) + " (served " + stalling.served
+                + ")");
+            throw new SocketTimeoutException("timeout");
+          }
+          return stalling.read(buffer, offset, length);
+        }
+      };
+      once.provider.openAnswers(twoReadsThenStall);
+      once.client.addListener(new VidgenListener() {
+        @Override
+        public void onDownloadProgress(JobHandle handle, long bytes, long totalBytes) {
+          told.add(bytes + " of " + totalBytes);
+        }
+      });
+
+      catchThrowable(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4")));
+
+      assertThat(stalling.served).as("two reads' bytes came before the stall").isGreaterThan(64 * 1024);
+      assertThat(knownAtStall).as("what a progress line would show during the stall: every byte that came")
+          .containsExactly(stalling.served + " of -1 (served " + stalling.served + ")");
+    }
+  }
+
   private static class EndlessStream extends InputStream {
     private final byte[] head;
     private final Runnable onRead;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,9 +152,21 @@ class PollingLoopTest {
     CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
     provider.statusAnswers(TaskSnapshot.inProgress(TASK, 30), hanging);
 
-    DeadlineExceededException deadline = awaitPastAOneMinuteDeadline(fixture.handle("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofMinutes(1)));
+    fixture.advance(Duration.ofSeconds(59));
+    assertThat(done).isNotDone();
+    fixture.advance(Duration.ofSeconds(1));
 
+    DeadlineExceededException deadline = (DeadlineExceededException) failureOf(done);
     assertThat(deadline.lastSnapshot().percent()).hasValue(30);
+    assertThat(deadline).as("the read at the deadline never answered: what the task did since is not known")
+        .hasMessageMatching("task task-1 \\([^)]+\\): no status answer came within \\d+ s, so its state when"
+            + " the wait ended, 60 s after it was made, is unknown \\(last seen in_progress 30% \\d s after it was"
+            + " made\\); resume with its task id \\(see docs/errors.md#deadline-exceeded\\)")
+        .hasMessageNotContaining("not finished");
+    assertThat(deadline.unansweredFor()).hasValueSatisfying(unanswered ->
+        assertThat(unanswered).isGreaterThanOrEqualTo(DeadlineExceededException.UNKNOWN_AFTER));
     assertThat(fixture.time.pendingTimers()).isZero();
     hanging.completeExceptionally(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
     fixture.advance(Duration.ofMinutes(1));
@@ -186,8 +199,35 @@ class PollingLoopTest {
     assertThat(done).isNotDone();
     fixture.advance(Duration.ofSeconds(1));
 
-    assertThat(failureOf(done)).isInstanceOf(DeadlineExceededException.class);
+    assertThat(failureOf(done)).isInstanceOf(DeadlineExceededException.class)
+        .hasMessageContaining("no status answer came within 30 s, so its state when the wait ended, 3630 s after it"
+            + " was made, is unknown (no status was read in this wait)");
     assertThat(provider.count("status")).isEqualTo(1);
+  }
+
+  @Test
+  void eachTryOfAWaitsStatusReadIsToldAsItGoesOut() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.inProgress(TASK, 50),
+        ScriptedProvider.completed("task-1"));
+    List<String> told = new CopyOnWriteArrayList<>();
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onStatusReading(JobHandle handle) {
+        told.add("reading " + handle.taskId().value());
+      }
+
+      @Override
+      public void onPolled(JobHandle handle, TaskSnapshot snapshot) {
+        told.add("read " + snapshot.status().id());
+      }
+    });
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(10));
+
+    assertThat(done).isCompleted();
+    assertThat(told).containsExactly("reading task-1", "reading task-1", "read in_progress", "reading task-1",
+        "read completed");
   }
 
   @Test

@@ -1310,6 +1310,27 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aLookUpTheServerTakesAndNeverAnswersEndsTheSubmitAsAmbiguousWithinItsAnnouncedMinuteWithoutASecondCreate() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE))
+        .findAnswers(new CompletableFuture<Optional<TaskSnapshot>>());
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(29));
+    assertThat(submit).as("its reads get 30 s in all").isNotDone();
+    fixture.advance(Duration.ofSeconds(2));
+
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.lookup")).singleElement()
+        .asString().contains("for up to about a minute");
+    assertThat(failureOf(submit)).as("ended within the minute announced, not after the calls' own timeouts")
+        .isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("looking it up by client reference vg-")
+        .hasMessageContaining("did not send the create again");
+    assertThat(fixture.provider.creates()).as("never sent again while whether it made a task is unknown").hasSize(1);
+    assertThat(fixture.provider.count("find")).as("the one look, abandoned").isEqualTo(1);
+  }
+
+  @Test
   void aLookUpOfAnOldCreateBelievesItsFirstNotFoundAndOfAFreshOneGivesTheGrace() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     fixture.provider.findAnswers(Optional.empty());
@@ -1475,6 +1496,48 @@ class SubmitPipelineTest {
         Jobs.MODEL + " 20 job-a");
     assertThat(fixture.listener.events()).as("the listener the client was built with is still told")
         .contains("submitted t-2", "submitted t-4");
+  }
+
+  @Test
+  void eachCreatesRetryIsToldWithItsOwnSubmitsReferenceAndWhetherItIsLookedUpBeforeItIsSentAgain() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    fixture.client.addListener(retriesTo(told));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)));
+
+    fixture.client.submitAsync(Jobs.valid(), "job-a", new CompletableFuture<>());
+    fixture.client.submitAsync(Jobs.valid(), "job-b", new CompletableFuture<>());
+    fixture.advance(Duration.ofMillis(10));
+
+    assertThat(told).as("a 500 with a reference is looked up first; a 429 is sent again").containsExactlyInAnyOrder(
+        "job-a SERVER_ERROR 1, looked up first", "job-b RATE_LIMITED 1, sent again");
+  }
+
+  @Test
+  void aCreateWithoutAReferenceAnsweredWithA500IsToldAsSentAgainNotLookedUp() {
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    fixture.client.addListener(retriesTo(told));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), "job-c", new CompletableFuture<>());
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-2"));
+    assertThat(told).containsExactly("job-c SERVER_ERROR 1, sent again");
+  }
+
+  /** A listener that adds each create retry it hears to {@code told}: "REFERENCE KIND ATTEMPT, what comes next". */
+  private static VidgenListener retriesTo(List<String> told) {
+    return new VidgenListener() {
+      @Override
+      public void onCreateRetry(String submitReference, ProviderException failure, int attempt, Duration delay,
+          boolean lookUpFirst) {
+        told.add(submitReference + " " + failure.kind() + " " + attempt + (lookUpFirst ? ", looked up first"
+            : ", sent again"));
+      }
+    };
   }
 
   @Test

@@ -320,6 +320,13 @@ class RetryPolicyTest {
     return ((Retry) decision).delay();
   }
 
+  @Test
+  void theNotFoundGraceAtMostAddsUpEachWaitAtItsLongest() {
+    // 2 + 4 + 8 + 16 + 30 s, each lengthened by up to 20 %.
+    assertThat(RetryPolicy.defaults().notFoundGraceAtMost()).isEqualTo(seconds(72));
+    assertThat(RetryPolicy.never().notFoundGraceAtMost()).isEqualTo(Duration.ZERO);
+  }
+
   private static Duration seconds(long seconds) {
     return Duration.ofSeconds(seconds);
   }

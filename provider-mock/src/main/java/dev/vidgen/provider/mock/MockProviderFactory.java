@@ -3,7 +3,10 @@ package dev.vidgen.provider.mock;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.VideoProviderFactory;
+import dev.vidgen.core.text.AsciiDigits;
+import dev.vidgen.core.text.SafeText;
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -59,16 +62,27 @@ public final class MockProviderFactory implements VideoProviderFactory {
   }
 
   private static <T> T parse(String name, String text, Function<String, T> parser) {
+    // ASCII digits only: Long.parseLong and BigDecimal would also read full-width and other scripts' digits (６) as 6.
+    boolean otherDigits = AsciiDigits.hasOtherDigits(text);
+    Optional<T> value = otherDigits ? Optional.empty() : read(text, parser);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    String ascii = AsciiDigits.inAscii(text).trim();
+    throw new ProviderConfigurationException(
+        name + " must be a " + (name.equals(SEED) ? "whole number" : "non-negative number")
+            + ", was " + SafeText.mask(text) + (otherDigits ? "; give ASCII digits 0-9 such as "
+                + (read(ascii, parser).isPresent() ? ascii : name.equals(SEED) ? "12" : "500")
+                + ", not full-width or other scripts' digits" : ""));
+  }
+
+  /** The value {@code text} names, if {@code parser} reads it and it is not a negative number of credits. */
+  private static <T> Optional<T> read(String text, Function<String, T> parser) {
     try {
       T value = parser.apply(text.trim());
-      if (value instanceof BigDecimal credits && credits.signum() < 0) {
-        throw new NumberFormatException("negative");
-      }
-      return value;
+      return value instanceof BigDecimal credits && credits.signum() < 0 ? Optional.empty() : Optional.of(value);
     } catch (NumberFormatException e) {
-      throw new ProviderConfigurationException(
-          name + " must be a " + (name.equals(SEED) ? "whole number" : "non-negative number")
-              + ", was " + dev.vidgen.core.text.SafeText.mask(text));
+      return Optional.empty();
     }
   }
 

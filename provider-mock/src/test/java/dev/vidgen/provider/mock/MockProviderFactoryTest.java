@@ -52,6 +52,23 @@ class MockProviderFactoryTest {
   }
 
   @Test
+  void digitsOfOtherScriptsAreRefusedNamingTheSettingAndTheAsciiDigitsToGive() {
+    assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.seed", "６").build()))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageStartingWith("mock.seed must be a whole number, was ６; give ASCII digits 0-9 such as 6, not"
+            + " full-width or other scripts' digits");
+    assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.credits", "١٠٠").build()))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageStartingWith("mock.credits must be a non-negative number, was ١٠٠; give ASCII digits 0-9 such as"
+            + " 100, not full-width or other scripts' digits");
+    assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.credits", "１２.５").build()))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("mock.credits", "was １２.５; give ASCII digits 0-9 such as 12.5,");
+    assertThat(factory.create(ProviderConfig.builder().set("mock.credits", " 12.5 ").build()).balance().join()
+        .remaining()).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("12.5"));
+  }
+
+  @Test
   void namesItselfAndItsIdWhenPrinted() {
     assertThat(factory).hasToString("MockProviderFactory[mock]");
   }

@@ -32,7 +32,8 @@ import okhttp3.OkHttpClient;
  * attempt per call, or two at once for a read whose kept-alive connection was found closed, no
  * https-to-http redirects, a call timeout, read and write timeouts only when set; its creates on a pool of their
  * own), the same for file uploads but bounded by silence (read and write timeouts, no call timeout:
- * a 50 MB video on a slow uplink takes minutes), and one for result files (no key, no call timeout,
+ * a 50 MB video on a slow uplink takes minutes; small send buffers, on connections of their own, so that
+ * the write timeout measures the upload as it goes out), and one for result files (no key, no call timeout,
  * since a video may take a while to stream, but read and write timeouts; like a read, at most two
  * attempts at once; only to the machines {@link ResultAddresses} allows).
  */
@@ -54,6 +55,17 @@ final class HttpClients {
    * so that a create never goes into one they closed, where whether it arrived could not be known.
    */
   static final long SEND_KEEP_ALIVE_SECONDS = 2;
+  /**
+   * The send buffer an upload's socket asks for. The system takes a file into a buffer of its own size
+   * (up to 4 MiB on Linux) at once, and the read timeout would then run while most of it still waits to go
+   * out; with this one a write waits for the link (the write timeout ends an upload of which less than
+   * 256 KiB went out in that time), and at most twice this (Linux counts its bookkeeping in) is still on
+   * its way when the read timeout starts: a link that moves it within the read timeout (about 9 KiB/s for
+   * the default 60 s) is never cut off. A smaller buffer would let slower links through but cap faster
+   * ones: at 256 KiB an upload still reaches about 20 Mbit/s where a packet takes 100 ms to be
+   * acknowledged (a 50 MB video in some 20 s).
+   */
+  static final int UPLOAD_SEND_BUFFER = 256 * 1024;
   private final OkHttpClient sends;
   final OkHttpClient uploads;
   final OkHttpClient files;
@@ -109,6 +121,10 @@ final class HttpClients {
         .build();
     apiCalls = request -> ("GET".equals(request.method()) ? reads : sends).newCall(request);
     uploads = api.newBuilder()
+        .socketFactory(new SmallSendBuffers(routed.socketFactory(), UPLOAD_SEND_BUFFER))
+        // Connections of their own: OkHttp's pool does not tell sockets apart by their factory, so an upload
+        // would otherwise go out on an API call's connection (a large buffer) and an API call on an upload's.
+        .connectionPool(new ConnectionPool(config.maxRequests(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
         .readTimeout(config.readTimeout())
         .writeTimeout(config.writeTimeout())
         .callTimeout(Duration.ZERO)
@@ -150,6 +166,7 @@ final class HttpClients {
   /** Stops the dispatcher and drops idle connections, when the provider made them. */
   void close() {
     sends.connectionPool().evictAll();
+    uploads.connectionPool().evictAll();
     if (owned) {
       api.dispatcher().cancelAll();
       api.dispatcher().executorService().shutdown();

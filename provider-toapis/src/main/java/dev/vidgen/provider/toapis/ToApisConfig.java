@@ -3,18 +3,24 @@ package dev.vidgen.provider.toapis;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.text.AsciiDigits;
 import dev.vidgen.core.text.EditDistance;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.provider.toapis.internal.BaseUrls;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -79,6 +85,9 @@ public final class ToApisConfig {
   public static final String HTTP_PROXY = "http_proxy";
   /** Setting: hosts reached without those proxies, a comma list of names, {@code .domains}, {@code host:port} or {@code *}. */
   public static final String NO_PROXY = "no_proxy";
+
+  /** A size as {@value #MAX_ANSWER_SIZE} takes it, in ASCII digits ({@code \d} is 0-9 only). */
+  private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d{1,12})\\s*(b|kb|kib|mb|mib|gb|gib)?\\s*");
 
   static final List<String> SETTINGS = List.of(
       ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS,
@@ -160,7 +169,7 @@ public final class ToApisConfig {
     config.get(MAX_REQUESTS).ifPresent(text -> builder.maxRequests(integer(MAX_REQUESTS, text)));
     config.get(RATE_TIER).ifPresent(text -> builder.rateTier(ToApisRateTier.parse(text).orElseThrow(() ->
         new ProviderConfigurationException("toapis setting " + RATE_TIER + " must be default, vip or svip, not '"
-            + dev.vidgen.core.text.SafeText.mask(text) + "'"))));
+            + SafeText.mask(text) + "'"))));
     config.get(MAX_ANSWER_SIZE).ifPresent(text -> builder.maxAnswerBytes(bytes(MAX_ANSWER_SIZE, text)));
     config.get(HTTPS_PROXY).filter(text -> !text.isBlank())
         .ifPresent(text -> builder.httpsProxy(ToApisProxy.parse(text, "toapis setting " + HTTPS_PROXY)));
@@ -301,10 +310,10 @@ public final class ToApisConfig {
   /** {@code mock.duration} is another provider's; {@code timeout.raed} or {@code toapis.x} is a typo here. */
   /** The setting {@code name} was likely meant as ({@code timeout.read} for {@code timeout.red}), if one is near. */
   private static Optional<String> nearestSetting(String name) {
-    String typed = name.strip().toLowerCase(java.util.Locale.ROOT);
+    String typed = name.strip().toLowerCase(Locale.ROOT);
     int allowed = Math.max(2, typed.length() / 4);
     return SETTINGS.stream().filter(setting -> EditDistance.between(typed, setting) <= allowed)
-        .min(java.util.Comparator.comparingInt(setting -> EditDistance.between(typed, setting)));
+        .min(Comparator.comparingInt(setting -> EditDistance.between(typed, setting)));
   }
 
   private static boolean belongsToAnotherProvider(String name) {
@@ -322,23 +331,28 @@ public final class ToApisConfig {
   }
 
   private static int integer(String name, String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new ProviderConfigurationException(
-          "toapis setting " + name + " must be a whole number, such as 1024, not '" + dev.vidgen.core.text.SafeText.mask(text) + "'");
+    String digits = text.strip();
+    // ASCII digits only: Integer.parseInt would also read full-width and other scripts' digits (６, ٦) as 6.
+    if (AsciiDigits.isWhole(digits)) {
+      try {
+        return Integer.parseInt(digits);
+      } catch (NumberFormatException tooLarge) {
+        // Refused below.
+      }
     }
+    throw new ProviderConfigurationException("toapis setting " + name + " must be a whole number, such as 1024, not '"
+        + SafeText.mask(text) + "'" + inAsciiDigits(text, AsciiDigits.inAscii(digits), AsciiDigits::isWhole, "1024"));
   }
 
   /** "8MB", "512KB", "1GB" (units of 1024) or a number of bytes. */
   private static long bytes(String name, String text) {
-    java.util.regex.Matcher size = java.util.regex.Pattern.compile("(?i)\\s*(\\d{1,12})\\s*(b|kb|kib|mb|mib|gb|gib)?\\s*")
-        .matcher(text);
+    Matcher size = SIZE.matcher(text);
     if (!size.matches()) {
       throw new ProviderConfigurationException("toapis setting " + name
-          + " must be a size such as 8MB, 512KB or 1048576 (bytes), not '" + dev.vidgen.core.text.SafeText.mask(text) + "'");
+          + " must be a size such as 8MB, 512KB or 1048576 (bytes), not '" + SafeText.mask(text) + "'"
+          + inAsciiDigits(text, AsciiDigits.inAscii(text).strip(), ascii -> SIZE.matcher(ascii).matches(), "8MB"));
     }
-    String unit = size.group(2) == null ? "b" : size.group(2).toLowerCase(java.util.Locale.ROOT);
+    String unit = size.group(2) == null ? "b" : size.group(2).toLowerCase(Locale.ROOT);
     long factor = switch (unit.charAt(0)) {
       case 'k' -> 1024L;
       case 'm' -> 1024L * 1024;
@@ -346,6 +360,15 @@ public final class ToApisConfig {
       default -> 1L;
     };
     return Long.parseLong(size.group(1)) * factor;
+  }
+
+  /**
+   * For a value written in full-width or another script's digits, the advice to give ASCII digits, with {@code ascii}
+   * (the value in ASCII digits) as the example when {@code readable} takes it, else {@code example}; "" otherwise.
+   */
+  private static String inAsciiDigits(String text, String ascii, Predicate<String> readable, String example) {
+    return AsciiDigits.hasOtherDigits(text) ? "; give ASCII digits 0-9 such as "
+        + (readable.test(ascii) ? ascii : example) + ", not full-width or other scripts' digits" : "";
   }
 
   /** Builds a {@link ToApisConfig}; not thread-safe. */

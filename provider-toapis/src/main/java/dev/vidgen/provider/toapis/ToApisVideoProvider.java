@@ -101,7 +101,7 @@ final class ToApisVideoProvider implements VideoProvider {
     this.clients = new HttpClients(config, log, addressKinds);
     this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString(),
         new dev.vidgen.provider.toapis.internal.NoAnswer(config.apiReadTimeout(), config.callTimeout(),
-            config.readTimeout()));
+            config.readTimeout(), config.writeTimeout()));
     this.calls = new HttpCalls(errors);
     this.authorization = ApiHeaders.authorization(config.apiKey());
     Retrofit retrofit = new Retrofit.Builder()

@@ -176,6 +176,26 @@ class ToApisConfigTest {
   }
 
   @Test
+  void digitsOfOtherScriptsAreRefusedNamingTheSettingAndTheAsciiDigitsToGive() {
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("max_requests", "６").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageStartingWith("toapis setting max_requests must be a whole number, such as 1024, not '６'; give"
+            + " ASCII digits 0-9 such as 6, not full-width or other scripts' digits");
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("max_requests", " ١٦ ").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("max_requests", "not ' ١٦ '; give ASCII digits 0-9 such as 16,");
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("max_answer_size", "６MB").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageStartingWith("toapis setting max_answer_size must be a size such as 8MB, 512KB or 1048576"
+            + " (bytes), not '６MB'; give ASCII digits 0-9 such as 6MB, not full-width or other scripts' digits");
+    assertThat(ToApisConfig.from(ProviderConfig.builder().apiKey(KEY).set("max_requests", " 6 ").build(), name -> null)
+        .maxRequests()).as("ASCII digits, spaces around them ignored").isEqualTo(6);
+  }
+
+  @Test
   void aKeyPastedIntoTheWrongSettingIsNotEchoedInTheRefusal() {
     String pasted = "sk-PASTEDKEY1234567890abcdef";
     for (String setting : java.util.List.of("timeout.read", "max_requests", "max_answer_size", "rate_tier")) {

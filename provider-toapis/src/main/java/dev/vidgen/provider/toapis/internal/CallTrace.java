@@ -19,6 +19,8 @@ public final class CallTrace {
   /** Whether the request may still leave, has begun to, or was held back before it did. */
   private final java.util.concurrent.atomic.AtomicInteger departure = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean sent;
+  /** Whether the request's body began to go out and has not gone out whole (yet). */
+  private volatile boolean sendingBody;
   private volatile int status;
   private volatile Headers headers;
   /** Asked once the call starts, before it connects: it goes on once the returned stage completes. */
@@ -72,6 +74,21 @@ public final class CallTrace {
   /** Whether sending began on an open connection. */
   public boolean sent() {
     return sent;
+  }
+
+  /** Notes that the request's body begins to go out. */
+  void sendingBody() {
+    sendingBody = true;
+  }
+
+  /** Notes that the request's body went out whole. */
+  void bodySent() {
+    sendingBody = false;
+  }
+
+  /** Whether the request's body began to go out but did not go out whole: the call failed while sending it. */
+  public boolean bodyCutShort() {
+    return sendingBody;
   }
 
   /** Whether a response head arrived. */

@@ -13,10 +13,10 @@ import okhttp3.HttpUrl;
 import okio.AsyncTimeout;
 
 /**
- * Notes on each call's {@link CallTrace} where it connects (its URL's {@code host:port} and the proxy on the way),
- * and bounds the whole setting up of a connection (TCP, a proxy's CONNECT tunnel, the TLS handshake) by the
- * connect timeout: OkHttp bounds only the TCP part, so a proxy that takes the connection and never answers its
- * CONNECT would hold a call, which sent nothing yet, until the call's own timeout. Such a call is cancelled,
+ * Notes on each call's {@link CallTrace} where it connects (its URL's {@code host:port} and the proxy on the way)
+ * and whether its request body went out whole, and bounds the whole setting up of a connection (TCP, a proxy's
+ * CONNECT tunnel, the TLS handshake) by the connect timeout: OkHttp bounds only the TCP part, so a proxy that
+ * takes the connection and never answers its CONNECT would hold a call, which sent nothing yet, until the call's own timeout. Such a call is cancelled,
  * unsent.
  */
 public final class ConnectWatch extends EventListener {
@@ -54,6 +54,22 @@ public final class ConnectWatch extends EventListener {
     CallTrace trace = call.request().tag(CallTrace.class);
     if (trace != null) {
       trace.handshaking();
+    }
+  }
+
+  @Override
+  public void requestBodyStart(Call call) {
+    CallTrace trace = call.request().tag(CallTrace.class);
+    if (trace != null) {
+      trace.sendingBody();
+    }
+  }
+
+  @Override
+  public void requestBodyEnd(Call call, long byteCount) {
+    CallTrace trace = call.request().tag(CallTrace.class);
+    if (trace != null) {
+      trace.bodySent();
     }
   }
 

@@ -198,7 +198,7 @@ public final class ErrorMapper {
       return ProviderException.of(FailureKind.CONNECT_FAILED, details, failure);
     }
     // Said in words (how long it waited), not by the exception's class name, which stays the chained cause for logs.
-    String what = waits.why(context.operation(), trace.answered(), failure);
+    String what = waits.why(context.operation(), trace.answered(), trace.bodyCutShort(), failure);
     boolean timedOut = failure instanceof java.io.InterruptedIOException;
     String message = timedOut && !trace.answered() ? what
         : (trace.answered() ? "the answer broke off: " : "no answer: ") + what;

@@ -15,19 +15,26 @@ import java.util.Objects;
  * @param apiSilence the longest silence while reading an API call's answer; zero for none
  * @param callLimit the limit for one whole API call; zero for none
  * @param fileSilence the longest silence while reading an upload's or a download's answer
+ * @param uploadStall the longest an upload may take to send its next part (the write timeout)
  */
-public record NoAnswer(Duration apiSilence, Duration callLimit, Duration fileSilence) {
+public record NoAnswer(Duration apiSilence, Duration callLimit, Duration fileSilence, Duration uploadStall) {
   public NoAnswer {
     Objects.requireNonNull(apiSilence, "apiSilence == null");
     Objects.requireNonNull(callLimit, "callLimit == null");
     Objects.requireNonNull(fileSilence, "fileSilence == null");
+    Objects.requireNonNull(uploadStall, "uploadStall == null");
   }
 
   /**
    * Why {@code failure} left a sent request of {@code operation} without a (whole) answer, naming no
-   * Java class; {@code answered} when the answer had begun.
+   * Java class; {@code answered} when the answer had begun, {@code cutShort} when the request's body
+   * had not gone out whole.
    */
-  String why(Operation operation, boolean answered, Throwable failure) {
+  String why(Operation operation, boolean answered, boolean cutShort, Throwable failure) {
+    if (operation == Operation.UPLOAD && cutShort && !answered && failure instanceof SocketTimeoutException) {
+      // The write timeout, not the wait for an answer: the upload stopped moving while it was going out.
+      return "the upload stopped moving: less than 256 KiB of it went out within " + seconds(uploadStall);
+    }
     if (failure instanceof InterruptedIOException) {
       boolean fileCall = operation == Operation.UPLOAD || operation == Operation.DOWNLOAD;
       Duration silence = fileCall ? fileSilence : apiSilence;

@@ -1,6 +1,5 @@
-package dev.vidgen.serve;
+package dev.vidgen.core.files;
 
-import dev.vidgen.core.text.ByteSizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +36,5 @@ public final class FileSizeLimit {
       // Not Linux, or not readable here: the limit is not known, and nothing is said of it.
     }
     return OptionalLong.empty();
-  }
-
-  /** A byte count for people, as core's save failures say it: "5.7 MB" (of 1024 × 1024 bytes). */
-  public static String words(long bytes) {
-    return ByteSizes.words(bytes);
   }
 }
