@@ -1,6 +1,7 @@
 package dev.vidgen.serve;
 
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.text.ByteSizes;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class FailingSaves {
     OptionalLong max = limit.get().stream().filter(bytes -> bytes < VidgenClient.DEFAULT_MAX_VIDEO_BYTES)
         .findFirst();
     String limitWords = max.isPresent() ? "this playground may write files of at most "
-        + FileSizeLimit.words(max.getAsLong()) + " (its file-size limit, ulimit -f)" : null;
+        + ByteSizes.words(max.getAsLong()) + " (its file-size limit, ulimit -f)" : null;
     Failed failed = last.get();
     if (failed == null) {
       return Optional.ofNullable(limitWords).map(words -> words + ", so a video larger than that is paid for but"

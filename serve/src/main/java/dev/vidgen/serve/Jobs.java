@@ -16,11 +16,13 @@ import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.files.FileSizeLimit;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.CountedOn;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.InputDigests;
+import dev.vidgen.serve.history.ReplacedVideos;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
@@ -229,8 +231,14 @@ final class Jobs {
           dev.vidgen.core.error.ProviderException failure, int attempt, Duration delay) {
         if (handle != null && operation == dev.vidgen.core.policy.Operation.READ) {
           retrying(handle.taskId().value(), failure, delay);
-        } else if (handle == null && operation == dev.vidgen.core.policy.Operation.CREATE) {
-          createRetrying(failure, delay);
+        }
+      }
+
+      @Override
+      public void onCreateRetry(String submitReference, dev.vidgen.core.error.ProviderException failure, int attempt,
+          Duration delay, boolean lookUpFirst) {
+        if (submitReference != null) {
+          createRetrying(submitReference, failure, delay, lookUpFirst);
         }
       }
 
@@ -1114,11 +1122,19 @@ final class Jobs {
   }
 
   /**
-   * A create of this playground was answered without a task (a 429, a 503, a 500) and goes out again
-   * after {@code delay}: each create on its way says why, whether anything may be paid yet, and when.
-   * Which of several creates it was is not told, so each of them says it.
+   * The create of the submit given {@code reference} was answered without a task (a 429, a 503, a 500) and
+   * goes out again after {@code delay} ({@code lookUpFirst}: is looked up by its client reference then, and
+   * sent again only if no task is listed): its own note says why, whether anything may be paid yet, and when.
    */
-  private void createRetrying(dev.vidgen.core.error.ProviderException failure, Duration delay) {
+  private void createRetrying(String reference, dev.vidgen.core.error.ProviderException failure, Duration delay,
+      boolean lookUpFirst) {
+    HistoryEntry note = notesOnTheirWay.get(HistoryEntry.unansweredName(reference, true));
+    if (note == null) {
+      note = notesOnTheirWay.get(HistoryEntry.unansweredName(reference, false));
+    }
+    if (note == null) {
+      return; // not a create of this playground, or one already answered
+    }
     dev.vidgen.core.policy.FailureKind kind = failure.kind();
     boolean madeNothing = kind == dev.vidgen.core.policy.FailureKind.RATE_LIMITED
         || kind == dev.vidgen.core.policy.FailureKind.UNAVAILABLE
@@ -1131,16 +1147,15 @@ final class Jobs {
         : kind == dev.vidgen.core.policy.FailureKind.CONNECT_FAILED ? "the provider could not be reached"
         : "the provider answered the create with a server error" + (status > 0 ? " (HTTP " + status + ")" : "");
     String when = when(delay);
-    for (HistoryEntry note : notesOnTheirWay.values()) {
-      if (!madeNothing) {
-        mayHaveMade.add(note.taskId());
-      }
-      String notice = why + "; " + (mayHaveMade.contains(note.taskId())
-          ? "a take answered with a server error may have made a billed task" : "nothing was made or paid for yet")
-          + "; sending it again " + when;
-      notices.put(note.taskId(), notice);
-      publish.accept(view(note));
+    if (!madeNothing) {
+      mayHaveMade.add(note.taskId());
     }
+    String notice = why + "; " + (mayHaveMade.contains(note.taskId())
+        ? "a take answered with a server error may have made a billed task" : "nothing was made or paid for yet")
+        + (lookUpFirst ? "; looking the task up by its client reference " + when + " before sending it again"
+            : "; sending it again " + when);
+    notices.put(note.taskId(), notice);
+    publish.accept(view(note));
   }
 
   /**
@@ -1269,9 +1284,10 @@ final class Jobs {
         : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
         : LargerVideos.of(entry).isPresent() ? largerVideoAdvice(entry.taskId(), LargerVideos.of(entry).get())
         : SavesElsewhere.of(entry).isPresent() ? elsewhereAdvice(entry.taskId(), SavesElsewhere.of(entry).get())
-        // Completed without a file and no note that its link expired or cannot be used: it can still be saved.
-        : entry.status().equals("completed") && entry.file() == null && entry.error() == null ? downloadAdvice(
-            entry.taskId())
+        // Completed without a file and no note that its link expired or cannot be used (its saved file replaced by
+        // another task's is no such note): it can still be saved.
+        : entry.status().equals("completed") && entry.file() == null
+            && (entry.error() == null || ReplacedVideos.of(entry).isPresent()) ? downloadAdvice(entry.taskId())
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
     if (videoGone(entry)) {

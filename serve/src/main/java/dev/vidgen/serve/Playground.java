@@ -86,6 +86,10 @@ public final class Playground implements AutoCloseable {
   private final Uploads uploads;
   private final Path videos;
   private final Jobs jobs;
+  /** What the card of a create looked up by its client reference before it is sent again says meanwhile. */
+  private final CreateLookUps lookUps;
+  /** Removes {@link #lookUps} from each client it hears, on {@link #close}. */
+  private final List<Runnable> stopHearingLookUps = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** The client checks, model lists and Generates use: on the route files as they are now. */
   private final RouteFollower routes;
   /** What advice names of the provider: its key variable, its addresses. */
@@ -120,7 +124,12 @@ public final class Playground implements AutoCloseable {
         dev.vidgen.core.text.KeptResults.of(client.provider().keepsResultsFor()));
     this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push, Jobs.FOLLOW_AGAIN_AFTER,
         settings.commandOptions(), terms, settings.apiKey() == null ? null : settings.apiKey().tag());
-    this.routes = new RouteFollower(client, settings.routeFiles(), Clock.systemUTC(), jobs::listenTo);
+    this.lookUps = new CreateLookUps(Clock.systemUTC(), this::push);
+    stopHearingLookUps.add(client.addListener(lookUps));
+    this.routes = new RouteFollower(client, settings.routeFiles(), Clock.systemUTC(), other -> {
+      jobs.listenTo(other);
+      stopHearingLookUps.add(other.addListener(lookUps));
+    });
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -237,6 +246,7 @@ public final class Playground implements AutoCloseable {
     listeners.close();
     app.stop();
     routes.close();
+    stopHearingLookUps.forEach(Runnable::run);
     answers.shutdownNow();
   }
 
@@ -886,10 +896,10 @@ public final class Playground implements AutoCloseable {
   /**
    * A task's view with {@code image_urls}, its images as the page shows them and sends them again
    * (an upload, an address), in every answer and event, so that "Use these settings" has them however
-   * the page learnt of the task.
+   * the page learnt of the task; a note whose create is looked up before it is sent again says so.
    */
   private Map<String, Object> withImages(Map<String, Object> view) {
-    Map<String, Object> json = new LinkedHashMap<>(view);
+    Map<String, Object> json = new LinkedHashMap<>(lookUps.shown(view));
     List<String> images = new ArrayList<>();
     List<?> digests = List.of();
     if (view.get("settings") instanceof Map<?, ?> taskSettings && taskSettings.get("images") instanceof List<?> list) {

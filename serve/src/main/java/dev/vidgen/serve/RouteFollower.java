@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -96,7 +98,7 @@ final class RouteFollower {
         current = next;
         unusable = null;
       } catch (RouteFileException broken) {
-        unusable = refusal(broken);
+        unusable = refusal(broken, followed.files());
       } catch (RuntimeException unbuilt) {
         // The catalog read, but no client could be made on it: nothing is sent on the one before either.
         unusable = new Refusal(422, null, "the route files changed, and no client could be made on them, so the"
@@ -160,10 +162,38 @@ final class RouteFollower {
     }
   }
 
-  private static Refusal refusal(RouteFileException unusable) {
+  private static Refusal refusal(RouteFileException unusable, List<Path> files) {
     return new Refusal(422, null, "a route file changed and cannot be used, so the playground checks and sends"
-        + " nothing until it is fixed: " + unusable.getMessage(), "fix the route file (docs/routes.md shows the"
-        + " format, docs/routes.schema.json its schema); the playground reads it again at the next check",
-        "invalid_routes", Map.of("problems", unusable.problemEntries()));
+        + " nothing until it is fixed: " + unusable.getMessage(), next(unusable, files)
+        + "; the playground reads it again at the next check", "invalid_routes",
+        Map.of("problems", unusable.problemEntries()));
+  }
+
+  /**
+   * What to do: a followed path that names no file or a folder, or a file this user may not read, is no mistake
+   * in the file's content, so its advice is about the path or the permissions; mistakes in a file are fixed there.
+   */
+  private static String next(RouteFileException unusable, List<Path> files) {
+    Set<String> advice = new LinkedHashSet<>();
+    boolean inContent = false;
+    for (RouteFileException problem : unusable.all()) {
+      Path file = problem.jsonPath().isEmpty()
+          ? files.stream().filter(path -> path.toString().equals(problem.file())).findFirst().orElse(null) : null;
+      if (file != null && Files.notExists(file)) {
+        advice.add(problem.file() + " does not exist: put it back, or check the path vidgen serve was given"
+            + " (--routes or " + RouteFiles.ENVIRONMENT_VARIABLE + ") and start it again");
+      } else if (file != null && Files.isDirectory(file)) {
+        advice.add(problem.file() + " is a folder, not a route file: check the path vidgen serve was given"
+            + " (--routes or " + RouteFiles.ENVIRONMENT_VARIABLE + ") and start it again");
+      } else if (file != null && !Files.isReadable(file)) {
+        advice.add("let the user vidgen serve runs as read " + problem.file() + " (check its permissions)");
+      } else {
+        inContent = true;
+      }
+    }
+    if (inContent) {
+      advice.add("fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)");
+    }
+    return String.join("; ", advice);
   }
 }

@@ -12,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,19 +83,6 @@ class FileSizeLimitWarningTest {
       assertThat(warning(check(job("Third take")))).as("a video saved there since: the limit alone is said")
           .startsWith(limit + ", so a video larger");
     }
-  }
-
-  @Test
-  void aLimitsFileSaysTheSoftFileSizeLimitInBytesAndNothingWhenUnlimited() throws IOException {
-    Path limited = Files.writeString(dir.resolve("limited"), "Limit                     Soft Limit           Hard"
-        + " Limit           Units     \nMax cpu time              unlimited            unlimited            seconds"
-        + "   \nMax file size             4096000              4096000              bytes     \n");
-    Path unlimited = Files.writeString(dir.resolve("unlimited"), "Max file size             unlimited           "
-        + " unlimited            bytes     \n");
-
-    assertThat(FileSizeLimit.of(limited)).hasValue(4_096_000);
-    assertThat(FileSizeLimit.of(unlimited)).isEmpty();
-    assertThat(FileSizeLimit.of(dir.resolve("absent"))).isEmpty();
   }
 
   /** Starts the playground in a process of its own under a file-size limit of {@code kilobytes} (bash: 1 KB blocks). */

@@ -1533,6 +1533,26 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aFollowedRouteFileThatWasRemovedAdvisesCheckingThePathNotFixingTheFormat() throws IOException {
+    Path routes = priceFile("0.04");
+    startFollowing(routes);
+    String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
+    assertThat(json(post("/api/check", job))).containsEntry("valid", true);
+
+    Files.move(routes, folder.resolve("good.json.bak"));
+
+    Answer refused = answer("/api/generate", job);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
+    assertThat(error).containsEntry("code", "invalid_routes").containsEntry("sent", "no")
+        .containsEntry("next", routes + " does not exist: put it back, or check the path vidgen serve was given"
+            + " (--routes or VIDGEN_ROUTES) and start it again; the playground reads it again at the next check");
+    assertThat((String) error.get("message")).contains(routes + ": no such file");
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
   void anUnchangedRouteFileIsNotReadAgain() throws IOException {
     Path routes = priceFile("0.04");
     startFollowing(routes);

@@ -8,7 +8,9 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.provider.mock.MockCall;
 import dev.vidgen.provider.mock.MockVideoProvider;
@@ -43,6 +45,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,7 +53,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * headless Chromium from Debian's packages through Debian's chromedriver (given explicitly, so that
  * Selenium never looks for or downloads one; the tests are skipped without them). What the page
  * says of a job's images it cannot fill in again, of the newest take of the same job, of a create
- * without a usable answer, and how the "pay again" question is dismissed.
+ * without a usable answer, and how the "pay again" question is dismissed; what it announces of a create's
+ * look-up before a resend, of a duration replaced or in error, and where the focus goes when the preview hides.
  */
 @Timeout(120)
 class PlaygroundPageTest {
@@ -513,9 +517,104 @@ class PlaygroundPageTest {
             "prompt-over: The prompt is over the 2000-character limit.");
   }
 
+  @Test
+  void aCreateAnsweredWithAServerErrorSaysWhileItsTaskIsLookedUpBeforeItIsSentAgain() {
+    // A look-up of about 3 s (three "not found" waits of 1 s), after a 500 waited out for 0.2 s.
+    open(Duration.ofSeconds(1), RetryPolicy.builder().transientBackoff(Duration.ofMillis(200), Duration.ofMillis(200))
+        .notFoundRetries(3).notFoundBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).jitter(0).build());
+    FluentWait<WebDriver> wait = patient();
+    new Select(browser.findElement(By.id("model"))).selectByValue("seedance-2");
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    prompt.clear();
+    prompt.sendKeys("A slow push-in on the product on a marble counter.");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    mock.script().serverErrors(Operation.CREATE, 1, 500);
+    watchLiveRegions();
+
+    browser.findElement(By.id("generate")).sendKeys(Keys.ENTER);
+
+    String lookUpStarts = "r.id === 'task-notice'"
+        + " && r.text.includes('looking the task up by its client reference vg-')";
+    wait.until(driver -> !rewrites(lookUpStarts).isEmpty());
+    assertThat(rewrites("r.id === 'task-notice' && r.text").get(0)).as("the 500's notice names when the look-up starts")
+        .matches("task-notice: Waiting: the provider answered the create with a server error \\(HTTP 500\\); .*;"
+            + " looking the task up by its client reference at \\d\\d:\\d\\d:\\d\\d UTC \\(in about 1 s\\)"
+            + " before sending it again");
+    String said = rewrites(lookUpStarts).get(0);
+    assertThat(said).as("the look-up is said as it starts, with how long it may take and until when")
+        .matches("task-notice: Waiting: looking the task up by its client reference vg-\\S+ before sending it again"
+            + " \\(up to 3 s, until \\d\\d:\\d\\d:\\d\\d UTC\\): the create answered with a server error or not at all"
+            + " may have made it, so nothing is sent meanwhile");
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent while it is looked up").hasSize(1);
+    wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Done"));
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("sent again once no task was listed").hasSize(2);
+  }
+
+  @Test
+  void aDurationTheModelDoesNotOfferIsSaidReplacedAndADurationErrorMarksItsChoicesAndTakesTheFocusOffAHiddenPreview() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    browser.findElement(By.id("seconds-15")).click();
+    watchLiveRegions();
+    new Select(browser.findElement(By.id("model"))).selectByValue("MiniMax-Hailuo-2.3");
+    wait.until(ExpectedConditions.elementToBeSelected(By.id("seconds-6")));
+    assertThat(rewrites("r.id === 'seconds-changed'")).as("said in a live region, not changed silently")
+        .containsExactly("seconds-changed: 15 s is not offered by MiniMax-Hailuo-2.3: set to 6 s.");
+
+    browser.findElement(By.id("seconds-10")).click();
+    wait.until(driver -> Boolean.TRUE.equals(js("return state.lastCheck !== null && !state.checkPending"
+        + " && document.getElementById('preview-body').textContent !== ''")));
+    js("document.getElementById('preview-body').focus();"
+        + " const resolution = document.getElementById('resolution'); resolution.value = '1080P';"
+        + " resolution.dispatchEvent(new Event('change'));");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-seconds"), "1080P is offered only at 6 s"));
+
+    assertThat(browser.findElement(By.id("seconds-field")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElements(By.cssSelector("#seconds-options input")))
+        .allSatisfy(radio -> {
+          assertThat(radio.getAttribute("aria-invalid")).isEqualTo("true");
+          assertThat(radio.getAttribute("aria-describedby")).isEqualTo("err-seconds");
+        });
+    assertThat(activeId()).as("the focus leaves the hidden request body for the field in error, not the page's top")
+        .isEqualTo("seconds-10");
+
+    browser.findElement(By.id("seconds-6")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("err-seconds"), ""));
+    assertThat(browser.findElements(By.cssSelector("#seconds-field[aria-invalid], #seconds-options [aria-invalid]")))
+        .as("cleared once fixed").isEmpty();
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aFullSlotRefusalGoesOnAModelThatTakesMoreAndANearLimitThatIsAssumedIsSaidToBe() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    fillIn("Full slot then another model");
+    browser.findElement(By.id("image-url")).sendKeys("https://cdn.example.com/second.png", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "remove one first"));
+
+    new Select(browser.findElement(By.id("model"))).selectByValue("seedance-2");
+    wait.until(driver -> Boolean.TRUE.equals(js("return state.lastCheck !== null && !state.checkPending")));
+    assertThat(browser.findElement(By.id("err-images")).getText()).as("no refusal of a model no longer chosen")
+        .doesNotContain("Not added", MODEL);
+
+    new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
+    js("const prompt = document.getElementById('prompt'); prompt.value = 'x'.repeat(1150);"
+        + " prompt.dispatchEvent(new Event('input'));");
+    wait.until(driver -> driver.findElement(By.id("prompt-over")).getAttribute("textContent").contains("near"));
+    assertThat(browser.findElement(By.id("prompt-over")).getAttribute("textContent"))
+        .isEqualTo("The prompt is near the 1200-character limit vidgen assumes (the provider documents none): 50"
+            + " characters left.");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
   private void open(Duration taskLength) {
+    open(taskLength, RetryPolicy.defaults());
+  }
+
+  private void open(Duration taskLength, RetryPolicy retries) {
     mock = MockVideoProvider.builder().duration(taskLength).build();
-    client = VidgenClient.builder().provider(mock)
+    client = VidgenClient.builder().provider(mock).retryPolicy(retries)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(100)).minInterval(Duration.ofMillis(100))
             .maxInterval(Duration.ofMillis(200)).build())
         .build();

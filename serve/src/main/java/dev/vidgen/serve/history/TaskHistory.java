@@ -366,7 +366,8 @@ public final class TaskHistory {
 
   /**
    * Records that task {@code taskId}'s video was just saved to {@code file}: every other task whose
-   * video the history said was there is now "not saved", so that its status advises saving it again
+   * video the history said was there no longer has a file, with a note that its video was saved there
+   * and replaced by this task's ({@link ReplacedVideos}), so that its status advises saving it again
    * instead of pointing at another task's video. Recorded without the lock when it cannot be had, once
    * {@code unlocked} is told why ({@link #changingOrUnlocked}).
    */
@@ -376,7 +377,7 @@ public final class TaskHistory {
     changingOrUnlocked(() -> {
       for (HistoryEntry other : entries()) {
         if (file.equals(other.file()) && !other.taskId().equals(taskId)) {
-          record(other.withFile(null));
+          record(ReplacedVideos.mark(other, file, taskId));
         }
       }
       return null;

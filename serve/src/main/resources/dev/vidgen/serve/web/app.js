@@ -35,6 +35,7 @@ const state = {
   sendingRecheck: null, // the timer that reads the history again while a card says its create is on its way
   offline: false,      // the server's event stream is down
   imageRefusal: '',    // why the last image was not taken, shown until the images change
+  imageRefusalFull: false, // that refusal is because the model's images were all there: said again on a model change
   imagesRestored: '',  // what Use these settings could not fill in of a job's images (local files), until they change
   promptLevel: 'within', // the prompt against its limit, as last said: within, near (90 %) or over
   promptErrorsSaid: new Set(), // the prompt's errors (by code) said so far, so that each is said once
@@ -184,14 +185,17 @@ function renderModel(keep) {
   const asked = previousSeconds !== null && previousSeconds <= 0 && automaticChoice !== null ? automaticChoice
     : previousSeconds;
   const wanted = values.includes(asked) ? asked : route.default_seconds;
+  // A duration the model does not offer is replaced by its default: said, so that no one is left holding another.
+  setLiveText('seconds-changed', asked !== null && !values.includes(asked)
+    ? `${secondsText(asked)} is not offered by ${route.id}: set to ${secondsText(wanted)}.` : '');
   if (values.length <= 6) {
     for (const value of values) {
-      const input = el('input', { type: 'radio', name: 'seconds', value, id: 'seconds-' + value });
+      const input = el('input', { type: 'radio', name: 'seconds', value, id: 'seconds-' + value, 'aria-describedby': 'err-seconds' });
       input.checked = value === wanted;
       secondsBox.append(el('label', { for: 'seconds-' + value }, input, document.createTextNode(secondsText(value))));
     }
   } else {
-    const select = el('select', { id: 'seconds', name: 'seconds', 'aria-label': 'Duration in seconds' });
+    const select = el('select', { id: 'seconds', name: 'seconds', 'aria-label': 'Duration in seconds', 'aria-describedby': 'err-seconds' });
     for (const value of values) select.append(el('option', { value, text: secondsText(value) }));
     select.value = String(wanted);
     secondsBox.append(select);
@@ -370,7 +374,9 @@ function announcePromptLevel(level, route, left) {
       + ' (the provider documents none); it is sent, but the provider may refuse it.'
       : `The prompt is over the ${route.max_prompt_chars}-character limit.`
     : was === 'over' ? 'The prompt is within the limit again.'
-    : level === 'near' ? `The prompt is near the ${route.max_prompt_chars}-character limit: ${left} ${left === 1 ? 'character' : 'characters'} left.`
+    : level === 'near' ? `The prompt is near the ${route.max_prompt_chars}-character limit`
+      + (route.max_prompt_chars_assumed ? ' vidgen assumes (the provider documents none)' : '')
+      + `: ${left} ${left === 1 ? 'character' : 'characters'} left.`
     : '';
 }
 
@@ -433,8 +439,10 @@ async function runCheck() {
   setLiveText('price', priceText(quote));
   $('price-basis').textContent = quote ? quote.basis : '';
   const preview = result.body.preview;
+  const previewHadFocus = document.activeElement === $('preview-body');
   $('preview-line').textContent = preview ? preview.method + ' ' + preview.url : 'No request until the problems marked are fixed.';
   $('preview-body').textContent = preview ? preview.body : '';
+  if (previewHadFocus && !preview) focusFirstProblem();
   $('command-text').textContent = result.body.command || '';
   // What the form refused and the command could not carry: said beside it, so that a pasted command runs no other job.
   setLiveText('command-note', result.body.command_note || '');
@@ -444,6 +452,16 @@ async function runCheck() {
   showFunds();
   updateGenerate();
   restoreFocusAfterOffline();
+}
+
+// The request body the focus was on is hidden by a new error: the focus goes to the first field marked invalid (its
+// error is read with it), or else to the line that says why there is no request, never to the page's top.
+function focusFirstProblem() {
+  const marked = [...document.querySelectorAll('#job-form [aria-invalid=true]')].filter((node) =>
+    node.matches('input, select, textarea, [tabindex]') && !node.disabled && node.offsetParent !== null
+    && !(node.type === 'radio' && !node.checked && document.querySelector(`input[name=${node.name}]:checked`)));
+  if (marked.length) marked[0].focus();
+  else $('preview-line').focus();
 }
 
 // Before Generate: a job that costs more than the balance last read is said here (the server would refuse it, sending
@@ -508,6 +526,7 @@ function showFieldErrors(violations) {
   for (const id of [...Object.values(FIELD_ERRORS), 'err-other', 'warnings']) box(id);
   const invalid = new Set();
   const invalidParams = new Set();
+  let secondsInvalid = false;
   if (state.imageRefusal) box('err-images').append(document.createTextNode(state.imageRefusal));
   for (const violation of violations || []) {
     if (violation.severity !== 'error') {
@@ -523,6 +542,7 @@ function showFieldErrors(violations) {
     if (field.textContent) field.append(document.createElement('br'));
     field.append(document.createTextNode(violation.message));
     if (FIELD_INPUTS[key]) invalid.add(FIELD_INPUTS[key]);
+    if (key === 'seconds') secondsInvalid = true;
     if (key === 'params') invalidParams.add('param-' + violation.field.slice('params.'.length));
   }
   for (const [id, built] of boxes) {
@@ -534,6 +554,12 @@ function showFieldErrors(violations) {
     $(id).classList.toggle('invalid', invalid.has(id));
     if (invalid.has(id)) $(id).setAttribute('aria-invalid', 'true');
     else $(id).removeAttribute('aria-invalid');
+  }
+  // The duration is a group of radios (or one select): the group and each of its choices are marked.
+  for (const input of [$('seconds-field'), ...document.querySelectorAll('#seconds-options input, #seconds-options select')]) {
+    input.classList.toggle('invalid', secondsInvalid && input.id !== 'seconds-field');
+    if (secondsInvalid) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
   }
   // A parameter the server refused is marked at its own input, and the Advanced options are opened to show it.
   for (const input of document.querySelectorAll('#params input[data-param]')) {
@@ -588,13 +614,15 @@ function updateGenerate() {
 }
 
 // An upload refused (or one too many) is said at the images, beside the check's own messages, until they change.
-function refuseImage(text) {
+function refuseImage(text, slotFull) {
   state.imageRefusal = text;
+  state.imageRefusalFull = Boolean(slotFull);
   $('err-images').textContent = text;
 }
 
 function imagesChanged() {
   state.imageRefusal = '';
+  state.imageRefusalFull = false;
   // What Use these settings said of the images is about those it filled in: these changed.
   state.imagesRestored = '';
   renderImagesRestored();
@@ -607,9 +635,11 @@ function imagesChanged() {
 async function addFiles(files) {
   const route = model();
   let refusal = '';
+  let slotFull = false;
   for (const file of files) {
     if (state.images.length >= imageRange(route).max) {
       refusal = fullSlot(route);
+      slotFull = true;
       break;
     }
     if (file.size > state.maxUploadBytes) {
@@ -619,7 +649,19 @@ async function addFiles(files) {
     refusal = await upload(file) || refusal;
   }
   imagesChanged();
-  if (refusal) refuseImage(refusal);
+  if (refusal) refuseImage(refusal, slotFull && refusal === fullSlot(route));
+}
+
+// A refusal because the images were all there names a model: on another model it is said again of that model while its
+// images are all there too, and goes once they are not.
+function recheckFullSlot() {
+  if (!state.imageRefusalFull) return;
+  const route = model();
+  if (state.images.length >= imageRange(route).max) {
+    refuseImage((state.imageRefusal.startsWith('Not added: ') ? 'Not added: ' : '') + fullSlot(route), true);
+  } else {
+    refuseImage('', false);
+  }
 }
 
 // Why no more image is taken: the model's (or mode's) images are all there.
@@ -685,7 +727,7 @@ function addUrl() {
   const route = model();
   if (state.images.length >= imageRange(route).max) {
     // The slot is full (Add URL is disabled then): Enter in the field says why, as a second file does.
-    refuseImage('Not added: ' + fullSlot(route));
+    refuseImage('Not added: ' + fullSlot(route), true);
     return;
   }
   if (!isWebAddress(url)) {
@@ -1321,11 +1363,11 @@ async function start() {
   fillModels(result.body.models, result.body.default_model);
   $('prompt').value = SAMPLE_PROMPT;
   renderModel(null);
-  $('model').addEventListener('change', () => { renderModel(null); scheduleCheck(); });
+  $('model').addEventListener('change', () => { renderModel(null); recheckFullSlot(); scheduleCheck(); });
   $('mode').addEventListener('change', () => { renderImagesRule(); scheduleCheck(); });
   $('prompt').addEventListener('input', () => { renderCounter(); scheduleCheck(); });
   $('videos').addEventListener('input', () => { renderRatioField(model()); scheduleCheck(); });
-  $('seconds-options').addEventListener('change', scheduleCheck);
+  $('seconds-options').addEventListener('change', () => { setLiveText('seconds-changed', ''); scheduleCheck(); });
   $('aspect-ratio').addEventListener('change', scheduleCheck);
   $('resolution').addEventListener('change', scheduleCheck);
   for (const chip of document.querySelectorAll('.chip')) {

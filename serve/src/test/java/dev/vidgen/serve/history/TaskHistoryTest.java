@@ -631,6 +631,19 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aVideoSavedOverAnotherTasksKeepsWhereThatVideoWasSavedAndWhichTaskReplacedIt() {
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry first = HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate");
+    history.record(first.completed("/videos/clip.mp4", Instant.parse("2026-11-29T10:05:00Z")));
+
+    history.replacedAt("/videos/clip.mp4", "t_2", why -> { });
+
+    HistoryEntry replaced = history.find("t_1").orElseThrow();
+    assertThat(replaced.file()).isNull();
+    assertThat(ReplacedVideos.of(replaced)).contains(new ReplacedVideos.Replaced("/videos/clip.mp4", "t_2"));
+  }
+
+  @Test
   void aChangeThatCanLockRunsOnceUnderTheLockAndIsNotTold() {
     TaskHistory history = TaskHistory.in(folder);
     List<String> told = new ArrayList<>();
