@@ -208,6 +208,9 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits.subtract(earlier.extra()), root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits, earlier.extra());
       }
+      // A video larger than this process may write is paid for and not saved: said once, before the first create, and
+      // by the dry run as the real run would say it.
+      FileSizeWarning.tell(session);
       if (dryRun) {
         requireMakeableAsTheRealRun(videos); // an --out-dir the real run refuses before sending fails the dry run too
         java.util.Optional<BatchPreview> seen = preview(location, plan, videos, output);
@@ -656,7 +659,8 @@ final class BatchCommand extends ClientCommand {
       Path probe = Files.createTempFile(videos, ".vidgen-write-check-", ".tmp");
       Files.delete(probe);
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      throw CliException.usage("--out-dir " + videos + " cannot be written (" + e + "); nothing was sent",
+      throw CliException.usage("--out-dir " + videos + " cannot be written: " + SaveTargets.reason(e, videos)
+          + "; nothing was sent",
           "give a folder you can write with --out-dir");
     }
     requireRoom(videos, videos);

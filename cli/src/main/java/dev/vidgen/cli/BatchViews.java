@@ -260,6 +260,7 @@ final class BatchViews {
     }
     json.put("earlier_takes_credits_at_most", earlier.extra());
     json.put("history_takes", HistoryTakes.json(historyTakes));
+    json.put("warnings", session == null ? List.of() : session.warnings()); // as the real run's summary has them
     output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
     json.put("dry_run", true);
     json.put("jobs", jobs);

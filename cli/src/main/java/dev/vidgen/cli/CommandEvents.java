@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The command's ear on its client: warnings as {@code vidgen: warning: …} lines, each retry of a
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CommandEvents implements VidgenListener {
   private final Output output;
   private final VidgenListener verbose;
+  /** Whether the process is stopping, whose stop ends the reads still going (a balance read among them). */
+  private final BooleanSupplier stopping;
   /** A backoff from which a rate-limited create is mentioned: shorter ones pass unnoticed. */
   private static final Duration SAY_RATE_LIMIT_FROM = Duration.ofSeconds(3);
   private final AtomicInteger creating = new AtomicInteger();
@@ -33,8 +36,14 @@ final class CommandEvents implements VidgenListener {
   private volatile boolean lookingUp;
 
   CommandEvents(Output output, boolean verbose) {
+    this(output, verbose, ShutdownNotice::jvmStopping);
+  }
+
+  /** As above, with {@code stopping} telling whether the process is stopping (Ctrl-C, a SIGTERM). */
+  CommandEvents(Output output, boolean verbose, BooleanSupplier stopping) {
     this.output = output;
     this.verbose = verbose ? new VerboseListener(output) : VidgenListener.NONE;
+    this.stopping = stopping;
   }
 
   /**
@@ -136,6 +145,10 @@ final class CommandEvents implements VidgenListener {
     if ("create.lookup".equals(code)) {
       lookingUp = true; // the create's failure is known: what follows is a look-up, not a wait for its answer
     }
+    if (BALANCE_UNREADABLE.equals(code) && stopping.getAsBoolean()) {
+      // A balance read the stop itself ended was not unreadable, and no job is sent after a stop.
+      return;
+    }
     if (!toldWarnings.add(code + "\n" + message)) {
       return; // the same warning again (a dry run checks a model, then names it): told once
     }
@@ -143,6 +156,8 @@ final class CommandEvents implements VidgenListener {
     warnings.add(Map.of("code", code, "message", dev.vidgen.core.text.SafeText.mask(message)));
   }
 
+  /** The code of the warning that a job goes out without a balance check, the balance unreadable. */
+  private static final String BALANCE_UNREADABLE = "balance.unreadable";
   private final java.util.Set<String> toldWarnings = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final AtomicInteger resentBlind = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicReference<java.math.BigDecimal> resentCredits =

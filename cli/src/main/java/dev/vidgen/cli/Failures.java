@@ -528,6 +528,10 @@ final class Failures {
       return selectionAdvice(selection.availableIds());
     }
     String resume = handle == null ? null : resumeCommand(handle, session);
+    if (cause instanceof DeadlineExceededException deadline && deadline.unansweredFor().isPresent()) {
+      // No status answered in time: whether the task still runs or is done is not known, so neither is claimed.
+      return "the task may still be running or may be done; go on waiting with: " + resume;
+    }
     if (cause instanceof DeadlineExceededException) {
       return "the task is still running; go on waiting with: " + resume;
     }

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.ExistingTarget;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Waits for a task, saves its video and prints the result; shared by {@code generate}, {@code wait} and {@code download}. */
 final class Finisher {
@@ -39,7 +41,9 @@ final class Finisher {
     try (ProgressPrinter progress =
             new ProgressPrinter(output.err(), context.stderrIsTerminal().getAsBoolean(), handle.taskId().value());
         ShutdownNotice interrupted = InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress,
-            () -> Optional.ofNullable(lastSeen.get()), output)) {
+            () -> Optional.ofNullable(lastSeen.get()), output);
+        SlowStatusNotice slowReads = SlowStatusNotice.watch(client, handle, Failures.resumeCommand(handle, session),
+            output)) {
       session.releaseHeldNotice();
       output.beforeNotes(progress::clearLine);
       try {
@@ -79,7 +83,7 @@ final class Finisher {
       }
     })) {
       if (where.isStdout()) {
-        long size = toStdout(context, client, handle, snapshot, format);
+        long size = toStdout(context, client, handle, snapshot, format, output);
         session.savedToStdout();
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
       } else {
@@ -133,15 +137,16 @@ final class Finisher {
         // Without --force a file that another run writes there while this video downloads is kept, not replaced.
         Path saved;
         try {
-          saved = client.download(handle, snapshot, file,
-              force ? dev.vidgen.core.client.ExistingTarget.REPLACE : dev.vidgen.core.client.ExistingTarget.KEEP);
+          saved = withProgress(context, client, handle, output, () -> client.download(handle, snapshot, file,
+              force ? ExistingTarget.REPLACE : ExistingTarget.KEEP));
         } catch (DownloadFailedException taken) {
           if (standing && taken.getCause() instanceof java.nio.file.FileAlreadyExistsException
               && where.isFolder(context)) {
             // The name is vidgen's own choice in the --out folder, and another video holds it (a task id the provider
             // gave out before, say): this paid video is saved beside it under a free name, the other kept.
             Path beside = besides(file, handle);
-            saved = client.download(handle, snapshot, beside, dev.vidgen.core.client.ExistingTarget.KEEP);
+            saved = withProgress(context, client, handle, output,
+                () -> client.download(handle, snapshot, beside, ExistingTarget.KEEP));
             output.note(file + " already holds another video (not this task's), which was kept; this one is saved as "
                 + beside.getFileName());
             session.saved(saved);
@@ -171,6 +176,15 @@ final class Finisher {
       List<String> more = new ArrayList<>(List.of("--out", elsewhere));
       throw new SaveFailedException(e, snapshot,
           Failures.downloadCommand(handle, session, more.toArray(String[]::new)));
+    }
+  }
+
+  /** Runs {@code download}, showing its bytes so far on stderr while it goes on (see {@link DownloadProgress}). */
+  private static Path withProgress(CliContext context, VidgenClient client, JobHandle handle, Output output,
+      Supplier<Path> download) {
+    try (DownloadProgress progress = DownloadProgress.show(client, handle, context.stderrIsTerminal().getAsBoolean(),
+        output)) {
+      return download.get();
     }
   }
 
@@ -231,8 +245,8 @@ final class Finisher {
   }
 
   /** Downloads into a private temporary folder (checked like any download), then copies to stdout. */
-  private static long toStdout(
-      CliContext context, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, String format) {
+  private static long toStdout(CliContext context, VidgenClient client, JobHandle handle, TaskSnapshot snapshot,
+      String format, Output output) {
     Path folder = null;
     try {
       folder = StdoutTempFolders.create(Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
@@ -243,7 +257,7 @@ final class Finisher {
       target.toFile().deleteOnExit();
       Path file;
       try {
-        file = client.download(handle, snapshot, target);
+        file = withProgress(context, client, handle, output, () -> client.download(handle, snapshot, target));
       } catch (RuntimeException e) {
         // The temporary file is vidgen's own: the failure is said of standard output, where the video was to go.
         if (dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof DownloadFailedException failed) {

@@ -155,6 +155,9 @@ abstract class FollowOnCommand extends ClientCommand {
     JobHandle start = checkSource(session, client, from, earlier);
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
+    // A video larger than this process may write is paid for and not saved: said before anything is sent, and by the
+    // dry run as the real run would say it.
+    FileSizeWarning.tell(session);
     if (dryRun) {
       // As the submit checks it before paying: the key's live list (a model it lacks is refused here as there) and
       // the warnings the follow-on draws (a retired route the list still offers, a retirement to come).

@@ -9,7 +9,6 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
-import dev.vidgen.serve.FileSizeLimit;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +53,7 @@ final class GenerateCommand extends ClientCommand {
     session.budget(budget);
     if (dryRun) {
       after.checkAsTheRealRun(session, videoJob); // a place the real run refuses fails the dry run too
+      FileSizeWarning.tell(session); // what the real run would warn of before its create
       session.freeBalanceReads(); // the dry run's balance look: free, and a failure only said
       VidgenClient client = session.offlineClient();
       LiveRetiredCheck.requireValid(session, client, videoJob, output);
@@ -79,10 +79,7 @@ final class GenerateCommand extends ClientCommand {
       throw refused;
     }
     // A video larger than this process may write is paid for and not saved: said before the create, where it is known.
-    FileSizeLimit.ofThisProcess().stream().filter(max -> max < VidgenClient.DEFAULT_MAX_VIDEO_BYTES).forEach(max ->
-        output.note("warning: this shell's file-size limit (ulimit -f) lets vidgen write files of at most "
-            + FileSizeLimit.words(max) + ", so a video larger than that is paid for but not saved; to save larger"
-            + " videos, run it from a shell whose ulimit -f is unlimited"));
+    FileSizeWarning.tell(session);
     VidgenClient client = session.onlineClient();
     RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, root.allowUnknownPrices, again,
         output);

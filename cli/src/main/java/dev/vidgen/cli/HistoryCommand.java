@@ -6,6 +6,7 @@ import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.BaseUrls;
 import dev.vidgen.serve.history.CountedOn;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.ReplacedVideos;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
@@ -259,6 +260,7 @@ final class HistoryCommand extends ClientCommand {
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
               .or(() -> ClaimedVideo.MAY_BE.in(entry).map(path -> "- (not recorded; a file at " + path + " may be it)"))
+              .or(() -> ReplacedVideos.of(entry).map(replaced -> "- (saved, since replaced)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
       String status = (running.contains(entry.taskId()) ? "running"
           : readFromNote.containsKey(entry) ? READ_FROM_NOTE : entry.status()) + (entry.batch() == null ? "" : " (batch)");
@@ -285,6 +287,11 @@ final class HistoryCommand extends ClientCommand {
         // The same --out fails the same way (a video larger than its file system, a file-size limit): not offered alone.
         output.line("Task " + entry.taskId() + " is done, but " + SavesElsewhere.advice(SavesElsewhere.of(entry).get(),
             saveCommand(entry, session), saveCommand(entry, session, true)));
+      } else if (unsaved(entry) && ReplacedVideos.of(entry).isPresent()) {
+        ReplacedVideos.Replaced replaced = ReplacedVideos.of(entry).get();
+        output.line("Task " + entry.taskId() + " is done; its video was saved to " + replaced.file() + ", which now"
+            + " holds the video of task " + replaced.byTask() + " (saved over it); save it again with: "
+            + saveCommand(entry, session));
       } else if (unsaved(entry)) {
         output.line("Task " + entry.taskId() + " is done but its video was not saved; save it with: "
             + saveCommand(entry, session));

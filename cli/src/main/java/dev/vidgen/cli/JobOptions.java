@@ -37,8 +37,9 @@ final class JobOptions {
           + " WebM file of at most 50 MB that is uploaded first (repeatable, in order).")
   List<String> videos = new ArrayList<>();
 
-  @Option(names = "--seconds", paramLabel = "N", description = "The duration in seconds (default: the model's);"
-      + " 0 or -1 asks for an automatic length where the model takes one (vidgen models MODEL tells).")
+  @Option(names = "--seconds", paramLabel = "N", converter = SecondsConverter.class,
+      description = "The duration in seconds (default: the model's); 0 or -1 asks for an automatic length where the"
+          + " model takes one (vidgen models MODEL tells).")
   Integer seconds;
 
   @Option(names = "--aspect-ratio", paramLabel = "R", description = "Such as 16:9 (default: the model's).")

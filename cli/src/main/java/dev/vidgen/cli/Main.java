@@ -25,10 +25,13 @@ public final class Main {
     System.setOut(stdout);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+    // A Ctrl-C or SIGTERM before the command's own notice is armed (the JVM still starting) is said too.
+    StartupNotice.arm(stdout, err, Arrays.asList(args).contains("--json"), videoToStdout(args));
     java.util.Optional<CliException> folderProblem = WorkingFolder.problem(System.getProperty("user.dir"),
         System.getProperty("sun.jnu.encoding", "the locale's charset"));
     if (folderProblem.isPresent() && !onlyAsksAboutVidgen(args)) {
       // Before any provider is made: one would fail on that folder's name and blame its own jar.
+      StartupNotice.standDown(); // the report below says how it ended
       int exitCode = Failures.report(folderProblem.get(), null, new Output(out, err, Arrays.asList(args).contains("--json")));
       out.flush();
       err.flush();
@@ -36,10 +39,25 @@ public final class Main {
     }
     CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""),
         System.in, stdout, Main::canAsk);
-    int exitCode = run(context, args);
+    int exitCode;
+    try {
+      exitCode = run(context, args);
+    } finally {
+      StartupNotice.standDown(); // the command said how it ended: the exit's own shutdown says nothing more
+    }
     out.flush();
     err.flush();
     System.exit(exitCode);
+  }
+
+  /** Whether {@code args} send the video to stdout ({@code --out -}), where {@code --json} then prints on stderr. */
+  static boolean videoToStdout(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--out=-") || args[i].equals("--out") && i + 1 < args.length && args[i + 1].equals("-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

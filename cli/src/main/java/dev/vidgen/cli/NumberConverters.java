@@ -15,7 +15,12 @@ final class NumberConverters {
     commandLine.registerConverter(BigDecimal.class, NumberConverters::decimal);
   }
 
-  private static Integer wholeNumber(String text) {
+  /**
+   * The whole number {@code text} names in ASCII digits, spaces around it ignored.
+   *
+   * @throws TypeConversionException saying what is allowed when it is not one
+   */
+  static Integer wholeNumber(String text) {
     String trimmed = text.strip();
     String why;
     // ASCII digits only: Integer.valueOf would also take full-width and other scripts' digits (６, ٦) as 6.

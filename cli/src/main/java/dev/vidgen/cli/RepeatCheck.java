@@ -8,6 +8,7 @@ import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.JobIdentity;
+import dev.vidgen.serve.history.ReplacedVideos;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.SavesElsewhere;
 import dev.vidgen.serve.history.TaskHistory;
@@ -470,6 +471,8 @@ final class RepeatCheck {
           .or(() -> dev.vidgen.serve.history.UnusableResults.of(entry).map(why -> "completed, but its video link cannot"
               + " be used (" + SafeText.clip(why, 200) + ")"))
           .or(() -> StdoutResults.of(entry).map(at -> "completed, its video written to standard output at " + at))
+          .or(() -> ReplacedVideos.of(entry).map(replaced -> "completed, its video saved to "
+              + replaced.file() + " and since replaced there by the video of task " + replaced.byTask()))
           .orElse("completed")
           : "completed, saved as " + entry.file() + LocalePaths.exists(entry.file())
               .map(there -> there ? "" : ", a file since gone")

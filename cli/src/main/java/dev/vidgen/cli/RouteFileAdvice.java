@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * What to do after route files that cannot be used. A path that names no file, or a folder, is no mistake in a route
- * file: its advice is to check the path where it was given ({@code --routes} or {@code VIDGEN_ROUTES}); a file's own
- * mistakes are to be fixed in the file.
+ * What to do after route files that cannot be used. A path that names no file, or a folder, or a file this user may
+ * not read, is no mistake in a route file: its advice is to check the path where it was given ({@code --routes} or
+ * {@code VIDGEN_ROUTES}), and the file's permissions; a file's own mistakes are to be fixed in the file.
  */
 final class RouteFileAdvice {
   private static final String FORMAT = "(docs/routes.md shows the format, docs/routes.schema.json its schema)";
@@ -25,6 +26,11 @@ final class RouteFileAdvice {
    * VIDGEN_ROUTES} names, the rest given to {@code --routes}), looked at again to tell a wrong path from a bad file.
    */
   static String of(RouteFileException refused, List<Path> named, List<Path> fromEnvironment) {
+    return of(refused, named, fromEnvironment, Files::isReadable);
+  }
+
+  /** As {@link #of(RouteFileException, List, List)}, with {@code readable} telling a file this user may read. */
+  static String of(RouteFileException refused, List<Path> named, List<Path> fromEnvironment, Predicate<Path> readable) {
     List<String> wrongPaths = new ArrayList<>();
     Set<String> givenBy = new LinkedHashSet<>();
     List<RouteFileException> inFiles = new ArrayList<>();
@@ -34,7 +40,8 @@ final class RouteFileAdvice {
     for (RouteFileException problem : refused.all()) {
       Path file = problem.jsonPath().isEmpty() ? find(problem.file(), named) : null;
       String fact = file == null ? null : Files.isDirectory(file) ? problem.file() + " is a folder, not a route file"
-          : Files.notExists(file) ? (saidByTheMessage ? "" : problem.file() + " does not exist") : null;
+          : Files.notExists(file) ? (saidByTheMessage ? "" : problem.file() + " does not exist")
+          : !readable.test(file) ? (saidByTheMessage ? "" : problem.file() + " may not be read by this user") : null;
       if (fact == null) {
         inFiles.add(problem);
         continue;
@@ -42,6 +49,9 @@ final class RouteFileAdvice {
       if (told.add(problem.file())) {
         if (!fact.isEmpty()) {
           wrongPaths.add(fact);
+        }
+        if (Files.exists(file) && !Files.isDirectory(file)) {
+          givenBy.add("the file's permissions"); // its content is not at fault
         }
         givenBy.add(fromEnvironment.contains(file) ? "the path " + RouteFiles.ENVIRONMENT_VARIABLE + " holds"
             : "the path given to --routes");

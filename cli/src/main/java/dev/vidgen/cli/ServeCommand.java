@@ -109,7 +109,7 @@ final class ServeCommand extends ClientCommand {
       output.note("the playground stopped");
       stopped.countDown();
     }, "vidgen-serve-stop");
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    StartupNotice.handOver(() -> Runtime.getRuntime().addShutdownHook(onCtrlC)); // it alone speaks from here
     URI url = playground.url();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("url", url.toString());

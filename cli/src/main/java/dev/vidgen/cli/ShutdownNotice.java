@@ -53,6 +53,18 @@ final class ShutdownNotice implements AutoCloseable {
     return Hooks.JVM.told();
   }
 
+  /** Whether the JVM is shutting down (Ctrl-C, a SIGTERM, or the exit), whether or not a notice spoke yet. */
+  static boolean jvmStopping() {
+    Thread probe = new Thread(() -> { }, "vidgen-stopping-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shuttingDown) {
+      return true;
+    }
+  }
+
   @Override
   public void close() {
     try {
@@ -73,9 +85,12 @@ final class ShutdownNotice implements AutoCloseable {
     static final Hooks JVM = new Hooks();
     private final AtomicBoolean told = new AtomicBoolean();
 
-    /** Adds {@code hook}; throws {@link IllegalStateException} when shutting down already. */
+    /**
+     * Adds {@code hook}; throws {@link IllegalStateException} when shutting down already. Once added, the notice of a
+     * stop during start-up stands down: this one speaks instead.
+     */
     void add(Thread hook) {
-      Runtime.getRuntime().addShutdownHook(hook);
+      StartupNotice.handOver(() -> Runtime.getRuntime().addShutdownHook(hook));
     }
 
     /** Removes {@code hook}; throws {@link IllegalStateException} once shutting down (its hook then runs). */

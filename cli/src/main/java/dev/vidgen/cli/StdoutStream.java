@@ -15,6 +15,10 @@ import java.io.PrintStream;
  */
 final class StdoutStream extends PrintStream implements TerminalOutput {
   private final Recorder recorder;
+  /** Whether anything was written: set before a write takes this stream's lock, read without it. */
+  private volatile boolean written;
+  /** Whether {@link #writeLast} wrote the last bytes: later writes are dropped; under this stream's lock. */
+  private boolean sealed;
 
   private StdoutStream(Recorder recorder) {
     super(new BufferedOutputStream(recorder, 8192), true);
@@ -34,6 +38,48 @@ final class StdoutStream extends PrintStream implements TerminalOutput {
   /** Whether a write failed because the pipe's reader had ended (EPIPE). */
   boolean readerGone() {
     return recorder.readerGone;
+  }
+
+  /** Whether anything was written to this stream (or dropped after {@link #writeLast}). */
+  boolean written() {
+    return written; // not under the lock, which a write blocked on a full pipe may hold
+  }
+
+  /**
+   * Writes {@code bytes} as the only thing this stream carries, when nothing was written before, and drops every
+   * write after them; says whether it wrote them. For the one JSON object of a command stopped while starting.
+   */
+  synchronized boolean writeLast(byte[] bytes) {
+    if (written) {
+      return false;
+    }
+    super.write(bytes, 0, bytes.length);
+    flush();
+    written = true;
+    sealed = true;
+    return true;
+  }
+
+  @Override
+  public void write(int b) {
+    written = true;
+    synchronized (this) {
+      if (!sealed) {
+        super.write(b);
+      }
+    }
+  }
+
+  @Override
+  public void write(byte[] bytes, int offset, int length) {
+    if (length > 0) {
+      written = true;
+    }
+    synchronized (this) {
+      if (!sealed) {
+        super.write(bytes, offset, length);
+      }
+    }
   }
 
   /** Passes bytes on, noting a broken pipe. */

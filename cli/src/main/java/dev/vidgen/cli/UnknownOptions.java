@@ -39,6 +39,9 @@ final class UnknownOptions {
       Map.entry("--out", List.of("--out-dir")),
       Map.entry("--out-dir", List.of("--out")));
 
+  /** The endings of an image's name, by which a word given without an option is told as {@code --image}. */
+  private static final List<String> IMAGE_ENDINGS = List.of(".png", ".jpg", ".jpeg", ".webp");
+
   /** Options a user may try for the key, which no command takes: it is read from the environment only. */
   private static final Set<String> KEY_OPTIONS = Set.of(
       "--api-key", "--apikey", "--api_key", "--key", "--token", "-k");
@@ -239,8 +242,9 @@ final class UnknownOptions {
 
   /**
    * Words without an option given to a command that takes none but has {@code --image} and {@code --prompt} ({@code
-   * vidgen generate cat.png "the cat walks"}): each said as the option it was likely meant for, a file that exists as
-   * {@code --image}, other text as {@code --prompt}. Empty for any other command (picocli's words stand).
+   * vidgen generate cat.png "the cat walks"}): said as the command they were likely meant for, the first word that
+   * names a file that exists or looks like an image's name as {@code --image}, the other words joined as the one
+   * {@code --prompt} the command takes. Empty for any other command (picocli's words stand).
    */
   private static Optional<CliException> strayWords(CommandLine line, List<String> unmatched, Path workingDir) {
     CommandSpec spec = line.getCommandSpec();
@@ -248,19 +252,40 @@ final class UnknownOptions {
         || spec.findOption("--prompt") == null) {
       return Optional.empty();
     }
-    List<String> written = new ArrayList<>();
-    boolean imageGiven = false;
+    String image = null;
+    List<String> promptWords = new ArrayList<>();
     for (String word : unmatched) {
-      boolean image = !imageGiven && isFile(word, workingDir);
-      imageGiven |= image;
-      written.add((image ? "--image " : "--prompt ") + SafeText.shellQuote(word));
+      if (image == null && (isFile(word, workingDir) || looksLikeImage(word))) {
+        image = word;
+      } else {
+        promptWords.add(word);
+      }
     }
+    List<String> written = new ArrayList<>();
+    if (image != null) {
+      written.add("--image " + SafeText.shellQuote(image));
+    }
+    if (!promptWords.isEmpty()) {
+      written.add("--prompt " + SafeText.shellQuote(String.join(" ", promptWords)));
+    }
+    String missing = image != null && !isFile(image, workingDir) && !image.contains("://")
+        ? "; there is no file " + SafeText.clip(SafeText.clean(image), 60) + " in " + SafeText.clean(
+            workingDir.toString()) + ", so give the image's path"
+        : "";
     List<String> shown = unmatched.stream().map(word -> "'" + SafeText.clip(
         SafeText.clean(word), 60) + "'").toList();
     String command = spec.qualifiedName();
     return Optional.of(CliException.usage(command + " takes each value after its option (--image FILE, --prompt TEXT);"
         + " " + and(shown) + (shown.size() == 1 ? " was" : " were") + " given without one; nothing was sent",
-        "write it like " + command + " " + String.join(" ", written) + " (" + command + " --help lists its options)"));
+        "write it like " + command + " " + String.join(" ", written) + missing + " (" + command
+            + " --help lists its options)"));
+  }
+
+  /** Whether {@code word} reads like an image rather than a prompt: one word ending in an image file's extension. */
+  private static boolean looksLikeImage(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return !lower.isBlank() && lower.chars().noneMatch(Character::isWhitespace)
+        && IMAGE_ENDINGS.stream().anyMatch(lower::endsWith);
   }
 
   /** Whether {@code word} names a file that exists, read against {@code workingDir}. */

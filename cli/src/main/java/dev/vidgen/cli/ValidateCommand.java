@@ -9,9 +9,13 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code vidgen validate JOB}: every problem with a job, sending no create (only the free read of the key's model list). */
+/**
+ * {@code vidgen validate JOB}: every problem with a job by the catalog's rules, sending no create (the key's model list
+ * is read, for free, only for a retired model or one the catalog lacks).
+ */
 @Command(name = "validate", sortOptions = false,
-    description = "Check a job against its model's rules and list every problem; sends no create (it reads the key's model list).")
+    description = "Check a job against its model's rules in the catalog and list every problem; sends no create (it"
+        + " reads the key's model list only for a retired model or one the catalog lacks).")
 final class ValidateCommand extends ClientCommand {
   @Mixin JobOptions job;
 

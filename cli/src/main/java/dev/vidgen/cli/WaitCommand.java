@@ -7,20 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vidgen wait TASK_ID}: waits for a task made earlier (perhaps by another process) and saves its video. */
 @Command(name = "wait", sortOptions = false,
     description = "Wait for a task created earlier (such as with generate --no-wait) and save its video.")
 final class WaitCommand extends TaskCommand {
-  @Option(names = "--out", paramLabel = "FILE|FOLDER/|-", converter = OutTarget.Converter.class,
-      description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
-          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here; for an unanswered create's name, the --out"
-          + " its command had).")
-  OutTarget out;
-
-  @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
-  boolean force;
+  @Mixin SavedVideoOptions saving;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How long to wait, counted from the task's creation, such as 90s, 10m or 1h (default: 10m from"
@@ -29,34 +23,30 @@ final class WaitCommand extends TaskCommand {
 
   @Override
   int run(Session session, Output output) {
-    if (out != null) {
-      session.keepForResume("--out", out.forCommands(session.context()));
-      if (force) {
+    if (saving.out != null) {
+      session.keepForResume("--out", saving.out.forCommands(session.context()));
+      if (saving.force) {
         session.keepForResume("--force");
       }
     }
-    Target target = openWritingTo(session, OutTarget.orHere(out), force, output);
-    if (out == null && session.unansweredOut().isPresent()) {
-      // Named by its unanswered create's name: the video goes where that create's command was told to put it.
-      OutTarget recorded = new OutTarget(session.unansweredOut().get());
-      recorded.requireWritable(session, force, target.handle().taskId().value());
-      output.note("saving the video to " + recorded.text() + ", the --out of the command whose create this was");
-      session.keepForResume("--out", recorded.text());
-      return recordedWait(session, target, recorded, output);
-    }
-    return recordedWait(session, target, out, output);
+    Target target = openWritingTo(session, OutTarget.orHere(saving.out), saving.force, output);
+    // Named by its unanswered create's name: the video goes where that create's command was told to put it.
+    Optional<OutTarget> recorded = saving.unansweredCreatesOut(session, target, output);
+    recorded.ifPresent(out -> session.keepForResume("--out", out.text()));
+    return recordedWait(session, target, recorded.orElse(saving.out), output);
   }
 
   private int recordedWait(Session session, Target target, OutTarget out, Output output) {
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     // A task the provider forgot whose video is saved where this wait would put it: read once, not waited for (DZ F1).
     // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's.
-    return ForgottenTasks.orSaved(session, target, out, force, true, output, () -> target.recorded(() -> {
+    return ForgottenTasks.orSaved(session, target, out, saving.force, true, output, () -> target.recorded(() -> {
       ForgottenTasks.believeNotFoundOfOldTask(target);
       // The note that waits for the task's answer is given at the wait's first read, which it sends none of its own.
       Runnable stopListening = target.client().addListener(target.hint().onFirstRead(target.handle()));
       try {
-        return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output);
+        return Finisher.awaitAndSave(session, target.client(), target.handle(), out, saving.force, deadline, false,
+            output);
       } catch (DeadlineExceededException ranOut) {
         if (timeout != null) {
           // The error counts from the task's creation, as --timeout does; said once, so that its time is not read as
@@ -85,6 +75,6 @@ final class WaitCommand extends TaskCommand {
 
   @Override
   boolean writesVideoToStdout() {
-    return out != null && out.isStdout();
+    return saving.toStdout();
   }
 }

@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Numbers on the command line are ASCII digits, in every option that takes one; a budget in money is pointed at
- * {@code --max-credits}. Each refusal is made before anything is sent.
+ * Numbers on the command line are ASCII digits, in every option that takes one; {@code --seconds} reads a zero
+ * fraction as a jobs file does; a budget in money is pointed at {@code --max-credits}. Each refusal is made before
+ * anything is sent.
  */
 class AsciiNumbersTest {
   private static final String KEY = "sk-test" + "8".repeat(44);
@@ -52,13 +53,44 @@ class AsciiNumbersTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       15      | 30 credits ($0.15)
       " 15 "  | 30 credits ($0.15)
+      15.0    | 30 credits ($0.15)
+      15.00   | 30 credits ($0.15)
+      " 15.0 "| 30 credits ($0.15)
       """)
-  void asciiDigitsStillReadWithSurroundingSpacesIgnored(String seconds, String price) {
+  void asciiDigitsStillReadWithSurroundingSpacesIgnoredAndAZeroFractionAsAJobsFileReadsIt(String seconds,
+      String price) {
     CliRun.Result result = vidgen().run("quote", "--provider", "mock", "--image", "https://example.com/a.png",
         "--prompt", "p", "--seconds", seconds);
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.out()).contains(price);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      15.5    | '15.5' is not a whole number; give one without a fraction, such as 15
+      1e1     | '1e1' is not a whole number; give digits only, such as 10
+      15,0    | '15,0' is not a whole number; give digits only, such as 10
+      １５.０  | '１５.０' is not a whole number; give digits only, such as 10 (the ASCII digits 0-9
+      """)
+  void secondsWithAFractionThatIsNotZeroOrNotInAsciiDigitsAreStillRefused(String seconds, String said) {
+    CliRun.Result result = vidgen().run("quote", "--provider", "mock", "--image", "https://example.com/a.png",
+        "--prompt", "p", "--seconds", seconds);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("--seconds", said);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      history --limit 5.0                 | '5.0' is not a whole number; give one without a fraction, such as 5
+      batch jobs.jsonl --concurrency 2.0  | '2.0' is not a whole number; give one without a fraction, such as 2
+      """)
+  void otherWholeNumberOptionsTakeNoFractionSinceNoJobsFileOrPageTakesOne(String line, String said) {
+    CliRun.Result result = vidgen().run(line.split(" +"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains(said);
   }
 
   @ParameterizedTest(name = "{0}")

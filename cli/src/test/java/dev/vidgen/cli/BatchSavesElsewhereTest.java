@@ -7,12 +7,9 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.Lifecycle;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -69,22 +66,11 @@ class BatchSavesElsewhereTest {
    * stdout, a few lines, goes to {@code stdout.txt}).
    */
   private String batchUnderTheLimit(FakeToApisServer fake, int blocks) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of("/bin/sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh",
-        java.toString(), "-cp", System.getProperty("java.class.path"), "-XX:-UsePerfData",
-        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main", "batch", "jobs.jsonl", "--base-url", fake.baseUrl(),
-        "--poll-interval", "20ms", "--concurrency", "1");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("stdout.txt").toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().clear();
-    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    builder.environment().put("TOAPIS_API_KEY", KEY);
-    builder.environment().put("VIDGEN_HOME", Files.createDirectories(dir.resolve("home")).toString());
-    Process process = builder.start();
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(err).isTrue();
-    assertThat(process.exitValue()).as(err).isNotZero();
-    return err;
+    CliRun.Result run = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .env("VIDGEN_HOME", Files.createDirectories(dir.resolve("home")).toString())
+        .runUnderFileSizeLimit(blocks, ProcessBuilder.Redirect.to(dir.resolve("stdout.txt").toFile()), "batch",
+            "jobs.jsonl", "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--concurrency", "1");
+    assertThat(run.exitCode()).as(run.err()).isNotZero();
+    return run.err();
   }
 }

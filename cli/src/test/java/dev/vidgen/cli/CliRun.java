@@ -28,6 +28,8 @@ import okio.Buffer;
  */
 final class CliRun {
   private static final long PROCESS_TIMEOUT_SECONDS = 60;
+  /** A batch under a file-size limit downloads videos of megabytes before it ends. */
+  private static final long LIMITED_PROCESS_TIMEOUT_SECONDS = 120;
 
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Path workingDir;
@@ -152,6 +154,38 @@ final class CliRun {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Runs the command as a real process in a shell whose file-size limit ({@code ulimit -f}) is {@code blocks} blocks,
+   * its stdout going to {@code stdout} (the result's is empty); stderr is read through a pipe, which no such limit
+   * touches.
+   */
+  Result runUnderFileSizeLimit(int blocks, ProcessBuilder.Redirect stdout, String... args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh",
+        java.toString(), "-cp", System.getProperty("java.class.path"), "-XX:-UsePerfData",
+        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+        .redirectOutput(stdout)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!process.waitFor(LIMITED_PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("vidgen " + String.join(" ", args) + " did not end within "
+            + LIMITED_PROCESS_TIMEOUT_SECONDS + " s; stderr:\n" + err);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while vidgen ran", e);
+    }
+    return new Result(process.exitValue(), "", err);
   }
 
   /** Starts the command as a real process writing stdout to {@code out} and stderr to {@code err}. */

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** When a create went out, as the slow-create notice and a Ctrl-C count it. */
+/** When a create went out, as the slow-create notice and a Ctrl-C count it; and the warnings a stop drops. */
 class CommandEventsTest {
   private final CommandEvents events =
       new CommandEvents(new Output(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false), false);
@@ -55,6 +55,27 @@ class CommandEventsTest {
     events.onRetry(null, Operation.CREATE, ProviderException.of(FailureKind.RATE_LIMITED,
         ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow down"), null), 2, Duration.ofSeconds(60));
     assertThat(events.createOnItsWay()).as("a later 429 does not clear the 500 that may have made the task").isTrue();
+  }
+
+  @Test
+  void aBalanceReadEndedByTheStopIsNotToldAsUnreadableNorAsAJobSentUnchecked() {
+    String unreadable = "the balance of toapis could not be read (toapis: no HTTP response: could not connect:"
+        + " 127.0.0.1:23706 gave no answer in time); the job is sent without a balance check";
+    StringWriter err = new StringWriter();
+    CommandEvents stopping = new CommandEvents(new Output(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        false), false, () -> true);
+
+    stopping.onWarning("balance.unreadable", unreadable);
+
+    assertThat(err.toString()).as("the read the stop ended, and no job is sent after a stop").isEmpty();
+    assertThat(stopping.warnings()).isEmpty();
+
+    StringWriter running = new StringWriter();
+    CommandEvents going = new CommandEvents(new Output(new PrintWriter(new StringWriter()), new PrintWriter(running),
+        false), false, () -> false);
+    going.onWarning("balance.unreadable", unreadable);
+    assertThat(running.toString()).as("a read that failed on its own is told").isEqualTo("vidgen: warning: "
+        + unreadable + System.lineSeparator());
   }
 
   @Test

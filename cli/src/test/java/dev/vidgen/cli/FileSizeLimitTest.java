@@ -7,13 +7,9 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Lifecycle;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,10 +28,10 @@ class FileSizeLimitTest {
   @Test
   void aVideoOverTheFileSizeLimitIsToldAsSuchWithWhatMustChangeBeforeSavingAgain() throws Exception {
     try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
-      Finished run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD);
+      CliRun.Result run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD);
 
       String taskId = fake.taskIds().get(0);
-      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OTHER);
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OTHER);
       assertThat(run.err()).contains("could not save the video of task " + taskId + " to " + dir.resolve("clip.mp4")
           + ": the file grew past the largest file this process may write in " + dir, "(File too large): a file-size"
           + " limit stops it, most often the shell's (ulimit -f)");
@@ -49,7 +45,7 @@ class FileSizeLimitTest {
   @Test
   void aFileSizeLimitIsNamedBeforeTheCreateThatPaysForAVideoItMayNotSave() throws Exception {
     try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
-      Finished run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD, 16);
+      CliRun.Result run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD, 16);
 
       String warning = "vidgen: warning: this shell's file-size limit (ulimit -f) lets vidgen write files of at most ";
       assertThat(run.err()).as(run.err()).contains(warning, "so a video larger than that is paid for but not saved;"
@@ -65,11 +61,11 @@ class FileSizeLimitTest {
       // A video of 64 KB over a limit of 16 blocks (8 or 16 KB): the task history's few lines stay under it.
       String box = "\0\0\0\u0018ftypisom\0\0\0\0isommp41";
       fake.inject(Endpoint.FILE, Fault.answer(200, "video/mp4", box + "\0".repeat(64 * 1024)), 1);
-      Finished run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD, 16);
+      CliRun.Result run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD, 16);
       String taskId = fake.taskIds().get(0);
-      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OTHER);
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OTHER);
       assertThat(run.err()).contains("a file-size limit stops it");
-      CliRun later = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", dir.resolve("home").toString());
+      CliRun later = vidgen();
 
       CliRun.Result history = later.run("history");
       CliRun.Result status = later.run("status", taskId, "--base-url", fake.baseUrl());
@@ -91,10 +87,10 @@ class FileSizeLimitTest {
   @Test
   void aVideoOverTheFileSizeLimitOnItsWayToStdoutIsToBeSavedToAFile() throws Exception {
     try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
-      Finished run = generateUnderTheLimit(fake, "-", ProcessBuilder.Redirect.to(dir.resolve("out.mp4").toFile()));
+      CliRun.Result run = generateUnderTheLimit(fake, "-", ProcessBuilder.Redirect.to(dir.resolve("out.mp4").toFile()));
 
       String taskId = fake.taskIds().get(0);
-      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OTHER);
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OTHER);
       assertThat(run.err()).contains("could not save the video of task " + taskId + " to standard output: the video"
           + " could not be written to the temporary file it goes through on its way there (")
           .containsIgnoringCase("file too large");
@@ -106,36 +102,26 @@ class FileSizeLimitTest {
     }
   }
 
-  private record Finished(int exit, String err) {}
-
   /**
    * Runs {@code vidgen generate --out OUT} in a shell whose file-size limit is 2 blocks (of 512 or 1024 bytes: less
    * than the fake's video), standard output going to {@code stdout}; pipes, as stderr is, no such limit touches.
    */
-  private Finished generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout)
-      throws IOException, InterruptedException {
+  private CliRun.Result generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout)
+      throws IOException {
     return generateUnderTheLimit(fake, out, stdout, 2);
   }
 
   /** As above, under a file-size limit of {@code blocks} blocks. */
-  private Finished generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout,
-      int blocks) throws IOException, InterruptedException {
+  private CliRun.Result generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout,
+      int blocks) throws IOException {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of("/bin/sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh",
-        java.toString(), "-cp", System.getProperty("java.class.path"), "-XX:-UsePerfData",
-        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main", "generate", "--image", "product.png", "--prompt", "p",
+    Files.createDirectories(dir.resolve("home"));
+    return vidgen().runUnderFileSizeLimit(blocks, stdout, "generate", "--image", "product.png", "--prompt", "p",
         "--out", out, "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(stdout)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().clear();
-    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    builder.environment().put("TOAPIS_API_KEY", KEY);
-    builder.environment().put("VIDGEN_HOME", Files.createDirectories(dir.resolve("home")).toString());
-    Process process = builder.start();
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(err).isTrue();
-    return new Finished(process.exitValue(), err);
+  }
+
+  /** A run in the test's folder with the key and its vidgen home. */
+  private CliRun vidgen() {
+    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", dir.resolve("home").toString());
   }
 }

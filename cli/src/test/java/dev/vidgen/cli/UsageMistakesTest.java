@@ -410,7 +410,8 @@ class UsageMistakesTest {
     CliRun.Result help = CliRun.in(dir).run("validate", "--help");
 
     assertThat(help.out().replaceAll("\\s+", " ")).as(help.all())
-        .contains("sends no create (it reads the key's model list)").doesNotContain("sends nothing");
+        .contains("sends no create (it reads the key's model list only for a retired model or one the catalog"
+            + " lacks)").doesNotContain("sends nothing");
   }
 
   @Test

@@ -1,0 +1,81 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** A wait's status read that does not answer is mentioned at 15, 45 and 90 s, once each per read; answered ones are not. */
+class SlowStatusNoticeTest {
+  private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+  private static final TaskId TASK = TaskId.of("video_1");
+  private static final JobHandle HANDLE = new JobHandle("toapis", TASK, "seedance-2",
+      PriceQuote.unknown("seedance-2", "test"), START, null);
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final Output output = new Output(new PrintWriter(out), new PrintWriter(err), true);
+  private final AtomicReference<Instant> now = new AtomicReference<>(START);
+  private final SlowStatusNotice notice = new SlowStatusNotice(TASK, "vidgen wait video_1", SlowStatusNotice.SAY_AFTER,
+      now::get, output);
+
+  private void at(long seconds) {
+    now.set(START.plusSeconds(seconds));
+    notice.check();
+  }
+
+  private long notes() {
+    return err.toString().lines().filter(line -> line.contains("its status read has had no answer")).count();
+  }
+
+  @Test
+  void aReadThatHangsIsMentionedAt15And45And90SecondsOnStderrWithTheWayOn() {
+    at(0);
+    notice.onStatusReading(HANDLE);
+    at(14);
+    assertThat(notes()).isZero();
+    at(15);
+    assertThat(err.toString()).isEqualTo("vidgen: task video_1: its status read has had no answer for 15 s; still"
+        + " waiting for it (the task is made and paid for, and goes on at the provider; stopped with Ctrl-C, it is"
+        + " waited for again with: vidgen wait video_1)" + System.lineSeparator());
+    at(30);
+    at(45);
+    at(90);
+    at(119);
+    assertThat(notes()).isEqualTo(3);
+    assertThat(err.toString()).contains("no answer for 45 s").contains("no answer for 90 s");
+    assertThat(out.toString()).as("--json keeps stdout for its one object").isEmpty();
+
+    notice.onStatusReading(HANDLE); // the read's next try, after the call timeout
+    at(135);
+    assertThat(notes()).as("a try sent again is a read of its own").isEqualTo(4);
+  }
+
+  @Test
+  void readsThatAnswerInTimeSayNothing() {
+    for (int poll = 0; poll < 20; poll++) {
+      at(poll * 20L);
+      notice.onStatusReading(HANDLE);
+      at(poll * 20L + 10);
+      notice.onPolled(HANDLE, TaskSnapshot.inProgress(TASK, poll));
+      at(poll * 20L + 19);
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void anotherTasksReadsAreNotThisWaitsConcern() {
+    notice.onStatusReading(new JobHandle("toapis", TaskId.of("video_2"), "seedance-2",
+        PriceQuote.unknown("seedance-2", "test"), START, null));
+    at(100);
+    assertThat(err.toString()).isEmpty();
+  }
+}
