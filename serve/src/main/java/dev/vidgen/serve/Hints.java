@@ -186,6 +186,11 @@ final class Hints {
     if (cause instanceof TaskNotFoundException || cause instanceof ResultExpiredException) {
       return terms.keptResults().resultsAreKept() + "; generate it again";
     }
+    if (cause instanceof DeadlineExceededException deadline && deadline.unansweredFor().isPresent()) {
+      // No status answer came in time: where the task stands is not known, so "still running" would be a guess.
+      return "no status answer came in time, so whether the task is still running or done is unknown; it goes on at"
+          + " the provider: start vidgen serve again later to pick it up";
+    }
     if (cause instanceof DeadlineExceededException) {
       return "the task is still running at the provider; start vidgen serve again later to pick it up";
     }

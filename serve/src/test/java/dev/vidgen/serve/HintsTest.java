@@ -2,19 +2,39 @@ package dev.vidgen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.client.DeadlineExceededException;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.pricing.PriceQuote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The page's "what next" for answers that are not the job's settings. */
 class HintsTest {
+  @Test
+  void aDeadlineThatCameWithNoStatusAnswerDoesNotSayTheTaskIsStillRunning() {
+    JobHandle handle = new JobHandle("toapis", TaskId.of("task_silent"), "seedance-2",
+        PriceQuote.unknown("seedance-2", "test"), Instant.parse("2026-12-06T10:00:00Z"), null);
+    DeadlineExceededException unanswered = DeadlineExceededException.unanswered(handle, null, Duration.ofMinutes(10),
+        Duration.ofSeconds(40), null);
+    DeadlineExceededException running = new DeadlineExceededException(handle, null, Duration.ofMinutes(10));
+
+    assertThat(Hints.next(unanswered)).startsWith("no status answer came in time")
+        .contains("still running or done is unknown", "start vidgen serve again later")
+        .doesNotContain("is still running at");
+    assertThat(Hints.next(running)).startsWith("the task is still running at the provider");
+  }
+
   @Test
   void aModelTheKeyMayNotUseSaysSoNotToCompareTheRequest() {
     RequestRejectedException refused = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",

@@ -519,7 +519,8 @@ class PlaygroundPageTest {
 
   @Test
   void aCreateAnsweredWithAServerErrorSaysWhileItsTaskIsLookedUpBeforeItIsSentAgain() {
-    // A look-up of about 3 s (three "not found" waits of 1 s), after a 500 waited out for 0.2 s.
+    // A look-up of at most 33 s (three "not found" waits of 1 s, then 30 s for its reads), after a 500 waited out
+    // for 0.2 s; the mock answers at once, so it takes about 3 s.
     open(Duration.ofSeconds(1), RetryPolicy.builder().transientBackoff(Duration.ofMillis(200), Duration.ofMillis(200))
         .notFoundRetries(3).notFoundBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).jitter(0).build());
     FluentWait<WebDriver> wait = patient();
@@ -543,7 +544,7 @@ class PlaygroundPageTest {
     String said = rewrites(lookUpStarts).get(0);
     assertThat(said).as("the look-up is said as it starts, with how long it may take and until when")
         .matches("task-notice: Waiting: looking the task up by its client reference vg-\\S+ before sending it again"
-            + " \\(up to 3 s, until \\d\\d:\\d\\d:\\d\\d UTC\\): the create answered with a server error or not at all"
+            + " \\(up to 33 s, until \\d\\d:\\d\\d:\\d\\d UTC\\): the create answered with a server error or not at all"
             + " may have made it, so nothing is sent meanwhile");
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent while it is looked up").hasSize(1);
     wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Done"));

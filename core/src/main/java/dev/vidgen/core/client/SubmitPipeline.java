@@ -691,9 +691,9 @@ final class SubmitPipeline {
       // A 500 may come after the task was made, and a fresh task may not be listed yet: "not found" is believed
       // only after the not-found grace, as after a create that got no answer (each look under the retry policy).
       runtime.events().warning("create.lookup", "the create of " + aTask(model) + " was answered with a server error ("
-          + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
-          + " minute, the time a fresh task may take to be listed) before the create is sent again");
-      runtime.events().createLookUp(reference, runtime.retries().notFoundGraceAtMost());
+          + failure.getMessage() + "); its task is looked up by client reference " + reference + " " + lookUpSpan()
+          + " before the create is sent again");
+      runtime.events().createLookUp(reference, lookUpAtMost());
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)),
           failure, reference, true);
     }
@@ -820,9 +820,9 @@ final class SubmitPipeline {
             "the create of " + aTask(model) + " went out but got no usable answer"));
       }
       runtime.events().warning("create.lookup", "the create of " + aTask(model) + " got no usable answer ("
-          + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
-          + " minute, the time a fresh task may take to be listed) before the create is sent again");
-      runtime.events().createLookUp(reference, runtime.retries().notFoundGraceAtMost());
+          + failure.getMessage() + "); its task is looked up by client reference " + reference + " " + lookUpSpan()
+          + " before the create is sent again");
+      runtime.events().createLookUp(reference, lookUpAtMost());
       CompletableFuture<Optional<TaskSnapshot>> lookup =
           retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference));
       if (stopLooking != null) {
@@ -907,4 +907,15 @@ final class SubmitPipeline {
 
   /** How far the provider's clock may be off this machine's for its creation time to be used. */
   private static final java.time.Duration CLOCKS_AGREE = java.time.Duration.ofSeconds(5);
+
+  /** The longest a create's look-up takes: the not-found grace's waits, then at most its reads' own time. */
+  private Duration lookUpAtMost() {
+    return runtime.retries().notFoundGraceAtMost().plus(RetryLoop.LOOK_UP_READS);
+  }
+
+  /** "(for at most about 102 s: …)", the look-up's bound as its warning says it. */
+  private String lookUpSpan() {
+    return "(for at most about " + PollingLoop.spoken(lookUpAtMost()) + ": the time a fresh task may take to be"
+        + " listed, and " + PollingLoop.spoken(RetryLoop.LOOK_UP_READS) + " for the look-up's own reads)";
+  }
 }

@@ -1321,7 +1321,8 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ofSeconds(2));
 
     assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.lookup")).singleElement()
-        .asString().contains("for up to about a minute");
+        .asString().contains("(for at most about ", ": the time a fresh task may take to be listed, and 30 s for the"
+            + " look-up's own reads)");
     assertThat(failureOf(submit)).as("ended within the minute announced, not after the calls' own timeouts")
         .isInstanceOf(AmbiguousSubmitException.class)
         .hasMessageContaining("looking it up by client reference vg-")
