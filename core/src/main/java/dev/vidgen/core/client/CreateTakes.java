@@ -56,4 +56,14 @@ public interface CreateTakes {
   default CompletionStage<?> sendingAgain() {
     return CompletableFuture.completedFuture(null);
   }
+
+  /**
+   * A take answered with a server error is about to be sent again on a route that takes no client
+   * reference, so that once it leaves {@code possibleTasks} takes may each have made a task (those
+   * answered so, and this one): it leaves once the returned stage completes, and not at all if the
+   * stage fails. It must not block. The default lets it leave at once.
+   */
+  default CompletionStage<?> sendingAgainBlind(int possibleTasks) {
+    return CompletableFuture.completedFuture(null);
+  }
 }

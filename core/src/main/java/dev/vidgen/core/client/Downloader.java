@@ -633,7 +633,8 @@ final class Downloader {
 
   private static void check(Copied copied, VideoAsset asset, TaskId taskId, Path target) {
     if (copied.size() == 0) {
-      throw new DownloadFailedException(taskId, target, "the provider sent an empty file", null);
+      // No video came: the task is still paid for, and its link may serve the video later, as for another format.
+      throw DownloadFailedException.servedSomethingElse(taskId, target, "the provider sent an empty file");
     }
     Optional<String> refusal = DownloadedContent.refusal(asset.format(), copied.head(), copied.size());
     if (refusal.isPresent()) {

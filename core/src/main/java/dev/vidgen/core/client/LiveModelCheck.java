@@ -381,17 +381,26 @@ final class LiveModelCheck {
     }
     Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
     Duration ago = refused == null ? Duration.ZERO : Duration.between(refused, runtime.time().now());
+    String listed = dev.vidgen.core.text.Plural.count(live.size(), "video model", "video models") + " listed"
+        + readAgo() + "; a model added to the key since shows once the list is read again, at most every "
+        + REFRESH_INTERVAL.toSeconds() + " s";
+    String checkOff = "(turn this check off with checkModelAvailability(false) in Java, --no-model-check on the"
+        + " command line, vidgen serve --no-model-check for the playground)";
+    // A retired route the list lacks (retired routes allowed): its retirement and replacements are the news, and
+    // turning the check off is for a provider that still serves it unlisted only.
+    Optional<RetiredUnlisted> retired = refused != null ? Optional.empty() : RetiredUnlisted.of(catalog, retirements,
+        model, live, listed, unrouted.isEmpty() ? "" : unroutedHint(model, unrouted), checkOff);
+    if (retired.isPresent()) {
+      return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE,
+          model, String.join(", ", retired.get().instead()), retired.get().message())));
+    }
     String why = refused == null ? "model: " + model + " is not in the provider's live model list for this key ("
-            + dev.vidgen.core.text.Plural.count(live.size(), "video model", "video models") + " listed" + readAgo()
-            + "; a model added to the key since shows once the list is read again, at most every "
-            + REFRESH_INTERVAL.toSeconds() + " s), so it would be refused; "
+            + listed + "), so it would be refused; "
         : "model: the provider refused a create on " + model + " as a model this key may not use "
             + (ago.toSeconds() < 1 ? "just now" : PollingLoop.spoken(ago) + " ago") + ", whatever its live model"
             + " list says; it is not sent again until " + PollingLoop.spoken(ttl) + " after that refusal; ";
     return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
-        String.join(", ", usable), why + hint
-            + " (turn this check off with checkModelAvailability(false) in Java, --no-model-check on the command line,"
-            + " vidgen serve --no-model-check for the playground)")));
+        String.join(", ", usable), why + hint + " " + checkOff)));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,18 +22,17 @@ import java.util.function.Function;
 final class ProviderJobChecks {
   private ProviderJobChecks() {}
 
-  /** One error per place of {@code job} that holds one of the provider's keys. */
-  static List<Violation> keysIn(VideoJob job, VideoProvider provider) {
-    return keysIn(provider, key -> KeyInJob.find(job, key));
+  /** One error per place of {@code job} that holds one of {@code keys} (null: none), the first in their order. */
+  static List<Violation> keysIn(VideoJob job, Collection<ApiKey> keys) {
+    return keysIn(keys, key -> KeyInJob.find(job, key));
   }
 
   /** One error per place of {@code followOn} (its prompt, its parameters) that holds one of the provider's keys. */
   static List<Violation> keysIn(FollowOn followOn, VideoProvider provider) {
-    return keysIn(provider, key -> KeyInJob.find(followOn, key));
+    return keysIn(provider.keysJobsMayNotHold(), key -> KeyInJob.find(followOn, key));
   }
 
-  private static List<Violation> keysIn(VideoProvider provider, Function<ApiKey, List<Violation>> find) {
-    Set<ApiKey> keys = provider.keysJobsMayNotHold();
+  private static List<Violation> keysIn(Collection<ApiKey> keys, Function<ApiKey, List<Violation>> find) {
     List<Violation> found = new ArrayList<>();
     if (keys == null) {
       return found;

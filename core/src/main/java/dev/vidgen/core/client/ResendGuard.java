@@ -278,6 +278,19 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     return takes.sendingAgain();
   }
 
+  /**
+   * Tells the caller's takes, before a take answered with a server error is sent again blind, how many
+   * takes may each have made a task once it leaves; it leaves once the returned stage completes.
+   */
+  final CompletableFuture<Void> sendingAgainBlind() {
+    int possibleTasks = serverErrors() + 1;
+    try {
+      return takes.sendingAgainBlind(possibleTasks).toCompletableFuture().thenApply(heard -> null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** Not sent again: the caller could not hear that a take was about to leave ({@code why}). */
   @Override
   public final RuntimeException heldBack(Throwable why) {

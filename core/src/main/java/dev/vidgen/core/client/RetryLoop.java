@@ -214,6 +214,11 @@ final class RetryLoop {
    */
   static final Duration LOOK_UP_READS = Duration.ofSeconds(30);
 
+  /** The longest a look-up by client reference takes: the not-found grace's waits, then at most its reads' own time. */
+  Duration lookUpAtMost() {
+    return runtime.retries().notFoundGraceAtMost().plus(LOOK_UP_READS);
+  }
+
   private <T> void lookAgain(Supplier<CompletableFuture<Optional<T>>> lookup, int attempt,
       CompletableFuture<Optional<T>> result, AtomicReference<Scheduling.Cancellable> pending,
       AtomicReference<CompletableFuture<Optional<T>>> inFlight, Instant sentAt, Duration readsLeft) {

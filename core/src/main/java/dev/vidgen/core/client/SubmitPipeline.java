@@ -21,6 +21,7 @@ import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.text.UploadNames;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
@@ -72,6 +73,8 @@ final class SubmitPipeline {
   private final OpenSubmits openSubmits;
   /** Routes whose hints the provider cannot use, by id, with what is wrong: a job on one is refused. */
   private final Map<String, String> unusableHints;
+  /** The job instances found free of the provider's keys: a submit right after validation does not scan them again. */
+  private final CleanKeyScans keyScans = new CleanKeyScans();
 
   /** {@code unusableHints}: the routes whose hints the provider cannot use, by id, with what is wrong. */
   SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, boolean allowRetired, BudgetLedger ledger,
@@ -86,6 +89,11 @@ final class SubmitPipeline {
     this.preflight = preflight;
     this.validationWarnings = new ValidationWarnings(runtime.events());
     this.openSubmits = openSubmits;
+  }
+
+  /** How many times a job's text was scanned for the provider's keys. */
+  long keyScans() {
+    return keyScans.scans();
   }
 
   /** A job that passed validation, with its mode resolved, its route, its price and the warnings it drew. */
@@ -142,16 +150,25 @@ final class SubmitPipeline {
    * provider that a job holds (as a parameter's name, say) is masked in every violation, which words it refuses.
    */
   private ValidationReport validate(VideoJob job, Set<String> live) {
-    return ProviderJobChecks.masked(uploadServers.withoutOwnUrls(checked(job, live), job), runtime.provider());
+    return validate(job, live, false);
   }
 
-  private ValidationReport checked(VideoJob job, Set<String> live) {
+  /**
+   * {@link #validate(VideoJob, Set)}; {@code submitting}: this very job instance, found free of the provider's keys
+   * by an earlier validation (the caller's), is not scanned for them again.
+   */
+  private ValidationReport validate(VideoJob job, Set<String> live, boolean submitting) {
+    return ProviderJobChecks.masked(uploadServers.withoutOwnUrls(checked(job, live, submitting), job),
+        runtime.provider());
+  }
+
+  private ValidationReport checked(VideoJob job, Set<String> live, boolean submitting) {
     ValidationReport report = (live == null ? validator : validator.withLiveModels(live)).validate(job);
     if (job == null) {
       return report;
     }
     // The provider's keys pasted into the job's text: refused for every provider, whatever the route.
-    List<Violation> keys = ProviderJobChecks.keysIn(job, runtime.provider());
+    List<Violation> keys = keyScans.keysIn(job, runtime.provider(), submitting);
     Optional<ModelRoute> route = catalog.find(job.model());
     if (route.isEmpty()) {
       return keys.isEmpty() ? report : with(report, keys);
@@ -386,7 +403,7 @@ final class SubmitPipeline {
     Prepared prepared;
     CompletableFuture<ValidatedBytes> validatedBytes;
     try {
-      ValidationReport report = validate(job, live);
+      ValidationReport report = validate(job, live, true);
       if (!report.isValid()) {
         throw new InvalidJobException(report);
       }
@@ -674,15 +691,32 @@ final class SubmitPipeline {
               "and was not sent again: it may have made a task, and " + overBudget(over)
                   + "; check the provider's dashboard before you send it again"));
         }
-        preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
-        runtime.events().resentBlind(model, quote(), submitReference);
-        if (firstResend()) {
-          runtime.events().warning("create.resent", "the create of " + aTask(model) + " was answered with a server"
-              + " error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model
-              + " takes no client reference, so a task the first create may have made" + upTo(1) + " cannot be looked"
-              + " up: the provider's dashboard shows it");
-        }
-        return CompletableFuture.completedFuture(Optional.empty());
+        // The caller records that one more take may make a task before it leaves: a kill after that counts both.
+        CompletableFuture<Optional<TaskSnapshot>> resent = new CompletableFuture<>();
+        sendingAgainBlind().whenComplete((heard, notHeard) -> {
+          if (notHeard != null) {
+            String why = SafeText.clip(String.valueOf(AsyncFailures.unwrap(notHeard).getMessage()), 200);
+            resent.completeExceptionally(ambiguous(failure, null, serverErrors(),
+                "the create of " + aTask(model) + " was answered with a server error",
+                "and was not sent again: it may have made a task, and the caller could not record that it was being"
+                    + " sent again (" + why + "); check the provider's dashboard before you send it again"));
+            return;
+          }
+          try {
+            preflight.chargeResend(quote()); // the take answered 500 may have been paid: what is left says so
+            runtime.events().resentBlind(model, quote(), submitReference);
+            if (firstResend()) {
+              runtime.events().warning("create.resent", "the create of " + aTask(model) + " was answered with a"
+                  + " server error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model
+                  + " takes no client reference, so a task the first create may have made" + upTo(1) + " cannot be"
+                  + " looked up: the provider's dashboard shows it");
+            }
+            resent.complete(Optional.empty());
+          } catch (RuntimeException e) {
+            resent.completeExceptionally(e);
+          }
+        });
+        return resent;
       }
       if (openSubmits.closing()) {
         return CompletableFuture.failedFuture(closedBeforeLookUp(failure, reference,
@@ -910,7 +944,7 @@ final class SubmitPipeline {
 
   /** The longest a create's look-up takes: the not-found grace's waits, then at most its reads' own time. */
   private Duration lookUpAtMost() {
-    return runtime.retries().notFoundGraceAtMost().plus(RetryLoop.LOOK_UP_READS);
+    return retries.lookUpAtMost();
   }
 
   /** "(for at most about 102 s: …)", the look-up's bound as its warning says it. */

@@ -196,6 +196,11 @@ public final class VidgenClient implements AutoCloseable {
     return submits.validate(Objects.requireNonNull(job, "job == null"));
   }
 
+  /** How many times this client scanned a job's text for the provider's keys (a submit reuses a clean validation). */
+  long keyScans() {
+    return submits.keyScans();
+  }
+
   /**
    * {@link #validate}, but when the job's only errors are its route's retirement and the model
    * check is on, the provider's live model list is read first (as a submit reads it; again, at most
@@ -411,6 +416,14 @@ public final class VidgenClient implements AutoCloseable {
     Objects.requireNonNull(clientReference, "clientReference == null");
     Objects.requireNonNull(sentAt, "sentAt == null");
     return track(() -> retries.lookUpFreshTask(() -> provider.findByClientReference(clientReference), sentAt));
+  }
+
+  /**
+   * The longest a {@link #findByClientReferenceAsync(String)} look-up takes under this client's retry policy: the
+   * not-found grace's waits, each at its longest, and the look-up's own reads (about 102 s by default).
+   */
+  public Duration lookUpAtMost() {
+    return retries.lookUpAtMost();
   }
 
   /**

@@ -29,10 +29,18 @@ public final class AuthenticationException extends NonRetriableProviderException
     return "authentication";
   }
 
-  /** A 401 or 403, or an account read answered 200 in words that blame the key: the key is what to check. */
+  /**
+   * A 401 or 403, or an account read answered 200 in words that blame the key: the key is what to check. Refused
+   * once a task was made (a status read, a download), it also says that the task exists and how to resume it.
+   */
   @Override
   String advice() {
-    return httpStatus() == 401 || httpStatus() == 403 || httpStatus() == 200 ? "the provider refused the API key (missing, wrong, revoked, or"
-        + " without permission for this call): check which key is used (see " + docsLink() + ")" : null;
+    if (httpStatus() != 401 && httpStatus() != 403 && httpStatus() != 200) {
+      return null;
+    }
+    String made = details().taskId() == null ? "" : "; task " + details().taskId() + " was made and may be paid for,"
+        + " so do not generate it again: once the key is fixed, resume it with its task id";
+    return "the provider refused the API key (missing, wrong, revoked, or without permission for this call): check"
+        + " which key is used" + made + " (see " + docsLink() + ")";
   }
 }

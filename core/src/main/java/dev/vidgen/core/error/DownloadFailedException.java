@@ -145,10 +145,13 @@ public final class DownloadFailedException extends VidgenException {
   /**
    * A save refused because the result link served something other than the video its task names (an
    * error page, another format), said by {@code reason}: the same download fails the same way until the
-   * link serves the video.
+   * link serves the video. The message says the task is paid for, to download its video again later and
+   * else to get it from the provider's dashboard, so that nobody generates it twice.
    */
   public static DownloadFailedException servedSomethingElse(TaskId taskId, Path target, String reason) {
-    return new DownloadFailedException(taskId, target, String.valueOf(target), reason, null, true);
+    return new DownloadFailedException(taskId, target, String.valueOf(target), reason + "; the task is finished and"
+        + " paid for, so do not generate it again: its link may serve the video later, so download it again then,"
+        + " and if it still fails, get the video from the provider's dashboard while its link lasts", null, true);
   }
 
   /**

@@ -148,6 +148,15 @@ public record ProviderErrorDetails(
    * refusal that is never retried (a 400, a 401) does not invite sending the same request again later.
    */
   String describe(boolean retryAfterTold) {
+    return describe(retryAfterTold, false);
+  }
+
+  /**
+   * {@link #describe(boolean)}, said of a connection that failed before anything was sent when {@code
+   * nothingSent}: it opens with "no connection (nothing sent)", not the "no HTTP response" of a request sent
+   * without an answer, which would suggest that a create may have gone out.
+   */
+  String describe(boolean retryAfterTold, boolean nothingSent) {
     // A provider's fault reads as a sentence about it: "acme answered the create … with no task".
     boolean fault = httpStatus == 0 && PROVIDER_FAULT.equals(code) && !message.isBlank();
     StringBuilder text = new StringBuilder(providerId).append(fault ? " " : ": ");
@@ -158,7 +167,8 @@ public record ProviderErrorDetails(
     } else if (brokeOff) {
       text.append(message); // an answer came, so neither "no HTTP response" nor a status that was not read
     } else {
-      text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
+      text.append(httpStatus > 0 ? "HTTP " + httpStatus
+          : nothingSent ? "no connection (nothing sent)" : "no HTTP response");
       // A code that only repeats the status (an error whose code is 403, answered with HTTP 403) is said once.
       if (code != null && !code.isBlank() && !code.strip().equals(String.valueOf(httpStatus))) {
         text.append(' ').append(code);

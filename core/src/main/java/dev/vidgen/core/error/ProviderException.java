@@ -25,7 +25,12 @@ public abstract class ProviderException extends VidgenException {
 
   /** As above; the server's {@code Retry-After} is in the message only when {@code retryAfterTold}. */
   ProviderException(ProviderErrorDetails details, Throwable cause, boolean retryAfterTold) {
-    super(details.describe(retryAfterTold), cause);
+    this(details, cause, retryAfterTold, false);
+  }
+
+  /** As above; the message says that no connection was made and nothing sent when {@code nothingSent}. */
+  ProviderException(ProviderErrorDetails details, Throwable cause, boolean retryAfterTold, boolean nothingSent) {
+    super(details.describe(retryAfterTold, nothingSent), cause);
     this.details = details;
   }
 

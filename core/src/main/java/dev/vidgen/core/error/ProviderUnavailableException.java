@@ -22,7 +22,8 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
   }
 
   private ProviderUnavailableException(FailureKind kind, ProviderErrorDetails details, Throwable cause, int tries) {
-    super(details, cause, tries);
+    // A connection that failed before the request left is not said as a request sent without an answer.
+    super(details, cause, tries, kind == FailureKind.CONNECT_FAILED);
     if (kind != FailureKind.UNAVAILABLE && kind != FailureKind.CONNECT_FAILED && kind != FailureKind.NO_RESPONSE) {
       throw new IllegalArgumentException("not an availability failure: " + kind);
     }

@@ -25,7 +25,12 @@ public abstract class RetriableProviderException extends ProviderException {
    * @throws IllegalArgumentException when {@code tries} is negative
    */
   protected RetriableProviderException(ProviderErrorDetails details, Throwable cause, int tries) {
-    super(details, cause);
+    this(details, cause, tries, false);
+  }
+
+  /** As above; the message says that no connection was made and nothing sent when {@code nothingSent}. */
+  RetriableProviderException(ProviderErrorDetails details, Throwable cause, int tries, boolean nothingSent) {
+    super(details, cause, true, nothingSent);
     if (tries < 0) {
       throw new IllegalArgumentException("tries must not be negative: " + tries);
     }

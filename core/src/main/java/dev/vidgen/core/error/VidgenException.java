@@ -1,5 +1,6 @@
 package dev.vidgen.core.error;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public abstract class VidgenException extends RuntimeException {
   /** An error with {@code message} and no cause. */
   protected VidgenException(String message) {
     super(message);
+  }
+
+  /**
+   * The failure a future held, out of the {@code CompletionException} and {@code ExecutionException} that
+   * {@code join()} and {@code get()} wrap it in, and out of the {@code CancellationException} that Java 23 and later
+   * throw around a held cancellation; {@code failure} itself when it is not wrapped (null stays null).
+   */
+  public static Throwable unwrap(Throwable failure) {
+    return AsyncFailures.unwrap(failure);
   }
 
   /** The anchor of this error in {@code docs/errors.md}, such as {@code rate-limited}. */

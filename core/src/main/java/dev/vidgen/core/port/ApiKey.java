@@ -60,12 +60,21 @@ public final class ApiKey {
    * percent-encoded up to four times (as a link may carry it). False for null.
    */
   public boolean isIn(String text) {
+    return isIn(text, null);
+  }
+
+  /**
+   * {@link #isIn(String)} for a caller that has just computed {@code maskIn(text)} (passed as {@code masked}, or
+   * null): the first round does not run the masks over the same text again.
+   */
+  boolean isIn(String text, String masked) {
     if (text == null) {
       return false;
     }
     String seen = text;
+    String seenMasked = masked;
     for (int round = 0; round < MAX_DECODINGS; round++) {
-      if (holds(seen)) {
+      if (holds(seen, seenMasked)) {
         return true;
       }
       String decoded = percentDecoded(seen);
@@ -73,20 +82,22 @@ public final class ApiKey {
         return false;
       }
       seen = decoded;
+      seenMasked = null;
     }
-    return holds(seen);
+    return holds(seen, null);
   }
 
   /** How many times text is percent-decoded while looking for the key in it. */
   private static final int MAX_DECODINGS = 4;
 
-  private boolean holds(String text) {
+  /** Whether {@code text} holds the key; {@code masked} is {@code maskIn(text)} when the caller has it, else null. */
+  private boolean holds(String text, String masked) {
     if (KeyMask.isShort(value)) {
       return mask.shows(text); // a stand-in too short to be a real key counts only as a whole word, as it is masked
     }
     String part = dev.vidgen.core.text.SafeText.secretPart(value);
     return text.toLowerCase(java.util.Locale.ROOT).contains((part != null ? part : value).toLowerCase(java.util.Locale.ROOT))
-        || !maskIn(text).equals(text);
+        || !(masked != null ? masked : maskIn(text)).equals(text);
   }
 
   /** {@code text} with each well-formed {@code %XX} decoded (as UTF-8 bytes); anything else, a stray {@code %} too, kept. */

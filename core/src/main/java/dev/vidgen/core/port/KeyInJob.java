@@ -87,7 +87,8 @@ public final class KeyInJob {
     // zero-width space) were put inside it.
     String seen = SafeText.withoutInvisible(text);
     String masked = key.maskIn(seen);
-    if (!masked.equals(seen) || key.isIn(seen)) {
+    // isIn is given what maskIn made of the same text, so that it does not run the masks over it again.
+    if (!masked.equals(seen) || key.isIn(seen, masked)) {
       // What masking left may still hold it (in another case, percent-encoded): then it is not shown at all.
       String shown = key.isIn(masked) ? "(not shown: it holds the API key)"
           : SafeText.clip(SafeText.clean(masked), 120);

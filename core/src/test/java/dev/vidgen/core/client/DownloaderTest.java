@@ -188,6 +188,19 @@ class DownloaderTest {
   }
 
   @Test
+  void anEmptyDownloadSaysTheTaskIsPaidForAndHowToGetItsVideoWithoutGeneratingItAgain() {
+    fixture.provider.openAnswers(new byte[0]);
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"),
+        folder.resolve("a.mp4")))
+        .hasMessageContaining("the provider sent an empty file; the task is finished and paid for, so do not generate"
+            + " it again: its link may serve the video later, so download it again then, and if it still fails, get"
+            + " the video from the provider's dashboard while its link lasts")
+        .isInstanceOfSatisfying(DownloadFailedException.class, refused -> assertThat(refused.servedSomethingElse())
+            .as("told apart as a link that served no video").isTrue());
+  }
+
+  @Test
   void acceptsOtherFormatsTheAssetNames() throws IOException {
     byte[] webm = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 1, 2, 3, 4};
     fixture.provider.openAnswers(webm);
@@ -252,6 +265,19 @@ class DownloaderTest {
 
     Path saved = fixture.client.download(handle, completed, target);
     assertThat(Files.readAllBytes(saved)).isEqualTo(quickTime());
+  }
+
+  @Test
+  void aResultThatIsNoVideoSaysTheTaskIsPaidForAndHowToGetItsVideoWithoutGeneratingItAgain() {
+    fixture.provider.openAnswers("hello world".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"),
+        folder.resolve("kite.mp4")))
+        .isInstanceOf(DownloadFailedException.class)
+        .hasMessageContaining("the provider sent 11 bytes that are not an MP4 video: they are plain text")
+        .hasMessageContaining("; the task is finished and paid for, so do not generate it again: its link may serve"
+            + " the video later, so download it again then, and if it still fails, get the video from the provider's"
+            + " dashboard while its link lasts");
   }
 
   @Test

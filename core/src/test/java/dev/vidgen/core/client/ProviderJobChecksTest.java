@@ -15,12 +15,14 @@ import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a provider says of itself is kept to by the client for every provider, not only by the built-in ones: a job
@@ -124,5 +126,53 @@ class ProviderJobChecksTest {
     assertThat(fixture.provider.creates()).isEmpty();
     Consumer<VideoJob> valid = other -> assertThat(fixture.client.validate(other).isValid()).isTrue();
     valid.accept(Jobs.valid().toBuilder().param("style", "noir").build());
+  }
+
+  @Test
+  void aJobValidatedCleanIsNotScannedForTheKeyAgainWhenThatSameJobIsSubmitted() {
+    useProvider(new ScriptedProvider().keysJobsMayNotHold(ApiKey.of(KEY)));
+    VideoJob job = Jobs.valid();
+
+    assertThat(fixture.client.validate(job).isValid()).isTrue();
+    assertThat(fixture.client.keyScans()).as("validate scans the job's text").isEqualTo(1);
+    fixture.client.submit(job);
+
+    assertThat(fixture.client.keyScans()).as("the submit of the job just validated does not scan it again")
+        .isEqualTo(1);
+    assertThat(fixture.provider.calls()).containsExactly("create");
+    fixture.client.submit(Jobs.valid());
+    assertThat(fixture.client.keyScans()).as("an equal job never validated is scanned").isEqualTo(2);
+  }
+
+  @Test
+  void aJobHoldingTheKeyIsRefusedOnEveryPathAfterAnotherJobWasValidatedCleanAndNothingIsSent(
+      @TempDir Path folder) {
+    useProvider(new ScriptedProvider().keysJobsMayNotHold(ApiKey.of(KEY)));
+    VideoJob clean = Jobs.valid();
+    assertThat(fixture.client.validate(clean).isValid()).isTrue();
+    VideoJob holding = clean.toBuilder().prompt("a red kite, token " + KEY).build();
+
+    assertThat(fixture.client.validate(holding).errors()).extracting(Violation::code)
+        .containsExactly(ViolationCodes.TEXT_HOLDS_API_KEY);
+    assertThat(failureOf(fixture.client.submitAsync(holding))).as("submitAsync without validate")
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("prompt holds the API key")
+        .hasMessageNotContaining(KEY);
+    assertThatThrownBy(() -> fixture.client.generate(holding, folder.resolve("kite.mp4"), AwaitOptions.defaults()))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("prompt holds the API key");
+    assertThat(fixture.provider.calls()).as("no upload, no create").isEmpty();
+  }
+
+  @Test
+  void aJobValidatedCleanIsScannedAgainOnSubmitWhenTheProviderNowNamesAnotherKey() {
+    String other = "zk_live_9876543210fedcbaFEDCBA";
+    useProvider(new ScriptedProvider().keysJobsMayNotHold(ApiKey.of(KEY)));
+    VideoJob job = Jobs.valid().toBuilder().prompt("a red kite, token " + other).build();
+    assertThat(fixture.client.validate(job).isValid()).as("clean against the first key").isTrue();
+
+    fixture.provider.keysJobsMayNotHold(ApiKey.of(other));
+
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("prompt holds the API key").hasMessageNotContaining(other);
+    assertThat(fixture.provider.calls()).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.vidgen.provider.toapis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.InvalidJobException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A job whose text holds the API key is refused before anything (an upload, a create) is sent. */
 class KeyInJobTest {
@@ -49,6 +51,20 @@ class KeyInJobTest {
     assertThatThrownBy(() -> client.submit(job)).isInstanceOf(InvalidJobException.class)
         .satisfies(e -> assertThat(e.getMessage()).contains("prompt holds the API key").doesNotContain(key.substring(3)));
     assertThat(toapis.requests()).as("no upload, no create, no read").isEmpty();
+  }
+
+  @Test
+  void aJobHoldingTheKeyIsRefusedBySubmitAsyncAndGenerateUnvalidatedAfterACleanJobWasValidatedAndNothingIsSent(
+      @TempDir Path folder) {
+    VideoJob clean = VideoJob.builder("grok-video-1.5-preview").prompt("a kite").image(CAT).build();
+    assertThat(client.validate(clean).isValid()).isTrue();
+    VideoJob holding = clean.toBuilder().prompt("a kite, key " + key).build();
+
+    assertThatThrownBy(() -> client.submitAsync(holding).join()).cause().isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("prompt holds the API key").hasMessageNotContaining(key.substring(3));
+    assertThatThrownBy(() -> client.generate(holding, folder.resolve("kite.mp4"), AwaitOptions.defaults()))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("prompt holds the API key");
+    assertThat(toapis.requests()).as("no read, no upload, no create").isEmpty();
   }
 
   @Test
