@@ -17,7 +17,8 @@ public interface BatchListener {
 
   /**
    * A job found {@code submitting} (its create, in an earlier run, got no answer) is being looked up
-   * by its client reference before anything is sent: this can take about a minute.
+   * by its client reference before anything is sent: this can take as long as the client's look-up
+   * does, its not-found grace and its reads ({@code VidgenClient.lookUpAtMost()}, about 102 s by default).
    */
   default void onLookingUp(Entry entry) {}
 

@@ -5,6 +5,7 @@ import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.port.ApiKey;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ public final class BatchRunner {
   /** The whole run's deadline, or null for none. */
   private final Duration timeout;
   private final String keyTag;
+  /** The keys masked in every reason the journal keeps. */
+  private final List<ApiKey> hidden;
   private final java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
   private final CreatesOnTheirWay creates = new CreatesOnTheirWay();
 
@@ -82,6 +85,7 @@ public final class BatchRunner {
     this.progressEvery = b.progressEvery;
     this.timeout = b.timeout;
     this.keyTag = b.keyTag;
+    this.hidden = b.hidden;
   }
 
   public static Builder builder() {
@@ -329,8 +333,10 @@ public final class BatchRunner {
                 .updatedAt(now).build());
           } else if (entry.state() == State.UNKNOWN && job != null) {
             // Its earlier takes may each have made a paid task: kept, so that every later run still tells them.
+            // Its hold goes: the worker that left it unknown may still run, and a worker's claims skip the jobs it
+            // holds, so the job would wait under that worker's renewed lease, sent by nobody, until that worker ends.
             store.update(entry.toBuilder().state(State.PENDING).possibleTasks(entry.possibleTasks() + 1)
-                .reason(null, null).updatedAt(now).build());
+                .reason(null, null).claim(null, null).updatedAt(now).build());
           }
         }
       }
@@ -341,7 +347,7 @@ public final class BatchRunner {
       known.stream().filter(e -> byKey.containsKey(e.key())).forEach(this::record);
       JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
-      Journal journal = new Journal(store, io, clock, this::written, lease);
+      Journal journal = new Journal(store, io, clock, this::written, lease, BatchRunner.this::withoutKeys);
       // The timeout is each run's own: a runner run again after its time ran out sends again.
       if (timedOut.getAndSet(false) && !stoppedByCaller.get()) {
         creates.reopen();
@@ -384,6 +390,10 @@ public final class BatchRunner {
         entries.stream().filter(e -> !e.state().isFinal() && !leftOver.containsKey(e.key()))
             .forEach(e -> leftOver.put(e.key(), "not sent: the run's time ran out; the next run sends it"));
       }
+      // Every job this run ends without finishing says why, those its own steps never reached included.
+      Instant ended = clock.instant();
+      entries.stream().filter(e -> !e.state().isFinal() && !leftOver.containsKey(e.key()))
+          .forEach(e -> leftOver.put(e.key(), NotReached.why(e, worker, ended)));
       // The last progress shows the batch as the journal has it, with the jobs other workers finished meanwhile:
       // this run's counts saw only its own writes, and the summary that follows counts them all.
       entries.forEach(this::record);
@@ -646,6 +656,15 @@ public final class BatchRunner {
   }
 
 
+  /** {@code text} with each key this runner hides masked. */
+  private String withoutKeys(String text) {
+    String masked = text;
+    for (ApiKey key : hidden) {
+      masked = key.maskIn(masked);
+    }
+    return masked;
+  }
+
   private static String defaultWorker(RandomGenerator random) {
     String host;
     try {
@@ -677,6 +696,7 @@ public final class BatchRunner {
     private Duration progressEvery = Duration.ofSeconds(1);
     private Duration timeout;
     private String keyTag;
+    private List<ApiKey> hidden = List.of();
 
     private Builder() {}
 
@@ -814,6 +834,15 @@ public final class BatchRunner {
      */
     public Builder keyTag(String keyTag) {
       this.keyTag = keyTag;
+      return this;
+    }
+
+    /**
+     * Keys masked ({@link ApiKey#maskIn}) in every reason the journal keeps (default: none): a provider's words may
+     * echo the key it was sent, and the journal outlives the terminal that masks it.
+     */
+    public Builder hiding(java.util.Collection<ApiKey> keys) {
+      this.hidden = List.copyOf(Objects.requireNonNull(keys, "keys == null"));
       return this;
     }
 

@@ -61,8 +61,10 @@ final class FailedRetries {
       // Its tries and possible tasks are kept: the earlier takes of a job sent again after it was unknown
       // stay told by every later run, and count among its handle's extra tasks once the new create has a task.
       // Another worker that moved it first (a shared journal) makes this update miss, which is as good.
-      if (store.update(entry.toBuilder().state(State.PENDING).reason(null, null).updatedAt(now).build())
-          .isPresent()) {
+      // Let go of its hold too: the worker that failed it may still run, and a worker's claims skip the jobs it
+      // holds, so the job would wait under that worker's renewed lease, sent by nobody, until that worker ends.
+      if (store.update(entry.toBuilder().state(State.PENDING).reason(null, null).claim(null, null).updatedAt(now)
+          .build()).isPresent()) {
         moved++;
       }
     }

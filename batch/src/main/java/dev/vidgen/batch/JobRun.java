@@ -81,6 +81,10 @@ final class JobRun {
   private String answeredTask;
   /** Whether the next journal write takes the job back to pending because no take of its create made a task. */
   private boolean noTaskOnWrite;
+  /** The takes of earlier runs that may each have made a task, as they were when this create went out. */
+  private int earlierAtStart;
+  /** When the create's first take went out (its journal step); null before. */
+  private java.time.Instant firstTakeAt;
 
   JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
     this.ctx = ctx;
@@ -151,11 +155,13 @@ final class JobRun {
     }
     counted = counting;
     int attempts = entry.attempts();
+    earlierAtStart = earlierTakes();
     // The price is the one quoted now, as this create goes out: the batch's spend counts it, not the price
     // the line had when the journal first took it in (a route file may have changed it since).
     java.math.BigDecimal credits = planned.quote().credits();
     write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).credits(credits)
         .keyTag(ctx.keyTag).reason(null, null), () -> {
+      firstTakeAt = entry.updatedAt();
       CompletableFuture<Void> stop = ctx.creates.handOver(counting);
       if (stop == null) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
@@ -192,7 +198,9 @@ final class JobRun {
           createFailed(unwrap(failure), attempts);
         } else {
           JobHandle told = withEarlierTakes(handle);
-          write(b -> b.state(SUBMITTED).taskId(told.taskId().value()).handle(told.encode()), () -> await(told));
+          // The handle tells this create's extra takes: the count marked before a blind resend goes back to 1 + earlier.
+          write(b -> b.state(SUBMITTED).taskId(told.taskId().value()).handle(told.encode())
+              .possibleTasks(1 + earlierAtStart), () -> await(told));
         }
       }).accept(answer, failed)));
     });
@@ -242,6 +250,18 @@ final class JobRun {
           "its create waits for one of the provider's connections; none is on its way");
     }
 
+    /**
+     * Before a take answered with a server error is sent again blind, the journal counts it durably among the
+     * job's possible tasks, so that a kill while it is on its way leaves the job unknown with every take counted.
+     */
+    @Override
+    public CompletableFuture<Void> sendingAgainBlind(int possibleTasks) {
+      int takes = earlierAtStart + possibleTasks;
+      CompletableFuture<Void> recorded = marks.thenCompose(done -> mark(b -> b.possibleTasks(takes)));
+      marks = recorded.exceptionally(notWritten -> null);
+      return recorded;
+    }
+
     @Override
     public CompletableFuture<Void> sendingAgain() {
       boolean tried = untried;
@@ -285,7 +305,7 @@ final class JobRun {
 
   /** The create's handle, counting the earlier takes of a job sent again after it was unknown among its extra tasks. */
   private JobHandle withEarlierTakes(JobHandle handle) {
-    int earlier = earlierTakes();
+    int earlier = earlierAtStart;
     return earlier == 0 ? handle : new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
         handle.submittedAt(), handle.clientReference(), handle.possibleExtraTasks() + earlier);
   }
@@ -324,7 +344,7 @@ final class JobRun {
       case MARK_UNKNOWN -> {
         // Takes answered with a server error and sent again blind may each have made a task: the journal keeps how many.
         int takes = (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException ambiguous
-            ? ambiguous.possibleTasks() : 1) + earlierTakes();
+            ? ambiguous.possibleTasks() : 1) + earlierAtStart;
         write(b -> b.state(UNKNOWN).possibleTasks(takes).reason("ambiguous_submit", ambiguousReason(failure)),
             () -> finish(Kind.DONE, null));
       }
@@ -429,8 +449,8 @@ final class JobRun {
     if (said.endsWith(".")) {
       said = said.substring(0, said.length() - 1);
     }
-    java.time.Instant from = (entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt())
-        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant from = (firstTakeAt != null ? firstTakeAt : entry.updatedAt() == null ? ctx.clock.instant()
+        : entry.updatedAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     java.time.Instant to = ctx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     String when = "; the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") went out "
         + (from.equals(to) ? "at " + from : "between " + from + " and " + to) + " (UTC)";
@@ -456,6 +476,9 @@ final class JobRun {
   private String interruptedReason() {
     return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") was being sent at about"
         + " " + entry.updatedAt() + " when its run ended (its process stopped, or its journal could not be written); "
+        + (entry.possibleTasks() > 1 ? "that was the last of its " + entry.possibleTasks() + " takes, each of which"
+            + " may have made a task (those before it were answered with a server error and sent again, or were sent"
+            + " in earlier runs); " : "")
         + entry.model() + " takes no client reference, so vidgen cannot tell whether the task exists and was billed."
         + " Check the provider's dashboard: a task found there is taken in with --adopt " + planned.key()
         + "=TASK_ID (nothing is sent); run again with --resubmit-unknown only if there is none.";

@@ -19,18 +19,28 @@ final class Journal {
   private final Clock clock;
   private final Consumer<Entry> written;
   private final java.time.Duration lease;
+  /** Masks keys in the reason of each entry written. */
+  private final UnaryOperator<String> withoutKeys;
+
+  /** A journal that writes each reason as it is given. */
+  Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written, java.time.Duration lease) {
+    this(store, io, clock, written, lease, UnaryOperator.identity());
+  }
 
   /**
    * A journal whose every move of a held job also carries its lease to at least {@code lease} from
    * now: a write must not put back the lease of the claim and undo the renewals since (a job whose
-   * upload outlasted the lease would then look free to other workers mid-create).
+   * upload outlasted the lease would then look free to other workers mid-create). Each reason is written through
+   * {@code withoutKeys}, which masks the keys a provider's words may echo.
    */
-  Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written, java.time.Duration lease) {
+  Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written, java.time.Duration lease,
+      UnaryOperator<String> withoutKeys) {
     this.store = store;
     this.io = io;
     this.clock = clock;
     this.written = written;
     this.lease = java.util.Objects.requireNonNull(lease, "lease == null");
+    this.withoutKeys = java.util.Objects.requireNonNull(withoutKeys, "withoutKeys == null");
   }
 
   /**
@@ -47,6 +57,10 @@ final class Journal {
             ? current.leaseUntil() : renewed);
       }
       Entry next = builder.build();
+      // The journal outlives the terminal, which masks the key: a provider's words that echo it are masked here too.
+      if (next.reason() != null && !withoutKeys.apply(next.reason()).equals(next.reason())) {
+        next = next.toBuilder().reason(next.reasonCode(), withoutKeys.apply(next.reason())).build();
+      }
       Transitions.require(current, next.state());
       Entry stored = store.update(next).orElseThrow(() -> new ClaimLostException(current.key()));
       written.accept(stored);
