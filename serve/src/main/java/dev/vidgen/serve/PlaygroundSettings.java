@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param bindAddress the interface to listen on, such as {@code 127.0.0.1}
  * @param port the port, or 0 for any free one
  * @param folder where uploads ({@code uploads/}) and videos ({@code videos/}) are kept
- * @param history the task history the page shows and adds to
+ * @param history the task history the page shows and adds to, the key masked in the error text it keeps
  * @param defaultModel the model the page starts with (when the catalog has it)
  * @param commandOptions options the "copy as vidgen command" text ends with, such as {@code --provider mock}
  * @param keyVariable the environment variable the provider's key is read from, which the page's cURL command
@@ -42,7 +42,8 @@ public record PlaygroundSettings(
       throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
     }
     folder = Objects.requireNonNull(folder, "folder == null").toAbsolutePath().normalize();
-    Objects.requireNonNull(history, "history == null");
+    // The history outlives the page, which masks the key: a provider's words that echo it are masked there too.
+    history = Objects.requireNonNull(history, "history == null").hiding(apiKey == null ? List.of() : List.of(apiKey));
     commandOptions = List.copyOf(commandOptions == null ? List.of() : commandOptions);
     keyVariable = keyVariable == null || keyVariable.isBlank() ? DEFAULT_KEY_VARIABLE : keyVariable;
   }

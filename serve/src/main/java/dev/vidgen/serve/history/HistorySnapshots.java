@@ -46,10 +46,11 @@ final class HistorySnapshots {
   /**
    * What the file held when last read, the file's state then, where its last whole line ended
    * ({@code readTo}) and the bytes just before that point ({@code before}), by which a later read
-   * knows that what it read is still there, and how many whole lines before that point are no entry.
+   * knows that what it read is still there, and how many whole lines before that point are no entry; {@code sorted}
+   * lists and indexes the tasks of {@code latest} once asked to.
    */
   private record Snapshot(long size, FileTime modified, Object fileKey, long readTo, byte[] before,
-      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo, int unreadable) {
+      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo, int unreadable, SortedEntries sorted) {
     boolean describes(BasicFileAttributes now) {
       return now.size() == size && now.lastModifiedTime().equals(modified) && Objects.equals(now.fileKey(), fileKey);
     }
@@ -71,6 +72,11 @@ final class HistorySnapshots {
    */
   static Map<String, HistoryEntry> latest(Path file, Function<String, Optional<HistoryEntry>> readLine) {
     return snapshot(file, readLine).latest;
+  }
+
+  /** The tasks of {@code file} as {@link TaskHistory#entries()} lists them, sorted and indexed once per read. */
+  static SortedEntries sorted(Path file, Function<String, Optional<HistoryEntry>> readLine) {
+    return snapshot(file, readLine).sorted;
   }
 
   /**
@@ -121,7 +127,7 @@ final class HistorySnapshots {
         return read;
       } catch (NoSuchFileException gone) {
         forget(key);
-        return new Snapshot(0, null, null, 0, new byte[0], Map.of(), Map.of(), 0);
+        return new Snapshot(0, null, null, 0, new byte[0], Map.of(), Map.of(), 0, new SortedEntries(Map.of()));
       } catch (IOException e) {
         throw unreadable(file, e);
       }
@@ -167,9 +173,10 @@ final class HistorySnapshots {
     }
     buffer.flip();
     lines.last(buffer);
+    Map<String, HistoryEntry> latest = Collections.unmodifiableMap(lines.latest);
     return new Snapshot(stated.size(), stated.lastModifiedTime(), stated.fileKey(), wholeTo,
-        bytesBefore(channel, wholeTo), Collections.unmodifiableMap(lines.latest),
-        Collections.unmodifiableMap(lines.lastSavedTo), lines.unreadable);
+        bytesBefore(channel, wholeTo), latest, Collections.unmodifiableMap(lines.lastSavedTo), lines.unreadable,
+        new SortedEntries(latest));
   }
 
   private static ByteBuffer grown(ByteBuffer full) {

@@ -4,6 +4,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.files.OwnerOnly;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
+import dev.vidgen.core.port.ApiKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The tasks this machine submitted, kept in {@code history.jsonl} in the vidgen data folder: one
@@ -65,29 +68,52 @@ public final class TaskHistory {
   private final Duration lockWait;
   /** Reads one line of the file as an entry (empty: no entry). */
   private final Function<String, Optional<HistoryEntry>> lineReader;
+  /** Masks the keys this history was told of in an entry's error text before it is written. */
+  private final UnaryOperator<String> withoutKeys;
 
-  private TaskHistory(Path file, Duration lockWait, Function<String, Optional<HistoryEntry>> lineReader) {
+  private TaskHistory(Path file, Duration lockWait, Function<String, Optional<HistoryEntry>> lineReader,
+      UnaryOperator<String> withoutKeys) {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.lockWait = lockWait;
     this.lineReader = lineReader;
+    this.withoutKeys = withoutKeys;
   }
 
   /** This history, whose changes wait at most {@code wait} for another process's (for tests). */
   TaskHistory withLockWait(Duration wait) {
-    return new TaskHistory(file, wait, lineReader);
+    return new TaskHistory(file, wait, lineReader, withoutKeys);
   }
 
   /** This history, its lines read by {@code reader} (for tests, such as one that counts the lines read). */
   TaskHistory withLineReader(Function<String, Optional<HistoryEntry>> reader) {
-    return new TaskHistory(file, lockWait, Objects.requireNonNull(reader, "reader == null"));
+    return new TaskHistory(file, lockWait, Objects.requireNonNull(reader, "reader == null"), withoutKeys);
+  }
+
+  /**
+   * This history, writing each entry's error text with every one of {@code keys} masked in it as output masks it
+   * ({@link ApiKey#maskIn}), on top of those it masks already: a provider's words may echo the key it was sent.
+   */
+  public TaskHistory hiding(Collection<ApiKey> keys) {
+    List<ApiKey> hidden = List.copyOf(Objects.requireNonNull(keys, "keys == null"));
+    if (hidden.isEmpty()) {
+      return this;
+    }
+    UnaryOperator<String> before = withoutKeys;
+    return new TaskHistory(file, lockWait, lineReader, text -> {
+      String masked = before.apply(text);
+      for (ApiKey key : hidden) {
+        masked = key.maskIn(masked);
+      }
+      return masked;
+    });
   }
 
   /** The history kept in {@code folder} (the file is made on the first record). */
   public static TaskHistory in(Path folder) {
     Objects.requireNonNull(folder, "folder == null");
     return new TaskHistory(folder.toAbsolutePath().normalize().resolve("history.jsonl"), LOCK_WAIT,
-        TaskHistory::readLine);
+        TaskHistory::readLine, UnaryOperator.identity());
   }
 
   /**
@@ -206,13 +232,18 @@ public final class TaskHistory {
   }
 
   /**
-   * Appends {@code entry} as the task's latest state.
+   * Appends {@code entry} as the task's latest state, its error text without the keys this history hides
+   * ({@link #hiding}).
    *
    * @throws UncheckedIOException when the folder cannot be made or the file written
    */
   public void record(HistoryEntry entry) {
     Objects.requireNonNull(entry, "entry == null");
-    byte[] line = (JsonTrees.write(entry.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    // The file outlives the terminal, which masks the key: a provider's words that echo it are masked here too.
+    String error = entry.error();
+    HistoryEntry kept = error == null || withoutKeys.apply(error).equals(error) ? entry
+        : entry.withNote(withoutKeys.apply(error));
+    byte[] line = (JsonTrees.write(kept.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (APPEND_LOCK) {
       try {
         OwnerOnly.folders(file.getParent());
@@ -386,10 +417,16 @@ public final class TaskHistory {
 
   /** Every task, newest submission first; an unreadable line is skipped, and so are the notes of creates since answered ({@link HistoryEntry#ANSWERED}). */
   public List<HistoryEntry> entries() {
-    return latest().values().stream()
-        .filter(entry -> !entry.status().equals(HistoryEntry.ANSWERED))
-        .sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
-        .toList();
+    return HistorySnapshots.sorted(file, lineReader).entries();
+  }
+
+  /**
+   * The latest state of every task of id {@code taskId} (of any provider or server) as {@link #entries()} lists them,
+   * newest submission first: looked up, so that a command asking for each of many tasks does not search them all.
+   */
+  public List<HistoryEntry> entriesOf(String taskId) {
+    Objects.requireNonNull(taskId, "taskId == null");
+    return HistorySnapshots.sorted(file, lineReader).withTaskId(taskId);
   }
 
   /**
@@ -459,7 +496,7 @@ public final class TaskHistory {
 
   /** The latest state of task {@code taskId} of {@code providerId}, if the history has it. */
   public Optional<HistoryEntry> find(String providerId, String taskId) {
-    return entries().stream()
+    return entriesOf(taskId).stream()
         .filter(entry -> entry.provider().equals(providerId) && entry.taskId().equals(taskId))
         .findFirst();
   }
@@ -470,7 +507,7 @@ public final class TaskHistory {
    * made two tasks. Else the task's entry that names no server (a line written before base URLs were kept).
    */
   public Optional<HistoryEntry> find(String providerId, String baseUrl, String taskId) {
-    List<HistoryEntry> tasks = entries().stream()
+    List<HistoryEntry> tasks = entriesOf(taskId).stream()
         .filter(entry -> entry.provider().equals(providerId) && entry.taskId().equals(taskId))
         .toList();
     return tasks.stream().filter(entry -> BaseUrls.sameServer(providerId, entry.baseUrl(), baseUrl)).findFirst()
@@ -560,7 +597,7 @@ public final class TaskHistory {
 
   /** The latest state of task {@code taskId}, if the history has it. */
   public Optional<HistoryEntry> find(String taskId) {
-    return entries().stream().filter(entry -> entry.taskId().equals(taskId)).findFirst();
+    return entriesOf(taskId).stream().findFirst();
   }
 
   /**

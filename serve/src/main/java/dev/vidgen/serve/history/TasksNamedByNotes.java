@@ -4,10 +4,12 @@ import dev.vidgen.core.client.JobHandle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tasks a history knows only from the note of the create that made them ({@link HistoryEntry#ANSWERED} or
@@ -24,13 +26,16 @@ final class TasksNamedByNotes {
    */
   static List<HistoryEntry> withStandIns(Collection<HistoryEntry> latest) {
     List<HistoryEntry> entries = new ArrayList<>();
+    Set<TaskKey> listed = new HashSet<>();
     for (HistoryEntry entry : latest) {
       if (!entry.status().equals(HistoryEntry.ANSWERED)) {
         entries.add(entry);
+        listed.add(TaskKey.of(entry));
       }
     }
+    Set<TaskKey> lines = keys(latest);
     for (HistoryEntry note : latest) {
-      standIn(note, latest).filter(task -> !known(task, entries)).ifPresent(entries::add);
+      standIn(note, lines).filter(task -> listed.add(TaskKey.of(task))).ifPresent(entries::add);
     }
     entries.sort(Comparator.comparing(HistoryEntry::submittedAt).reversed());
     return entries;
@@ -42,14 +47,16 @@ final class TasksNamedByNotes {
    */
   static Map<String, HistoryEntry> standIns(Collection<HistoryEntry> latest) {
     Map<String, HistoryEntry> standIns = new LinkedHashMap<>();
+    Set<TaskKey> lines = keys(latest);
+    Set<TaskKey> named = new HashSet<>();
     latest.stream().sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
-        .forEach(note -> standIn(note, latest).filter(task -> !known(task, standIns.values()))
+        .forEach(note -> standIn(note, lines).filter(task -> named.add(TaskKey.of(task)))
             .ifPresent(task -> standIns.put(note.taskId(), task)));
     return standIns;
   }
 
-  /** The entry {@code note}'s task would have begun with, when the note names a task that {@code latest} lacks. */
-  private static Optional<HistoryEntry> standIn(HistoryEntry note, Collection<HistoryEntry> latest) {
+  /** The entry {@code note}'s task would have begun with, when the note names a task none of {@code lines} is. */
+  private static Optional<HistoryEntry> standIn(HistoryEntry note, Set<TaskKey> lines) {
     boolean namesItsTask = note.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)
         && (note.status().equals(HistoryEntry.ANSWERED) || note.status().equals(HistoryEntry.FOUND));
     if (!namesItsTask) {
@@ -57,12 +64,25 @@ final class TasksNamedByNotes {
     }
     Optional<JobHandle> task = note.jobHandle().filter(handle -> handle.providerId().equals(note.provider()));
     return task.map(handle -> note.madeAs(handle, "queued", note.updatedAt()))
-        .filter(made -> !known(made, latest));
+        .filter(made -> !lines.contains(TaskKey.of(made)));
   }
 
-  /** Whether {@code among} holds a line of {@code task}'s own: the same provider, server and task id. */
-  private static boolean known(HistoryEntry task, Collection<HistoryEntry> among) {
-    return among.stream().anyMatch(entry -> entry.provider().equals(task.provider())
-        && entry.taskId().equals(task.taskId()) && BaseUrls.sameServer(task.provider(), entry.baseUrl(), task.baseUrl()));
+  /** The keys of {@code entries}, read once, so that each note's task is looked up rather than searched for. */
+  private static Set<TaskKey> keys(Collection<HistoryEntry> entries) {
+    Set<TaskKey> keys = new HashSet<>();
+    for (HistoryEntry entry : entries) {
+      keys.add(TaskKey.of(entry));
+    }
+    return keys;
+  }
+
+  /**
+   * What makes a line a task's own: the same provider, task id and server, the server as {@link BaseUrls#sameServer}
+   * compares it, so that two keys are equal exactly when that says the lines name one task.
+   */
+  private record TaskKey(String provider, String taskId, String server) {
+    static TaskKey of(HistoryEntry entry) {
+      return new TaskKey(entry.provider(), entry.taskId(), BaseUrls.comparable(entry.provider(), entry.baseUrl()));
+    }
   }
 }
