@@ -253,7 +253,8 @@ final class BatchCommand extends ClientCommand {
         madeJournal = null;
       }
       try (JobStore store = open(location);
-          BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
+          BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean(),
+              client.lookUpAtMost())) {
         // Made only once the journal opened: a journal that cannot be opened leaves no empty folder behind.
         requireWritable(videos);
         ResultsManifest manifest = ResultsManifest.in(videos);
@@ -303,6 +304,7 @@ final class BatchCommand extends ClientCommand {
             .listener(toHistory)
             .timeout(timeout)
             .keyTag(session.apiKey() == null ? null : session.apiKey().tag())
+            .hiding(EnvironmentKeys.of(context.env()))
             .build();
         Runnable stopCounting = client.addListener(creates);
         try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, client,

@@ -12,6 +12,7 @@ import dev.vidgen.journal.jdbc.Journals;
 import dev.vidgen.serve.history.BatchOrigin;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import dev.vidgen.serve.history.UnusableResults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,6 +167,14 @@ final class BatchHistory extends ForwardingBatchListener {
         if (entry.state() == State.COMPLETED) {
           line = line.completed(entry.file() == null ? null : Path.of(entry.file()).toAbsolutePath().normalize()
               .toString(), now);
+        } else if (FailedCharges.expired(entry)) {
+          // Its task completed (and was charged as such), but the video's link expired before it was saved: kept
+          // completed, priced and marked expired, as generate records it, not as a failed task of unknown charge.
+          line = ExpiredResults.mark(line.completed(null, now), entry.expiresAt());
+        } else if (FailedCharges.unusable(entry)) {
+          // Its task completed (and was charged as such) with a video link vidgen does not fetch: kept completed,
+          // priced and marked unusable with why, as generate records it, not as a failed task of unknown charge.
+          line = UnusableResults.mark(line.completed(null, now), UnusableLinks.problem(entry));
         } else if (entry.state() == State.FAILED) {
           line = line.failed(entry.reason(), now);
         }

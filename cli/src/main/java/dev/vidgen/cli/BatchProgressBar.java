@@ -3,7 +3,9 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.BatchProgress;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.text.Waits;
 import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
  * Shows a batch on stderr. On a terminal: one bar redrawn in place (done of total, in flight,
@@ -26,14 +28,17 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
 
   /** The monotonic clock the pace of lines is measured by. */
   private final java.util.function.LongSupplier nanoTime;
+  /** The longest the batch client's look-up of a job's task by client reference takes, as its resume line says. */
+  private final Duration lookUpAtMost;
 
-  BatchProgressBar(PrintWriter err, boolean terminal) {
-    this(err, terminal, System::nanoTime);
+  BatchProgressBar(PrintWriter err, boolean terminal, Duration lookUpAtMost) {
+    this(err, terminal, lookUpAtMost, System::nanoTime);
   }
 
-  BatchProgressBar(PrintWriter err, boolean terminal, java.util.function.LongSupplier nanoTime) {
+  BatchProgressBar(PrintWriter err, boolean terminal, Duration lookUpAtMost, java.util.function.LongSupplier nanoTime) {
     this.err = err;
     this.terminal = terminal;
+    this.lookUpAtMost = lookUpAtMost;
     this.nanoTime = nanoTime;
   }
 
@@ -107,8 +112,9 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
       drawnWidth = 0;
     }
     err.println("vidgen: job " + entry.key() + " was being created when an earlier run stopped (attempt "
-        + entry.attempts() + "): looking its task up by client reference " + entry.clientReference() + " (for up to"
-        + " about a minute, the time a fresh task may take to be listed) before sending anything");
+        + entry.attempts() + "): looking its task up by client reference " + entry.clientReference() + " (for at"
+        + " most about " + Waits.seconds(lookUpAtMost) + ": the time a fresh task may take to be listed, and the"
+        + " look-up's own reads) before sending anything");
     err.flush();
     lastShown = null;
   }

@@ -2,6 +2,8 @@ package dev.vidgen.cli;
 
 import dev.vidgen.serve.history.HistoryEntry;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,9 +41,15 @@ final class ClaimedTakes {
     return take.find() ? Optional.of(take.group(1)) : Optional.empty();
   }
 
-  /** How many earlier takes of task {@code taskId}'s create are claimed, each with its own row, in {@code entries}. */
-  static int claimedOf(Collection<HistoryEntry> entries, String taskId) {
-    return (int) entries.stream().filter(entry -> resentAs(entry).filter(taskId::equals).isPresent())
-        .mapToLong(entry -> Math.max(1, entry.claimed().size())).sum();
+  /**
+   * How many earlier takes of each task's create are claimed, each with its own row, in {@code entries}: by the id of
+   * the task the take sent again made; a task with none is not in the map.
+   */
+  static Map<String, Integer> claimedByTask(Collection<HistoryEntry> entries) {
+    Map<String, Integer> claimed = new HashMap<>();
+    for (HistoryEntry entry : entries) {
+      resentAs(entry).ifPresent(taskId -> claimed.merge(taskId, Math.max(1, entry.claimed().size()), Integer::sum));
+    }
+    return claimed;
   }
 }

@@ -25,7 +25,8 @@ abstract class ClientCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     CliContext context = root.context();
-    Output output = new Output(context.out(), context.err(), root.json);
+    // Every word the command prints has the environment's keys masked, whichever provider's text echoed one.
+    Output output = new Output(context.out(), context.err(), root.json, ShownKeys.of(context.env()));
     if (writesVideoToStdout()) {
       output = output.toStderr();
     }

@@ -16,16 +16,22 @@ final class DownloadCommand extends TaskCommand {
   int run(Session session, Output output) {
     Target target = openWritingTo(session, OutTarget.orHere(saving.out), saving.force, output);
     // Named by its unanswered create's name: the video goes where that create's command was told to put it.
-    OutTarget out = saving.unansweredCreatesOut(session, target, output).orElse(saving.out);
-    return save(session, target, OutTarget.orHere(out), output);
+    OutTarget asked = saving.unansweredCreatesOut(session, target, output).orElse(saving.out);
+    // A task the history has with the --out it was made with: saved there, unless another --out is given.
+    OutTarget out = asked == null ? saving.madeWithOut(session, target, output).orElse(null) : asked;
+    return save(session, target, asked, OutTarget.orHere(out), output);
   }
 
-  private int save(Session session, Target target, OutTarget out, Output output) {
+  /**
+   * Saves the task's video to {@code out}; {@code asked} is the {@code --out} given (or an unanswered create's; null
+   * for none), against which a video the history says is saved already is judged.
+   */
+  private int save(Session session, Target target, OutTarget asked, OutTarget out, Output output) {
     // Without --out the commands printed name this folder, so that they save here from anywhere.
     String outWords = out.text() == null ? out.path(session.context()) + java.io.File.separator
         : out.forCommands(session.context());
     // A task the provider forgot whose video is saved where this download would put it: nothing to do.
-    return ForgottenTasks.orSaved(session, target, out, saving.force, false, output, () -> target.recorded(() -> {
+    return ForgottenTasks.orSaved(session, target, asked, saving.force, false, output, () -> target.recorded(() -> {
       String again = saving.force ? Failures.downloadCommand(target.handle(), session, "--out",
           outWords, "--force")
           : Failures.downloadCommand(target.handle(), session, "--out", outWords);

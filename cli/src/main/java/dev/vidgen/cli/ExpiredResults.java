@@ -19,8 +19,12 @@ final class ExpiredResults {
 
   /** {@code entry}, a completed task, noting that its video's link expired as {@code expired} says. */
   static HistoryEntry mark(HistoryEntry entry, ResultExpiredException expired) {
-    Instant at = expired.asset() == null || expired.asset().expiresAt() == null ? Instant.now()
-        : expired.asset().expiresAt();
+    return mark(entry, expired.asset() == null ? null : expired.asset().expiresAt());
+  }
+
+  /** {@code entry}, a completed task, noting that its video's link expired at {@code expiresAt} (now when null). */
+  static HistoryEntry mark(HistoryEntry entry, Instant expiresAt) {
+    Instant at = expiresAt == null ? Instant.now() : expiresAt;
     return NOTE.on(entry, at.truncatedTo(ChronoUnit.SECONDS).toString());
   }
 

@@ -46,11 +46,13 @@ final class FailedCharges {
         && (EXPIRED.equals(entry.reasonCode()) || UNUSABLE.equals(entry.reasonCode()));
   }
 
-  private static boolean expired(Entry entry) {
+  /** Whether {@code entry}'s task completed but its video's link expired before it was saved. */
+  static boolean expired(Entry entry) {
     return chargeLikely(entry) && EXPIRED.equals(entry.reasonCode());
   }
 
-  private static boolean unusable(Entry entry) {
+  /** Whether {@code entry}'s task completed but its video's link cannot be used (not http(s)). */
+  static boolean unusable(Entry entry) {
     return chargeLikely(entry) && UNUSABLE.equals(entry.reasonCode());
   }
 

@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -132,6 +134,9 @@ final class HistoryCommand extends ClientCommand {
       throw CliException.usage("--no-task goes with --close", "give the create it is about: vidgen history --close"
           + " unanswered-... --no-task");
     }
+    // A route file named here changes nothing shown, but one that cannot be used is told, not passed over.
+    session.warnOfUnusableRouteFiles("the history shows each task's price as kept when it was sent, so nothing here"
+        + " changes");
     TaskHistory history = HistoryRecord.settledHistory(session.context()).orElseThrow(() -> new CliException(
         ExitCodes.OTHER, "history", "no history folder: " + TaskHistory.whyNoDataFolder(session.context().env()),
         "set VIDGEN_HOME to a folder for vidgen's history"));
@@ -152,7 +157,8 @@ final class HistoryCommand extends ClientCommand {
       throw new CliException(ExitCodes.OTHER, "history", unreadable.getMessage(), unreadableNext(history));
     }
     int total = entries.size();
-    List<HistoryEntry> all = entries;
+    // The earlier takes claimed since, counted once for the whole history: each row then looks its task up.
+    Map<String, Integer> claimed = ClaimedTakes.claimedByTask(entries);
     if (limit > 0 && entries.size() > limit) {
       entries = entries.subList(0, limit);
     }
@@ -173,7 +179,7 @@ final class HistoryCommand extends ClientCommand {
       }
       task.putAll(entry.worstCase());
       // Earlier takes of the task's create that may each be a paid task of their own, kept in its handle.
-      int extraTakes = openExtraTakes(entry, all);
+      int extraTakes = openExtraTakes(entry, claimed);
       if (extraTakes > 0) {
         task.put("possible_extra_tasks", extraTakes);
         task.put("possible_extra_credits", entry.credits() == null ? null
@@ -182,6 +188,9 @@ final class HistoryCommand extends ClientCommand {
       // A found create's price is its task's, and the first take of a create sent again is in its task's
       // possible_extra_credits: null here, with counted_on (as the playground's JSON has it), so a sum counts it once.
       CountedOn.mark(task, entry);
+      if (task.get("credits") == null && HistoryTotals.pricedOnItsOwn(task)) {
+        task.put("price", HistoryTotals.UNKNOWN_PRICE); // no total counts it: what it cost is not known
+      }
       for (String dollars : List.of("usd", "usd_at_most")) {
         if (task.get(dollars) instanceof BigDecimal amount) {
           task.put(dollars, Views.usdJson(amount)); // as every --json writes dollars, whatever the history line holds
@@ -214,6 +223,8 @@ final class HistoryCommand extends ClientCommand {
     int unreadable = history.unreadableLines();
     // Lines another vidgen wrote (or a hand changed) are not shown, and not checked for the same job: said, not hidden.
     json.put("unreadable_lines", unreadable);
+    HistoryTotals totals = HistoryTotals.of(tasks);
+    json.putAll(totals.json());
     json.put("tasks", tasks);
     output.object(json);
     if (unreadable > 0) {
@@ -234,9 +245,9 @@ final class HistoryCommand extends ClientCommand {
     if (entries.isEmpty()) {
       Optional<String> unwritable = unwritable(history);
       output.line((unreadable > 0 ? "No task line can be read" : "No tasks yet") + unwritable.map(why -> ", and "
-          + history.file() + " cannot be written: " + why + ", so vidgen generate and vidgen serve cannot record"
+          + history.file() + " cannot be written: " + why + ", so " + RECORDING_COMMANDS + " cannot record"
           + " theirs there; fix its permissions, or set VIDGEN_HOME to a folder this user may write")
-          .orElse("; vidgen generate and vidgen serve record theirs in " + history.file()));
+          .orElse("; " + RECORDING_COMMANDS + " record theirs in " + history.file()));
       return ExitCodes.DONE;
     }
     List<List<String>> rows = new ArrayList<>();
@@ -251,7 +262,7 @@ final class HistoryCommand extends ClientCommand {
           : UnansweredClose.isSeveral(entry) ? UnansweredClose.worstCasePrice(entry)
           : chargeUnknown(entry) ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
-      int extra = openExtraTakes(entry, all);
+      int extra = openExtraTakes(entry, claimed);
       if (extra > 0) {
         price += extra == 1 ? " (+1 earlier take may be a paid task)" : " (+" + extra + " earlier takes may be paid tasks)";
       }
@@ -267,6 +278,7 @@ final class HistoryCommand extends ClientCommand {
       rows.add(List.of(cell(entry.taskId()), entry.model(), status, price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
+    output.line(totals.line());
     if (total > entries.size()) {
       output.line("The " + entries.size() + " newest of " + total + " tasks; --limit 0 lists them all.");
     }
@@ -318,7 +330,8 @@ final class HistoryCommand extends ClientCommand {
           + " before the take sent again made that task: it may be a paid task of its own (the provider's dashboard"
           + " shows it), and is counted once, as the \"+1 earlier take\" of its task's row.");
     }
-    List<HistoryEntry> shown = entries;
+    // A set, so that many rows read from notes are each looked up among the rows shown, not searched for.
+    Set<HistoryEntry> shown = readFromNote.isEmpty() ? Set.of() : new HashSet<>(entries);
     readFromNote.entrySet().stream().filter(task -> shown.contains(task.getKey())).findFirst().ifPresent(task ->
         output.line("An " + READ_FROM_NOTE + " row is a task whose own line in the history cannot be read, listed from"
             + " the readable note of the create that made it (such as " + cell(task.getValue()) + "): its model, price,"
@@ -391,11 +404,12 @@ final class HistoryCommand extends ClientCommand {
 
   /**
    * How many earlier takes of {@code entry}'s create may each be a paid task of their own: those its handle keeps, less
-   * those claimed since with --made-by, which have their own priced rows in {@code all}.
+   * those claimed since with --made-by, which have their own priced rows ({@code claimed}: by the task they are
+   * earlier takes of).
    */
-  private static int openExtraTakes(HistoryEntry entry, List<HistoryEntry> all) {
+  private static int openExtraTakes(HistoryEntry entry, Map<String, Integer> claimed) {
     int kept = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);
-    return kept == 0 ? 0 : Math.max(0, kept - ClaimedTakes.claimedOf(all, entry.taskId()));
+    return kept == 0 ? 0 : Math.max(0, kept - claimed.getOrDefault(entry.taskId(), 0));
   }
 
   /**
@@ -458,6 +472,9 @@ final class HistoryCommand extends ClientCommand {
 
   /** The status of a task listed from its create's note: its own line cannot be read, so where it stands is not known. */
   static final String READ_FROM_NOTE = "unreadable";
+
+  /** The commands that record the tasks they make in the history, as an empty history names them. */
+  static final String RECORDING_COMMANDS = "vidgen generate, extend, remix, batch and serve (the playground)";
 
   /** A task id as the table shows it: cut after {@link #ID_WIDTH} characters (a server may send one of thousands; --json has it whole). */
   static String cell(String taskId) {

@@ -44,9 +44,13 @@ final class HistoryRecord {
     this.watching = watching;
   }
 
-  /** The history of this environment, when it has a data folder. */
+  /**
+   * The history of this environment, when it has a data folder; every key the environment holds is masked in the
+   * error text it writes, as the terminal masks it.
+   */
   static Optional<TaskHistory> history(CliContext context) {
-    return TaskHistory.dataFolder(context.env()).map(TaskHistory::in);
+    return TaskHistory.dataFolder(context.env()).map(TaskHistory::in)
+        .map(history -> history.hiding(EnvironmentKeys.of(context.env())));
   }
 
   /**

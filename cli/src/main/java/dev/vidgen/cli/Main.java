@@ -207,7 +207,8 @@ public final class Main {
     commandLine.setResourceBundle(new ProviderIds.HelpTexts(context.env())); // a factory that failed, in --provider's help
     HistoryCommand.hideSendingOptions(commandLine.getSubcommands().get("history").getCommandSpec());
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-      Output output = new Output(context.out(), context.err(), parsed.originalArgs().contains("--json"));
+      Output output = new Output(context.out(), context.err(), parsed.originalArgs().contains("--json"),
+          ShownKeys.of(context.env()));
       return Failures.report(e, null, output);
     });
     return commandLine;

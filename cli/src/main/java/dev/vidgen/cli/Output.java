@@ -11,20 +11,34 @@ import java.util.Map;
  * Where a command writes. With {@code --json} stdout gets exactly one JSON object and nothing
  * else; without it, lines and aligned tables for people. Notes and progress always go to stderr.
  * Every text for people passes {@link SafeText#clean}: control characters from a server cannot
- * reach the terminal, and nothing shaped like a key is shown.
+ * reach the terminal, and nothing shaped like a key is shown. Every word on either stream, JSON too, has each key
+ * of the environment masked ({@link ShownKeys}), whatever provider's words echoed it.
  */
 final class Output {
+  /** The streams as given: the JSON object goes to {@link #rawOut}, its strings masked before they are escaped. */
+  private final PrintWriter rawOut;
+  private final PrintWriter rawErr;
+  /** The streams text goes to, masking the keys. */
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean json;
+  private final ShownKeys keys;
   private boolean printedJson;
   /** Clears a progress line drawn on stderr, so that a note starts on a line of its own. */
   private volatile Runnable beforeNote = () -> {};
 
   Output(PrintWriter out, PrintWriter err, boolean json) {
-    this.out = out;
-    this.err = err;
+    this(out, err, json, ShownKeys.none());
+  }
+
+  /** An output that masks {@code keys} in everything it prints. */
+  Output(PrintWriter out, PrintWriter err, boolean json, ShownKeys keys) {
+    this.rawOut = out;
+    this.rawErr = err;
+    this.out = keys.writer(out);
+    this.err = out == err ? this.out : keys.writer(err);
     this.json = json;
+    this.keys = keys;
   }
 
   boolean json() {
@@ -33,9 +47,10 @@ final class Output {
 
   /** The same output with stdout's share sent to stderr, for a command whose stdout carries a video. */
   Output toStderr() {
-    return new Output(err, err, json);
+    return new Output(rawErr, rawErr, json, keys);
   }
 
+  /** stderr, with the keys masked in each piece of text written to it. */
   PrintWriter err() {
     return err;
   }
@@ -49,7 +64,7 @@ final class Output {
     try {
       // Streamed: a batch's document of 200,000 jobs is never held as text. ASCII, with \\uXXXX escapes: the same
       // JSON whatever charset stdout is written in.
-      JsonTrees.write(object, new AsciiJsonWriter(out));
+      JsonTrees.write(keys.tree(object), new AsciiJsonWriter(rawOut));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e); // a PrintWriter never throws it; it keeps its error
     }

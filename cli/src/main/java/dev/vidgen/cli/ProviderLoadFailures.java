@@ -23,9 +23,7 @@ final class ProviderLoadFailures {
 
   /** {@code text} with each key the environment holds masked, in clear or encoded, and key-shaped words too. */
   private static String masked(String text, Map<String, String> env) {
-    List<ApiKey> keys = env.entrySet().stream()
-        .filter(variable -> variable.getKey().endsWith("_API_KEY") && !variable.getValue().isBlank())
-        .map(variable -> ApiKey.of(variable.getValue())).toList();
+    List<ApiKey> keys = EnvironmentKeys.of(env);
     return SafeText.clean(text, List.of(), shown -> {
       String hidden = shown;
       for (ApiKey key : keys) {

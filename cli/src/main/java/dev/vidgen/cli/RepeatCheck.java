@@ -243,7 +243,7 @@ final class RepeatCheck {
       // person asked about a create another run may still be waiting for: only --again sends it a second time.
       throw refusal(session, entry, quote, now, other);
     }
-    PrintWriter err = session.context().err();
+    PrintWriter err = output.err(); // masks the keys, as every word a command prints
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
         + (quote.isKnown() ? "Pay " + Views.price(quote) : "Pay again (its price is unknown)")
         + " for another take? [y/N] ");

@@ -40,8 +40,9 @@ final class RunResends extends ForwardingBatchListener {
   @Override
   public void onWritten(Entry entry) {
     if (entry.state() == State.SUBMITTING) {
-      // Sent again after it was unknown (--resubmit-unknown), its entry counts 1 plus those earlier takes.
-      sending.put(entry.key(), entry.possibleTasks() - 1);
+      // Sent again after it was unknown (--resubmit-unknown), its entry counts 1 plus those earlier takes; as its
+      // create starts only: a take sent again blind is counted in the entry before it leaves, and in the handle after.
+      sending.putIfAbsent(entry.key(), entry.possibleTasks() - 1);
     } else {
       Integer earlier = sending.remove(entry.key());
       if (earlier != null && entry.state() != State.UNKNOWN) {

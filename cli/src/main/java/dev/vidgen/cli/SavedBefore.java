@@ -52,8 +52,8 @@ record SavedBefore(Path file, Instant savedAt) {
       }
       Instant written = Files.getLastModifiedTime(absolute, LinkOption.NOFOLLOW_LINKS).toInstant();
       Optional<dev.vidgen.serve.history.TaskHistory> history = HistoryRecord.history(context);
-      java.util.List<HistoryEntry> entries = history.map(dev.vidgen.serve.history.TaskHistory::entries)
-          .orElse(java.util.List.of());
+      // Looked up by the task's id: a listing asks this for each of its rows.
+      java.util.List<HistoryEntry> entries = history.map(kept -> kept.entriesOf(taskId)).orElse(java.util.List.of());
       // The last line naming the file: this task's save there stands even once the task was saved elsewhere too.
       Optional<HistoryEntry> latest = history.flatMap(kept -> kept.lastSavedTo(absolute.toString()));
       // The newest task of that id on this server: an earlier task whose id the provider gave out again saved another video.

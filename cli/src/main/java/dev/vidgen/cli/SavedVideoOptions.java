@@ -5,13 +5,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the commands that save the video of an existing task ({@code wait}, {@code download}) put it: their
- * {@code --out} and {@code --force}, and the {@code --out} that an unanswered create's command had.
+ * {@code --out} and {@code --force}, else the {@code --out} that an unanswered create's command had, else the one the
+ * history recorded the task with.
  */
 final class SavedVideoOptions {
   @Option(names = "--out", paramLabel = "FILE|FOLDER/|-", converter = OutTarget.Converter.class,
       description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
-          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here; for an unanswered create's name, the --out"
-          + " its command had).")
+          + " <task-id>.mp4, or - for stdout (default: the --out the task was made with, as the task history has it;"
+          + " for an unanswered create's name, the --out its command had; else <task-id>.mp4 here).")
   OutTarget out;
 
   @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
@@ -34,5 +35,32 @@ final class SavedVideoOptions {
     recorded.requireWritable(session, force, target.handle().taskId().value());
     output.note("saving the video to " + recorded.text() + ", the --out of the command whose create this was");
     return Optional.of(recorded);
+  }
+
+  /**
+   * Without {@code --out}, for a task the history has with the {@code --out} it was made with (and no unanswered
+   * create's): that target, checked writable and told. Empty otherwise, and where the history noted that saving
+   * there fails the same way again, or this locale cannot name it: the video then goes here, as before.
+   */
+  Optional<OutTarget> madeWithOut(Session session, TaskCommand.Target target, Output output) {
+    if (out != null || session.unansweredOut().isPresent()) {
+      return Optional.empty();
+    }
+    Optional<HistoryRecord> record = target.history();
+    Optional<String> kept = record.flatMap(HistoryRecord::out);
+    if (kept.isEmpty() || record.flatMap(HistoryRecord::savesElsewhere).isPresent()) {
+      return Optional.empty();
+    }
+    if (!LocalePaths.canName(kept.get())) {
+      output.note("task " + target.handle().taskId().value() + " was made with --out " + kept.get() + ", but "
+          + LocalePaths.cannotName(kept.get()) + "; saving it here instead (" + LocalePaths.NEXT
+          + " to save it there)");
+      return Optional.empty();
+    }
+    OutTarget made = new OutTarget(kept.get());
+    made.requireWritable(session, force, target.handle().taskId().value());
+    output.note("saving the video to " + made.forCommands(session.context()) + ", the --out the task was made with;"
+        + " give --out to save elsewhere");
+    return Optional.of(made);
   }
 }

@@ -58,6 +58,8 @@ final class Session implements AutoCloseable {
   private VidgenClient.Builder clientBuilder;
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
+  /** Why a route file that cannot be used changes nothing, for a command that prices nothing by it; else null. */
+  private String routesUnused;
   /** Whether the client's route durations were seeded from the task history ({@link #learnDurations}). */
   private boolean durationsLearned;
   /** What keeps the data folder from holding the task history ({@link #historyTrouble}); null until looked at. */
@@ -251,17 +253,27 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * The built-in catalog, with {@code e}'s problems warned of, for a command that follows tasks; for any other the
-   * refusal with {@code fix}.
+   * Reads the route files of a command that prices nothing by them ({@code history}) only to tell one that cannot be
+   * used: its problems are warned of, with {@code why} nothing changes, and printed commands leave the files out.
+   */
+  void warnOfUnusableRouteFiles(String why) {
+    routesUnused = Objects.requireNonNull(why, "why == null");
+    catalog();
+  }
+
+  /**
+   * The built-in catalog, with {@code e}'s problems warned of, for a command that follows tasks or uses no route; for
+   * any other the refusal with {@code fix}.
    *
-   * @throws CliException (exit 2) unless the command follows tasks
+   * @throws CliException (exit 2) unless the command follows tasks or uses no route
    */
   private RouteCatalog routeProblems(RouteFileException e, String fix) {
-    if (followsTasks) {
+    if (followsTasks || routesUnused != null) {
       // A paid task is followed and saved whatever a route file says: the file's problems are told, not obeyed.
       e.all().forEach(problem -> output.note("warning: " + problem.getMessage()));
-      output.note("warning: the route files are left out (the built-in models are used), so that the task can"
-          + " still be followed and saved; fix them before sending jobs");
+      output.note("warning: the route files are left out " + (routesUnused != null ? "(" + routesUnused + ")"
+          : "(the built-in models are used), so that the task can still be followed and saved")
+          + "; fix them before sending jobs");
       catalog = RouteCatalog.builtIn();
       routesLeftOut = true;
       return catalog;

@@ -32,15 +32,23 @@ final class WaitCommand extends TaskCommand {
     Target target = openWritingTo(session, OutTarget.orHere(saving.out), saving.force, output);
     // Named by its unanswered create's name: the video goes where that create's command was told to put it.
     Optional<OutTarget> recorded = saving.unansweredCreatesOut(session, target, output);
-    recorded.ifPresent(out -> session.keepForResume("--out", out.text()));
-    return recordedWait(session, target, recorded.orElse(saving.out), output);
+    // A task the history has with the --out it was made with: saved there, unless another --out is given.
+    Optional<OutTarget> madeWith = recorded.isPresent() ? Optional.empty()
+        : saving.madeWithOut(session, target, output);
+    recorded.or(() -> madeWith).ifPresent(out -> session.keepForResume("--out", out.text()));
+    OutTarget asked = recorded.orElse(saving.out);
+    return recordedWait(session, target, asked, madeWith.orElse(asked), output);
   }
 
-  private int recordedWait(Session session, Target target, OutTarget out, Output output) {
+  /**
+   * Waits for the task and saves its video to {@code out}; {@code asked} is the {@code --out} given (or an unanswered
+   * create's), against which a video the history says is saved already is judged.
+   */
+  private int recordedWait(Session session, Target target, OutTarget asked, OutTarget out, Output output) {
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     // A task the provider forgot whose video is saved where this wait would put it: read once, not waited for (DZ F1).
     // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's.
-    return ForgottenTasks.orSaved(session, target, out, saving.force, true, output, () -> target.recorded(() -> {
+    return ForgottenTasks.orSaved(session, target, asked, saving.force, true, output, () -> target.recorded(() -> {
       ForgottenTasks.believeNotFoundOfOldTask(target);
       // The note that waits for the task's answer is given at the wait's first read, which it sends none of its own.
       Runnable stopListening = target.client().addListener(target.hint().onFirstRead(target.handle()));

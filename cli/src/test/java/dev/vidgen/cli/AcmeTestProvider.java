@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
@@ -26,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * {@code leak_key} makes a careless one ({@code encoded}: the key percent-encoded, in Basic auth and
  * JSON-escaped; {@code base64}: in a header's name, and as Base64 in a Bearer token and the body), and {@code fail} a broken one ({@code create-error}, {@code status-error}, {@code upload-error},
  * {@code preview-error}: a JVM {@link Error} of its own code; {@code old-spi}: the preview of a jar built for an
- * older vidgen; {@code factory-error}: its factory's {@code create} throws; {@code quota}: its service's 402 on the create).
+ * older vidgen; {@code factory-error}: its factory's {@code create} throws; {@code quota}: its service's 402 on the create;
+ * {@code key-echo}: its service's 401 on the create, whose words echo the key in clear; {@code failed-key-echo}: each
+ * task read failed, with words that echo the key in clear).
  */
 final class AcmeTestProvider implements VideoProvider {
   static final String OWN_ADDRESS = "https://api.acme.example";
@@ -134,6 +137,12 @@ final class AcmeTestProvider implements VideoProvider {
           dev.vidgen.core.policy.FailureKind.INSUFFICIENT_QUOTA,
           dev.vidgen.core.error.ProviderErrorDetails.of("acme", 402, "no_credit", "the account is out of credit"), null));
     }
+    if (fail.equals("key-echo")) {
+      // A service that repeats the key it was sent, passed on as a careless provider would: unmasked.
+      return CompletableFuture.failedFuture(dev.vidgen.core.error.ProviderException.of(
+          dev.vidgen.core.policy.FailureKind.AUTHENTICATION,
+          dev.vidgen.core.error.ProviderErrorDetails.of("acme", 401, "http_401", "bad key " + key.reveal()), null));
+    }
     if (fail.equals("create-error")) {
       // After the create went out: a task may exist.
       return work.create(request).thenApply(made -> {
@@ -147,6 +156,11 @@ final class AcmeTestProvider implements VideoProvider {
   public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
     if (fail.equals("status-error")) {
       return CompletableFuture.failedFuture(new StackOverflowError("acme recursion"));
+    }
+    if (fail.equals("failed-key-echo")) {
+      // A task its service failed with words that repeat the key, passed on as a careless provider would: unmasked.
+      return CompletableFuture.completedFuture(
+          TaskSnapshot.failed(taskId, new TaskFailure("bad_key", "bad key " + key.reveal())));
     }
     return work.status(taskId);
   }

@@ -713,7 +713,10 @@ class BatchCommandTest {
       assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.DEADLINE);
       assertThat(resumed.err()).as("the resumed run's look-up is said, not a silent wait")
           .containsPattern("job a was being created when an earlier run stopped \\(attempt 1\\): looking its task up"
-              + " by client reference vgb-\\w+ .* before sending anything");
+              + " by client reference vgb-\\w+ .* before sending anything")
+          .as("the look-up's true bound, as generate's look-up says it: the not-found grace's waits and 30 s of reads")
+          .contains("(for at most about 102 s: the time a fresh task may take to be listed, and the look-up's own"
+              + " reads) before sending anything");
       assertThat(resumed.out()).contains("left     line 1 (a, submitting");
       assertThat(fake.creates()).as("nothing sent while it is looked up").hasSize(1);
     }

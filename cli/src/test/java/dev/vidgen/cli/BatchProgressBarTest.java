@@ -9,6 +9,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BatchProgressBarTest {
+  /** The longest a look-up by client reference takes under the default retry policy. */
+  private static final Duration LOOK_UP = Duration.ofSeconds(102);
+
   @Test
   void saysDoneInFlightFailedAndTimeLeft() {
     BatchProgress progress = new BatchProgress(200, 100, 15, 5, 8, Duration.ofMinutes(2),
@@ -54,7 +57,7 @@ class BatchProgressBarTest {
   void inALogALineComesOnlyWhenACountChangesNotWhenOnlyTheTimeLeftMoves() {
     StringWriter err = new StringWriter();
     long[] now = {0};
-    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), false, () -> now[0])) {
+    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), false, LOOK_UP, () -> now[0])) {
       bar.onProgress(new BatchProgress(10, 2, 0, 0, 3, Duration.ofSeconds(10), Duration.ofSeconds(5)));
       now[0] += Duration.ofSeconds(6).toNanos(); // a create hangs: the estimate grows, no count moves
       bar.onProgress(new BatchProgress(10, 2, 0, 0, 3, Duration.ofSeconds(16), Duration.ofSeconds(11)));
@@ -69,7 +72,7 @@ class BatchProgressBarTest {
   @Test
   void redrawsOneLineOnATerminalAndEndsIt() {
     StringWriter err = new StringWriter();
-    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), true)) {
+    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), true, LOOK_UP)) {
       bar.onProgress(new BatchProgress(2, 2, 0, 0, 0, Duration.ofSeconds(3), Duration.ZERO));
     }
 
@@ -79,7 +82,7 @@ class BatchProgressBarTest {
   @Test
   void aWaitForAnotherWorkersHoldsDoesNotSayThatWorkerIsStillAtWork() {
     StringWriter err = new StringWriter();
-    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), false)) {
+    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), false, LOOK_UP)) {
       bar.onWaiting(12, java.util.List.of("vm-41"), java.time.Instant.parse("2026-12-05T07:00:00.250Z"));
     }
 

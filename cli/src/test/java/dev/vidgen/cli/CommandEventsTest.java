@@ -59,7 +59,7 @@ class CommandEventsTest {
 
   @Test
   void aBalanceReadEndedByTheStopIsNotToldAsUnreadableNorAsAJobSentUnchecked() {
-    String unreadable = "the balance of toapis could not be read (toapis: no HTTP response: could not connect:"
+    String unreadable = "the balance of toapis could not be read (toapis: no connection (nothing sent): could not connect:"
         + " 127.0.0.1:23706 gave no answer in time); the job is sent without a balance check";
     StringWriter err = new StringWriter();
     CommandEvents stopping = new CommandEvents(new Output(new PrintWriter(new StringWriter()), new PrintWriter(err),

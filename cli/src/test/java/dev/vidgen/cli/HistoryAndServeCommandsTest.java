@@ -161,6 +161,9 @@ class HistoryAndServeCommandsTest {
     CliRun.Result history = cli().run("history");
     assertThat(history.exitCode()).isZero();
     assertThat(history.out()).contains("No tasks yet", home.resolve("history.jsonl").toString());
+    assertThat(history.out()).as("every command that records its tasks there is named, batch too")
+        .contains("No tasks yet; vidgen generate, extend, remix, batch and serve (the playground) record theirs in "
+            + home.resolve("history.jsonl"));
   }
 
   @Test

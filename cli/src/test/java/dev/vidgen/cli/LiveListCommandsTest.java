@@ -6,6 +6,7 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -98,7 +99,8 @@ class LiveListCommandsTest {
         "--no-wait", "--json");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
-    assertThat(refused.err()).contains("sora-2-pro is not in the provider's live model list for this key")
+    assertThat(refused.err()).contains("sora-2-pro was retired on 2026-09-24",
+            "this key's live model list does not offer it either")
         .as("nothing was sent, so nothing is said to be sent").doesNotContain("sent anyway", "warning:");
     assertThat(refusedJson.exitCode()).as(refusedJson.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(refusedJson.json()).containsKey("error").doesNotContainKey("warnings");
@@ -130,8 +132,8 @@ class LiveListCommandsTest {
     assertThat(generate.exitCode()).as(generate.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(validate.exitCode()).as("validate says what generate does: " + validate.all())
         .isEqualTo(ExitCodes.INVALID_JOB);
-    assertThat(validate.err()).contains("sora-2-pro is not in the provider's live model list for this key")
-        .doesNotContain("sent anyway");
+    assertThat(validate.err()).contains("sora-2-pro was retired on 2026-09-24",
+            "this key's live model list does not offer it either").doesNotContain("sent anyway");
     assertThat(quote.exitCode()).as(quote.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
 
@@ -140,6 +142,26 @@ class LiveListCommandsTest {
     CliRun.Result valid = vidgen("validate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite");
     assertThat(valid.exitCode()).as(valid.all()).isZero();
     assertThat(valid.err()).contains("sora-2-pro was retired on 2026-09-24");
+  }
+
+  @Test
+  void allowRetiredOnARetiredModelTheListLacksStillSaysItIsRetiredAndWhatToChooseInstead() {
+    String[] job = {"--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite"};
+    String expected = "vidgen: error: model: sora-2-pro was retired on 2026-09-24 (OpenAI ended Sora 2 and its Videos"
+        + " API on 2026-09-24), and this key's live model list does not offer it either (3 video models listed, read"
+        + " just now; a model added to the key since shows once the list is read again, at most every 30 s), so the"
+        + " provider would refuse it; choose veo3.1-fast or kling-v3 instead; if your provider still serves it all"
+        + " the same, send it unchecked (turn this check off with --no-model-check)";
+
+    for (String[] command : List.of(new String[] {"validate"}, new String[] {"quote"},
+        new String[] {"generate", "--dry-run"}, new String[] {"generate", "--no-wait"})) {
+      CliRun.Result refused = vidgen(concat(command, job));
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(refused.err()).as(String.join(" ", command)).contains(expected)
+          .doesNotContain("spelled near it").doesNotContain("is not in the provider's live model list");
+    }
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
   }
 
   @Test

@@ -901,15 +901,17 @@ class ToApisCommandsTest {
   }
 
   @Test
-  void downloadWithoutOutSavesTheVideoHereNamedAfterItsTask() {
+  void downloadWithoutOutSavesTheVideoAgainWhereTheTaskWasMadeToGo() throws IOException {
     CliRun.Result made = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--out",
         "first.mp4", "--json");
     String taskId = (String) made.json().get("task_id");
+    Files.delete(dir.resolve("first.mp4")); // moved away since
 
     CliRun.Result result = vidgen("download", taskId);
 
     assertThat(result.exitCode()).as(result.all()).isZero();
-    assertThat(dir.resolve(taskId + ".mp4")).isNotEmptyFile();
+    assertThat(dir.resolve("first.mp4")).isNotEmptyFile();
+    assertThat(dir.resolve(taskId + ".mp4")).as("not named after its task here").doesNotExist();
     assertThat(fake.creates()).as("nothing sent again").hasSize(1);
   }
 
@@ -918,7 +920,8 @@ class ToApisCommandsTest {
     CliRun.Result made = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--out",
         "a.mp4", "--json");
     String taskId = (String) made.json().get("task_id");
-    assertThat(vidgen("download", taskId).exitCode()).as("a second copy, named after the task").isZero();
+    assertThat(vidgen("download", taskId, "--out", "./").exitCode()).as("a second copy, named after the task")
+        .isZero();
 
     CliRun.Result again = vidgen("download", taskId, "--out", "a.mp4");
     CliRun.Result waited = vidgen("wait", taskId, "--out", "a.mp4");
