@@ -23,7 +23,7 @@ final class ProviderLoadFailures {
 
   /** {@code text} with each key the environment holds masked, in clear or encoded, and key-shaped words too. */
   private static String masked(String text, Map<String, String> env) {
-    List<ApiKey> keys = EnvironmentKeys.of(env);
+    List<ApiKey> keys = EnvironmentKeys.anyLength(env);
     return SafeText.clean(text, List.of(), shown -> {
       String hidden = shown;
       for (ApiKey key : keys) {

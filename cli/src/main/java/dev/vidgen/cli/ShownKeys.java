@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The API keys a command's output masks wherever a provider's words echo one: every word a command prints, on stdout
- * and stderr, as text or {@code --json}, passes through here, so that no command can show a key in clear.
+ * and stderr, as text or {@code --json}, passes through here, so that no command can show a key in clear. Only values
+ * that can be real keys are masked ({@link EnvironmentKeys#of}), and never a {@code --json} field name.
  */
 final class ShownKeys {
   private static final ShownKeys NONE = new ShownKeys(List.of());
@@ -52,8 +53,8 @@ final class ShownKeys {
   }
 
   /**
-   * A view of a JSON tree (maps, lists, strings) with the keys masked in every string, made as it is read: a batch's
-   * tree of 200,000 jobs is never copied.
+   * A view of a JSON tree (maps, lists, strings) with the keys masked in every string value, made as it is read: a
+   * batch's tree of 200,000 jobs is never copied. Field names are vidgen's own words and pass through unchanged.
    */
   Object tree(Object value) {
     if (keys.isEmpty()) {
@@ -102,7 +103,7 @@ final class ShownKeys {
     }
   }
 
-  /** A map whose keys and values are read through {@link #tree}. */
+  /** A map whose values are read through {@link #tree}; its field names are kept as they are. */
   private static final class HiddenMap extends AbstractMap<Object, Object> {
     private final Map<?, ?> map;
     private final ShownKeys shown;
@@ -127,8 +128,7 @@ final class ShownKeys {
             @Override
             public Entry<Object, Object> next() {
               Entry<?, ?> entry = entries.next();
-              Object name = entry.getKey() instanceof String text ? shown.hide(text) : entry.getKey();
-              return new SimpleImmutableEntry<>(name, shown.tree(entry.getValue()));
+              return new SimpleImmutableEntry<>(entry.getKey(), shown.tree(entry.getValue()));
             }
           };
         }
