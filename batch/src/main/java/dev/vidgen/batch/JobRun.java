@@ -10,17 +10,22 @@ import static dev.vidgen.core.concurrent.AsyncFailures.unwrap;
 
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.core.client.CreateTakes;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.FailureCases;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.SubmitNotSentException;
 import dev.vidgen.core.client.TaskFailedException;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderException;
@@ -34,11 +39,19 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.FailureTable;
 import dev.vidgen.core.policy.FailureTable.JobStep;
 import dev.vidgen.core.pricing.PriceQuote;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The way of one claimed job through the state machine, each step written to the journal before
@@ -84,7 +97,7 @@ final class JobRun {
   /** The takes of earlier runs that may each have made a task, as they were when this create went out. */
   private int earlierAtStart;
   /** When the create's first take went out (its journal step); null before. */
-  private java.time.Instant firstTakeAt;
+  private Instant firstTakeAt;
 
   JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
     this.ctx = ctx;
@@ -158,7 +171,7 @@ final class JobRun {
     earlierAtStart = earlierTakes();
     // The price is the one quoted now, as this create goes out: the batch's spend counts it, not the price
     // the line had when the journal first took it in (a route file may have changed it since).
-    java.math.BigDecimal credits = planned.quote().credits();
+    BigDecimal credits = planned.quote().credits();
     write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).credits(credits)
         .keyTag(ctx.keyTag).reason(null, null), () -> {
       firstTakeAt = entry.updatedAt();
@@ -214,7 +227,7 @@ final class JobRun {
    * calling it unknown; the mark is taken off, durably, before the take leaves. Marks are written one
    * after another, and the create's answer after them.
    */
-  private final class Takes implements dev.vidgen.core.client.CreateTakes {
+  private final class Takes implements CreateTakes {
     /** The job's tries before this create. */
     private final int attemptsBefore;
     /** Whether a take of this create went out and was refused: from then on it counts as tried. */
@@ -227,14 +240,14 @@ final class JobRun {
     }
 
     @Override
-    public void waiting(java.time.Duration delay) {
+    public void waiting(Duration delay) {
       refused = true;
       markWaiting(b -> b, "its create was refused without making a task (as a 429 is) and waits " + spoken(delay)
           + " to be sent again; none is on its way");
     }
 
     @Override
-    public void waitingTurn(java.time.Duration delay) {
+    public void waitingTurn(Duration delay) {
       // Before its first take leaves the create counts as not tried, as it does when a stop holds it back then.
       boolean first = !refused;
       untried = first;
@@ -272,7 +285,7 @@ final class JobRun {
       return unmarked;
     }
 
-    private void markWaiting(java.util.function.UnaryOperator<Entry.Builder> attempts, String reason) {
+    private void markWaiting(UnaryOperator<Entry.Builder> attempts, String reason) {
       // A mark not written leaves the job submitting: the next run then asks, as it does after any kill mid-create.
       marks = marks.thenCompose(done -> mark(b -> attempts.apply(b).reason(JobStore.CREATE_WAITING, reason)))
           .exceptionally(notWritten -> null);
@@ -280,12 +293,12 @@ final class JobRun {
   }
 
   /** "under a second" or "N s". */
-  private static String spoken(java.time.Duration delay) {
+  private static String spoken(Duration delay) {
     return delay.toSeconds() < 1 ? "under a second" : delay.toSeconds() + " s";
   }
 
   /** Writes a mark on the job, its state unchanged; the entry is the stored one once it is durable. */
-  private CompletableFuture<Void> mark(java.util.function.UnaryOperator<Entry.Builder> change) {
+  private CompletableFuture<Void> mark(UnaryOperator<Entry.Builder> change) {
     CompletableFuture<Entry> moved;
     try {
       moved = ctx.journal.move(entry, change);
@@ -312,7 +325,7 @@ final class JobRun {
 
   /** The create failed; {@code attemptsBefore}: the job's tries before this one. */
   private void createFailed(Throwable failure, int attemptsBefore) {
-    if (failure instanceof dev.vidgen.core.client.SubmitNotSentException notSent) {
+    if (failure instanceof SubmitNotSentException notSent) {
       // The process is stopping and the create, held back or waiting to be sent again after answers that made
       // nothing, was not sent; held back before its first take went out, it counts as not tried at all.
       if (counted != null) {
@@ -323,7 +336,7 @@ final class JobRun {
       write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
       return;
     }
-    if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null) {
+    if (failure instanceof AmbiguousSubmitException && entry.clientReference() != null) {
       // Its create got no answer and the look-up by its reference could not tell (the provider down, or the run
       // stopped: its time up, the process, or its client closed under it): left submitting, as a crash leaves it, so
       // that the next run looks it up before sending anything; not unknown, whose way out (--resubmit-unknown)
@@ -343,7 +356,7 @@ final class JobRun {
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
       case MARK_UNKNOWN -> {
         // Takes answered with a server error and sent again blind may each have made a task: the journal keeps how many.
-        int takes = (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException ambiguous
+        int takes = (failure instanceof AmbiguousSubmitException ambiguous
             ? ambiguous.possibleTasks() : 1) + earlierAtStart;
         write(b -> b.state(UNKNOWN).possibleTasks(takes).reason("ambiguous_submit", ambiguousReason(failure)),
             () -> finish(Kind.DONE, null));
@@ -351,7 +364,7 @@ final class JobRun {
       case FAIL_JOB ->
           write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
       case TRY_AGAIN -> {
-        if (failure instanceof dev.vidgen.core.error.BudgetExceededException) {
+        if (failure instanceof BudgetExceededException) {
           // Held back by the client's own budget before it went out (no provider refused anything): this try is not
           // counted, as a create held back by a stop is not.
           notSent(failure, "not sent: the client's budget held it back", attemptsBefore);
@@ -413,14 +426,14 @@ final class JobRun {
       return;
     }
     ctx.listener.onLookingUp(entry);
-    CompletableFuture<java.util.Optional<TaskSnapshot>> lookup = ctx.backend.findByClientReference(reference);
+    CompletableFuture<Optional<TaskSnapshot>> lookup = ctx.backend.findByClientReference(reference);
     // Nothing is sent after the look-up once the time is up, so it need not run its grace out: the next run repeats it.
     Runnable dropCancel = ctx.atDeadline(() -> lookup.cancel(false));
     lookup.whenComplete((found, failure) -> dropCancel.run());
     lookup.whenComplete(safely((found, failure) -> {
       if (failure != null) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof java.util.concurrent.CancellationException && ctx.pastDeadline()) {
+        if (cause instanceof CancellationException && ctx.pastDeadline()) {
           hold(lookUpNextRun("its create in an earlier run got no answer, and looking it up by client reference "
               + reference + " had not ended"));
         } else if (cause instanceof UnsupportedOperationException) {
@@ -449,9 +462,9 @@ final class JobRun {
     if (said.endsWith(".")) {
       said = said.substring(0, said.length() - 1);
     }
-    java.time.Instant from = (firstTakeAt != null ? firstTakeAt : entry.updatedAt() == null ? ctx.clock.instant()
-        : entry.updatedAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    java.time.Instant to = ctx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant from = (firstTakeAt != null ? firstTakeAt : entry.updatedAt() == null ? ctx.clock.instant()
+        : entry.updatedAt()).truncatedTo(ChronoUnit.SECONDS);
+    Instant to = ctx.clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String when = "; the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") went out "
         + (from.equals(to) ? "at " + from : "between " + from + " and " + to) + " (UTC)";
     return entry.clientReference() != null ? said + when + "."
@@ -486,7 +499,7 @@ final class JobRun {
 
   /** The route's id for a model a line names (an alias, or another case), as handles carry it. */
   private String routeId(String model) {
-    return ctx.backend.route(model).map(dev.vidgen.core.domain.ModelRoute::id).orElse(model);
+    return ctx.backend.route(model).map(ModelRoute::id).orElse(model);
   }
 
   private void adopt(TaskSnapshot snapshot, String reference) {
@@ -555,7 +568,7 @@ final class JobRun {
         return;
       }
       Throwable cause = unwrap(failure);
-      if (cause instanceof java.util.concurrent.CancellationException && ctx.pastDeadline()) {
+      if (cause instanceof CancellationException && ctx.pastDeadline()) {
         hold(timeUp);
         return;
       }
@@ -679,7 +692,7 @@ final class JobRun {
   }
 
   /** Writes the next state, then goes on with {@code then}; a lost claim or a journal failure ends this job's run. */
-  private void write(java.util.function.UnaryOperator<Entry.Builder> change, Runnable then) {
+  private void write(UnaryOperator<Entry.Builder> change, Runnable then) {
     boolean settles = settleOnWrite;
     settleOnWrite = false;
     boolean noTask = noTaskOnWrite && entry.state() == SUBMITTING;
@@ -756,7 +769,7 @@ final class JobRun {
   }
 
   /** A continuation that turns its own unexpected error into a held job instead of a lost one. */
-  private <T> java.util.function.BiConsumer<T, Throwable> safely(java.util.function.BiConsumer<T, Throwable> step) {
+  private <T> BiConsumer<T, Throwable> safely(BiConsumer<T, Throwable> step) {
     return (value, failure) -> {
       try {
         step.accept(value, failure);
@@ -780,7 +793,7 @@ final class JobRun {
   private static String code(Throwable failure, String fallback) {
     if (failure instanceof ProviderException p) {
       return p.providerCode().filter(c -> !c.isBlank() && !c.chars().allMatch(Character::isDigit))
-          .orElse(p.kind().name().toLowerCase(java.util.Locale.ROOT));
+          .orElse(p.kind().name().toLowerCase(Locale.ROOT));
     }
     if (failure instanceof InvalidJobException) {
       return "invalid_job";

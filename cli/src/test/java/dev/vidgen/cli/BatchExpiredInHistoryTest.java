@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,20 +23,19 @@ class BatchExpiredInHistoryTest {
   private static final Clock TWO_DAYS_AGO = Clock.offset(Clock.systemUTC(), Duration.ofDays(-2));
 
   @RegisterExtension
-  final CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY)
-      .server(settings -> settings.clock(TWO_DAYS_AGO)).start();
-  private final FakeToApisServer fake = cli.fake();
+  final BatchHistoryFixture batches = BatchHistoryFixture.start(settings -> settings.clock(TWO_DAYS_AGO));
+  private final FakeToApisServer fake = batches.fake();
 
   @Test
   void aBatchTaskWhoseLinkExpiredIsRecordedCompletedPricedAndExpiredAsGenerateRecordsIt() throws Exception {
-    Path jobs = Files.writeString(cli.dir().resolve("jobs.jsonl"), "{\"id\": \"e1\", \"prompt\": \"expire one\","
+    Path jobs = Files.writeString(batches.dir().resolve("jobs.jsonl"), "{\"id\": \"e1\", \"prompt\": \"expire one\","
         + " \"images\": [\"product.png\"], \"seconds\": 10}\n");
     fake.inject(Endpoint.FILE, Fault.status(404), 20); // the file host has let it go
 
-    CliRun.Result batch = run("batch", jobs.toString(), "--poll-interval", "20ms", "--retry-delay", "1ms");
+    CliRun.Result batch = batches.run("batch", jobs.toString(), "--poll-interval", "20ms", "--retry-delay", "1ms");
     String taskId = fake.taskIds().get(0);
-    Map<String, Object> row = historyOf(taskId);
-    CliRun.Result text = run("history");
+    Map<String, Object> row = batches.historyOf(taskId);
+    CliRun.Result text = batches.run("history");
 
     assertThat(batch.out()).as(batch.all()).contains("charge likely: its task completed");
     assertThat(row).as("completed and priced as generate records it, not failed with the charge unknown")
@@ -49,28 +46,15 @@ class BatchExpiredInHistoryTest {
     assertThat(text.out()).as(text.all()).contains(taskId, "completed (batch)", "20 credits ($0.10)",
         "- (result expired " + expiredAt + ")").doesNotContain("charge unknown");
 
-    CliRun.Result status = run("status", taskId, "--json");
-    Map<String, Object> afterStatus = historyOf(taskId);
+    CliRun.Result status = batches.run("status", taskId, "--json");
+    Map<String, Object> afterStatus = batches.historyOf(taskId);
 
     assertThat(status.exitCode()).as(status.all()).isZero();
     assertThat(status.json()).as(status.all()).containsEntry("result", "expired")
         .containsEntry("result_expired_at", expiredAt);
     assertThat(afterStatus).as("a later status keeps the mark, not \"not saved\"").containsEntry("status", "completed")
         .containsEntry("result", "expired").containsEntry("result_expired_at", expiredAt);
-    assertThat(run("history").out()).contains("- (result expired " + expiredAt + ")").doesNotContain("(not saved)");
-  }
-
-  /** Runs vidgen with {@code args} and then {@code --base-url} of the fake. */
-  private CliRun.Result run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--base-url", fake.baseUrl()));
-    return cli.vidgen().run(all.toArray(String[]::new));
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> historyOf(String taskId) {
-    List<?> tasks = (List<?>) run("history", "--json").json().get("tasks");
-    return tasks.stream().map(task -> (Map<String, Object>) task).filter(task -> taskId.equals(task.get("task_id")))
-        .findFirst().orElseThrow(() -> new AssertionError(taskId + " is not in the history: " + tasks));
+    assertThat(batches.run("history").out()).contains("- (result expired " + expiredAt + ")")
+        .doesNotContain("(not saved)");
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -30,7 +31,12 @@ final class BatchHistoryFixture implements AfterEachCallback {
 
   /** Makes the folders, writes the still (640 x 360) and starts the fake. */
   static BatchHistoryFixture start() {
-    CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY).start();
+    return start(UnaryOperator.identity());
+  }
+
+  /** As {@link #start()}, the fake started with {@code server} settings beyond its key (its clock, say). */
+  static BatchHistoryFixture start(UnaryOperator<FakeToApisServer.Builder> server) {
+    CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY).server(server).start();
     try {
       Images.png(640, 360).writeTo(cli.dir().resolve("still.png"));
     } catch (RuntimeException | Error e) {
@@ -60,6 +66,14 @@ final class BatchHistoryFixture implements AfterEachCallback {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--base-url", fake().baseUrl()));
     return cli.vidgen().run(all.toArray(String[]::new));
+  }
+
+  /** The task {@code taskId} as {@code history --json} lists it; the test fails where it is not listed. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> historyOf(String taskId) {
+    List<?> tasks = (List<?>) run("history", "--json").json().get("tasks");
+    return tasks.stream().map(task -> (Map<String, Object>) task).filter(task -> taskId.equals(task.get("task_id")))
+        .findFirst().orElseThrow(() -> new AssertionError(taskId + " is not in the history: " + tasks));
   }
 
   /** {@code folder/jobs.jsonl} holding {@code lines}, a copy of the still beside it. */

@@ -7,8 +7,6 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,22 +19,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BatchUnusableInHistoryTest {
   @RegisterExtension
-  final CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY).start();
-  private final FakeToApisServer fake = cli.fake();
+  final BatchHistoryFixture batches = BatchHistoryFixture.start();
+  private final FakeToApisServer fake = batches.fake();
 
   @ParameterizedTest
   @ValueSource(strings = {"file:///etc/passwd", "ftp://files.example.com/v.mp4"})
   void aBatchTaskWhoseLinkIsUnusableIsRecordedCompletedPricedAndUnusableAsGenerateRecordsIt(String link)
       throws Exception {
-    Path jobs = Files.writeString(cli.dir().resolve("jobs.jsonl"), "{\"id\": \"u1\", \"prompt\": \"unusable one\","
+    Path jobs = Files.writeString(batches.dir().resolve("jobs.jsonl"), "{\"id\": \"u1\", \"prompt\": \"unusable one\","
         + " \"images\": [\"product.png\"], \"seconds\": 10}\n");
     fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
         "{\"status\":\"completed\",\"result\":{\"data\":[{\"url\":\"" + link + "\"}]}}"), 1_000);
 
-    CliRun.Result batch = run("batch", jobs.toString(), "--poll-interval", "20ms", "--retry-delay", "1ms");
+    CliRun.Result batch = batches.run("batch", jobs.toString(), "--poll-interval", "20ms", "--retry-delay", "1ms");
     String taskId = fake.taskIds().get(0);
-    Map<String, Object> row = historyOf(taskId);
-    CliRun.Result text = run("history");
+    Map<String, Object> row = batches.historyOf(taskId);
+    CliRun.Result text = batches.run("history");
 
     assertThat(batch.out()).as(batch.all()).contains("result_unusable 1", "charge likely: its task completed");
     assertThat(row).as("completed and priced as generate records it, not failed with the charge unknown")
@@ -50,27 +48,13 @@ class BatchUnusableInHistoryTest {
         + " unusable\\)").contains("20 credits ($0.10)", "provider's dashboard")
         .doesNotContain("charge unknown", "save it with");
 
-    CliRun.Result status = run("status", taskId, "--json");
-    Map<String, Object> afterStatus = historyOf(taskId);
+    CliRun.Result status = batches.run("status", taskId, "--json");
+    Map<String, Object> afterStatus = batches.historyOf(taskId);
 
     assertThat(status.exitCode()).as(status.all()).isZero();
     assertThat(status.json()).as(status.all()).containsEntry("result", "unusable");
     assertThat(afterStatus).as("a later status keeps the mark, not \"not saved\"").containsEntry("status", "completed")
         .containsEntry("result", "unusable").containsEntry("result_problem", problem);
     assertThat(fake.requests(Endpoint.FILE)).as("never fetched").isEmpty();
-  }
-
-  /** Runs vidgen with {@code args} and then {@code --base-url} of the fake. */
-  private CliRun.Result run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--base-url", fake.baseUrl()));
-    return cli.vidgen().run(all.toArray(String[]::new));
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> historyOf(String taskId) {
-    List<?> tasks = (List<?>) run("history", "--json").json().get("tasks");
-    return tasks.stream().map(task -> (Map<String, Object>) task).filter(task -> taskId.equals(task.get("task_id")))
-        .findFirst().orElseThrow(() -> new AssertionError(taskId + " is not in the history: " + tasks));
   }
 }

@@ -31,13 +31,9 @@ class BlindResendToldFirstTest {
 
   @Test
   void theResendLeavesOnlyOnceTheTakesHeardHowManyTakesMayHaveMadeATask() {
-    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
-        TaskSnapshot.queued(TaskId.of("t-2")));
     BlindTakes takes = new BlindTakes();
 
-    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
-        takes);
-    fixture.advance(Duration.ofMinutes(1));
+    CompletableFuture<JobHandle> submit = submitAnsweredServerErrorFirst(takes);
 
     assertThat(takes.told).containsExactly(2);
     assertThat(fixture.provider.count("create")).as("held back until the takes heard it").isEqualTo(1);
@@ -50,13 +46,9 @@ class BlindResendToldFirstTest {
 
   @Test
   void takesThatCouldNotHearItLeaveTheCreateNotSentAgainAndAmbiguousForTheOneTake() {
-    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
-        TaskSnapshot.queued(TaskId.of("t-2")));
     BlindTakes takes = new BlindTakes();
 
-    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
-        takes);
-    fixture.advance(Duration.ofMinutes(1));
+    CompletableFuture<JobHandle> submit = submitAnsweredServerErrorFirst(takes);
     takes.heard.completeExceptionally(new IllegalStateException("the journal is gone"));
     fixture.advance(Duration.ofMinutes(1));
 
@@ -65,6 +57,19 @@ class BlindResendToldFirstTest {
         .hasMessageContaining("could not record that it was being sent again (the journal is gone)")
         .hasMessageContaining("dashboard");
     assertThat(((AmbiguousSubmitException) failureOf(submit)).possibleTasks()).isEqualTo(1);
+  }
+
+  /**
+   * Submits a job with {@code takes} whose first create is answered with a server error (and a second would queue
+   * task t-2), and lets a minute pass for the blind resend.
+   */
+  private CompletableFuture<JobHandle> submitAnsweredServerErrorFirst(BlindTakes takes) {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-2")));
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofMinutes(1));
+    return submit;
   }
 
   /** Records each blind resend told, and holds it back until {@link #heard} is completed. */
