@@ -163,8 +163,7 @@ public final class SaveTargets {
       return Optional.of("does not accept new files: it is on a read-only file system");
     }
     if (!Files.isWritable(folder)) {
-      return Optional.of("does not accept new files: this user may not make files there (" + ownerAndMode(folder)
-          + ")");
+      return Optional.of("does not accept new files: " + notWritable(folder, WRITE_PROBE));
     }
     try {
       Path probe = Files.createTempFile(folder, WRITE_CHECK, ".tmp");
@@ -251,6 +250,54 @@ public final class SaveTargets {
   }
 
   /** "owner uid 0, mode 755" when the file system keeps them; else "permission denied". */
+  /** Tries to make a file in a folder, and says the system's reason when it cannot: empty when one was made. */
+  @FunctionalInterface
+  interface WriteProbe {
+    /** The reason no file could be made in {@code folder}, or empty when one was made (and removed). */
+    Optional<String> refusal(Path folder);
+  }
+
+  /** The probe of {@link #whyNoVideoFits}: a temporary file made and removed. */
+  static final WriteProbe WRITE_PROBE = folder -> {
+    try {
+      Files.delete(Files.createTempFile(folder, WRITE_CHECK, ".tmp"));
+      return Optional.empty();
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return Optional.of(reason(e, folder));
+    }
+  };
+
+  /**
+   * Why this user may not make files in {@code folder}, which the system says is not writable: its owner and mode, or,
+   * when they let this user write, that the system refused anyway, with {@code probe}'s reason.
+   */
+  static String notWritable(Path folder, WriteProbe probe) {
+    try {
+      int mode = (Integer) Files.getAttribute(folder, "unix:mode");
+      int uid = (Integer) Files.getAttribute(folder, "unix:uid");
+      int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      return notWritable(mode, uid, me, probe.refusal(folder));
+    } catch (IOException | RuntimeException noUnixAttributes) {
+      return "this user may not make files there (" + ownerAndMode(folder) + ")";
+    }
+  }
+
+  /**
+   * The words for a folder of {@code mode} owned by {@code ownerUid} that the system says user {@code me} may not
+   * write, the probe having failed for {@code refusal} (empty when it made a file): the owner and mode when they
+   * forbid it, else that the system refused although they allow it (an immutable folder, a read-only mount).
+   */
+  static String notWritable(int mode, int ownerUid, int me, Optional<String> refusal) {
+    String facts = "owner uid " + ownerUid + ", mode " + Integer.toOctalString(mode & 07777);
+    boolean modeAllows = me == 0 || (me == ownerUid ? (mode & 0200) != 0 : (mode & 0002) != 0);
+    if (!modeAllows) {
+      return "this user may not make files there (" + facts + ")";
+    }
+    return "the system refused to make files there" + refusal.map(why -> " (" + why + ")").orElse("")
+        + ", though its owner and mode (" + facts + ") let this user (uid " + me + ") write: the folder may be"
+        + " immutable (lsattr -d shows an i; chattr -i undoes it) or on a file system mounted read-only";
+  }
+
   private static String ownerAndMode(Path folder) {
     try {
       int mode = (Integer) Files.getAttribute(folder, "unix:mode");

@@ -30,10 +30,13 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      String what = Files.isSymbolicLink(path) ? " is a symbolic link to " + linkTarget(path) + ", which does not exist"
-          : " does not exist";
+      boolean link = Files.isSymbolicLink(path);
+      String what = link ? " is a symbolic link to " + linkTarget(path) + ", which does not exist" : " does not exist";
+      // A path typed for another shell or system (an unexpanded ~, a \ or C:) is told as such, with the path meant.
+      String next = (link ? Optional.<String>empty() : ForeignInputPaths.hint(path))
+          .orElse("; give the path of " + aFile() + " or an http(s) URL");
       found.add(Violation.error(field, missingCode, shown, "an existing " + formats + " file",
-          field + ": " + shown + what + "; give the path of " + aFile() + " or an http(s) URL"));
+          field + ": " + shown + what + next));
       return Optional.empty();
     } catch (java.nio.file.FileSystemException e) {
       if (Files.isSymbolicLink(path)) {

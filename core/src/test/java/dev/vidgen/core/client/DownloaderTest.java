@@ -91,13 +91,17 @@ class DownloaderTest {
   }
 
   @Test
-  void aDownloadToldToKeepAnExistingFileIsSavedWhenAnotherRunSavedTheSameVideoThereMeanwhile() throws IOException {
+  void aDownloadToldToKeepAnExistingFileKeepsOneHoldingTheSameBytesAndIsNotSaved() throws IOException {
     Path target = folder.resolve("kite.mp4");
+    // Another task's video, byte for byte this one (as every mock video is), is saved there meanwhile.
     fixture.provider.openAnswers(racing(target, ScriptedProvider.MP4), ScriptedProvider.MP4);
 
-    Path written = fixture.client.download(handle, ScriptedProvider.completed("task-1"), target, ExistingTarget.KEEP);
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
+        ExistingTarget.KEEP))
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("(it was there before this download, or another run saved it there meanwhile)")
+        .hasMessageContaining("was not saved");
 
-    assertThat(written).isEqualTo(target.toAbsolutePath());
     assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
     assertThat(filesIn(folder)).as("no part left behind").containsExactly("kite.mp4");
   }

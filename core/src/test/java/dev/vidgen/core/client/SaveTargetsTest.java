@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,24 @@ class SaveTargetsTest {
     assertThat(SaveTargets.whyNoVideoFits(folder, at -> {
       throw new IOException("statfs failed");
     })).as("a figure that cannot be read refuses nothing").isEmpty();
+  }
+
+  @Test
+  void aFolderWhoseModeLetsThisUserWriteButThatRefusesIsToldWhatTheSystemSaidNotThatTheUserMayNot() {
+    assertThat(SaveTargets.notWritable(0755, 0, 0, Optional.of("Operation not permitted")))
+        .as("root in an immutable 755 folder of its own")
+        .isEqualTo("the system refused to make files there (Operation not permitted), though its owner and mode (owner"
+            + " uid 0, mode 755) let this user (uid 0) write: the folder may be immutable (lsattr -d shows an i;"
+            + " chattr -i undoes it) or on a file system mounted read-only");
+    assertThat(SaveTargets.notWritable(0555, 0, 0, Optional.empty())).as("root writes whatever the mode says")
+        .startsWith("the system refused to make files there, though its owner and mode (owner uid 0, mode 555)");
+    assertThat(SaveTargets.notWritable(0777, 0, 1000, Optional.of("Operation not permitted")))
+        .startsWith("the system refused to make files there (Operation not permitted)");
+    assertThat(SaveTargets.notWritable(0755, 0, 1000, Optional.of("Permission denied")))
+        .as("another user's 755 folder: the mode forbids it")
+        .isEqualTo("this user may not make files there (owner uid 0, mode 755)");
+    assertThat(SaveTargets.notWritable(0555, 1000, 1000, Optional.of("Permission denied")))
+        .isEqualTo("this user may not make files there (owner uid 1000, mode 555)");
   }
 
   @Test
