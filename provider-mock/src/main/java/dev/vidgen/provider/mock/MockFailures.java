@@ -100,7 +100,7 @@ final class MockFailures {
     };
   }
 
-  private static String usualMessage(FailureKind kind, Operation operation) {
+  static String usualMessage(FailureKind kind, Operation operation) {
     return switch (kind) {
       case RATE_LIMITED -> "Rate limit exceeded for " + category(operation) + ", please retry later";
       case UNAVAILABLE -> "Service temporarily unavailable, please retry later";

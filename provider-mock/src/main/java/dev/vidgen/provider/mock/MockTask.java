@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 /**
  * One simulated task. Its status is a function of the clock: queued for the first fifth of its
  * duration, then in progress with the percentage rising in step with time, then completed (or
- * failed). The id encodes start, duration and shape, so that a provider in another process can
- * still answer for a task that completes normally.
+ * failed). The id encodes start, duration, shape and a failure on purpose, so that a provider in
+ * another process can still answer for a task that completes normally or fails on purpose.
  */
 final class MockTask {
   static final Duration RESULT_LIFETIME = Duration.ofHours(24);
-  private static final Pattern ID = Pattern.compile("video_mock_([0-9a-z]+)_([0-9a-z]+)_([lp])_[0-9a-f]+");
+  private static final Pattern ID = Pattern.compile("video_mock_([0-9a-z]+)_([0-9a-z]+)_([lp])(f?)_[0-9a-f]+");
 
   private final TaskId id;
   private final Instant createdAt;
@@ -45,14 +45,19 @@ final class MockTask {
     this.clientReference = clientReference;
   }
 
-  /** A new id for a task made at {@code createdAt}; {@code suffix} keeps ids apart. */
-  static TaskId newId(Instant createdAt, Duration duration, boolean portrait, long suffix) {
+  /**
+   * A new id for a task made at {@code createdAt}; {@code suffix} keeps ids apart. A task that
+   * fails on purpose has an {@code f} after its shape ({@code _lf_}), which ids made before it
+   * existed lack.
+   */
+  static TaskId newId(Instant createdAt, Duration duration, boolean portrait, boolean failsOnPurpose, long suffix) {
     return TaskId.of(
         "video_mock_"
             + Long.toString(createdAt.toEpochMilli(), 36)
             + "_"
             + Long.toString(duration.toMillis(), 36)
-            + (portrait ? "_p_" : "_l_")
+            + (portrait ? "_p" : "_l")
+            + (failsOnPurpose ? "f_" : "_")
             + Long.toHexString(suffix));
   }
 
@@ -66,7 +71,8 @@ final class MockTask {
       Instant created = Instant.ofEpochMilli(Long.parseLong(match.group(1), 36));
       Duration duration = Duration.ofMillis(Long.parseLong(match.group(2), 36));
       boolean portrait = match.group(3).equals("p");
-      return Optional.of(new MockTask(id, created, duration, portrait, TaskPlan.COMPLETES, null));
+      TaskPlan plan = match.group(4).isEmpty() ? TaskPlan.COMPLETES : TaskPlan.FAILS_ON_PURPOSE;
+      return Optional.of(new MockTask(id, created, duration, portrait, plan, null));
     } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException tooBig) {
       return Optional.empty();
     }

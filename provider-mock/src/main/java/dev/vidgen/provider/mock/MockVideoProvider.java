@@ -73,6 +73,10 @@ public final class MockVideoProvider implements VideoProvider {
   /** How one gives this mock a live list, in its maker's terms: the builder in Java, none from settings. */
   private final String noLiveList;
   private final FollowOnRules followOnRules = FollowOnRules.builtIn();
+  /** Text whose presence in a prompt makes the task fail on purpose; null for none. */
+  private final String failText;
+  /** The HTTP status creates answer on purpose; null for none. */
+  private final CreateErrors createErrors;
   private long requests;
 
   private MockVideoProvider(Builder builder) {
@@ -83,6 +87,9 @@ public final class MockVideoProvider implements VideoProvider {
     this.remainingCredits = builder.credits;
     this.keyCredits = builder.keyCredits;
     this.liveModels = builder.liveModels;
+    this.failText = builder.failText;
+    this.createErrors = builder.createErrorStatus == 0
+        ? null : CreateErrors.of(builder.createErrorStatus, builder.createErrorTimes);
     this.noLiveList = builder.fromSettings
         ? "the mock made from its settings lists no live models: no setting gives it a list"
         : "the mock lists live models only when given a list (MockVideoProvider.Builder.liveModels)";
@@ -342,11 +349,11 @@ public final class MockVideoProvider implements VideoProvider {
         throw MockFailures.rejected(requestId, "prompt is required");
       }
       synchronized (lock) {
-        TaskPlan plan = script.nextPlan();
+        TaskPlan plan = planFor(request.prompt());
         Duration length = plan.duration() != null ? plan.duration() : duration;
         TaskId id;
         do {
-          id = MockTask.newId(now, length, false, random.nextLong() >>> 16);
+          id = MockTask.newId(now, length, false, plan.failsOnPurpose(), random.nextLong() >>> 16);
         } while (tasks.containsKey(id));
         MockTask task = new MockTask(id, now, length, false, plan, null);
         tasks.put(id, task);
@@ -368,6 +375,9 @@ public final class MockVideoProvider implements VideoProvider {
     try {
       Fault fault = script.keyRejected()
           ? Fault.of(FailureKind.AUTHENTICATION) : script.nextFault(operation);
+      if (fault == null && operation == Operation.CREATE && createErrors != null) {
+        fault = createErrors.next();
+      }
       if (fault != null) {
         if (fault.taskCreated()) {
           behaviour.perform(now, requestId);
@@ -401,11 +411,11 @@ public final class MockVideoProvider implements VideoProvider {
     boolean portrait = isPortrait(request, route);
     synchronized (lock) {
       charge(quote, requestId);
-      TaskPlan plan = script.nextPlan();
+      TaskPlan plan = planFor(request.job().prompt());
       Duration length = plan.duration() != null ? plan.duration() : duration;
       TaskId id;
       do {
-        id = MockTask.newId(now, length, portrait, random.nextLong() >>> 16);
+        id = MockTask.newId(now, length, portrait, plan.failsOnPurpose(), random.nextLong() >>> 16);
       } while (tasks.containsKey(id));
       MockTask task = new MockTask(id, now, length, portrait, plan, request.clientReference(),
           request.job().model());
@@ -415,6 +425,12 @@ public final class MockVideoProvider implements VideoProvider {
       }
       return task;
     }
+  }
+
+  /** The scripted plan for the next task, failing on purpose when its prompt holds the text to fail. */
+  private TaskPlan planFor(String prompt) {
+    TaskPlan plan = script.nextPlan();
+    return failText != null && prompt != null && prompt.contains(failText) ? plan.failingOnPurpose() : plan;
   }
 
   /** Takes the job's price from a limited balance; HTTP 402 when it does not cover it. */
@@ -500,6 +516,9 @@ public final class MockVideoProvider implements VideoProvider {
     private BigDecimal keyCredits;
     private Set<String> liveModels;
     private boolean fromSettings;
+    private String failText;
+    private int createErrorStatus;
+    private int createErrorTimes;
 
     private Builder() {}
 
@@ -560,6 +579,51 @@ public final class MockVideoProvider implements VideoProvider {
         throw new IllegalArgumentException("credits must not be negative, was " + credits);
       }
       this.credits = credits;
+      return this;
+    }
+
+    /**
+     * Each task whose prompt contains {@code text} (case counts) ends {@code failed} ({@code
+     * generation_failed}, "mock: failed on purpose") where it would have completed. Its id says so,
+     * so a mock in another process fails it too.
+     *
+     * @throws IllegalArgumentException if {@code text} is empty
+     */
+    public Builder failPromptsContaining(String text) {
+      Objects.requireNonNull(text, "text == null");
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("text must not be empty: every prompt contains it");
+      }
+      this.failText = text;
+      return this;
+    }
+
+    /**
+     * Every create answers HTTP {@code httpStatus}, as the service would: 400, 401, 402, 403, 429
+     * (with a {@code Retry-After} of 1 s), 500 or 503. No task is made.
+     *
+     * @throws IllegalArgumentException for another status
+     */
+    public Builder createErrors(int httpStatus) {
+      CreateErrors.requireKnown(httpStatus);
+      this.createErrorStatus = httpStatus;
+      this.createErrorTimes = 0;
+      return this;
+    }
+
+    /**
+     * The first {@code times} creates of this mock answer HTTP {@code httpStatus} (as {@link
+     * #createErrors(int)} lists); later ones behave normally.
+     *
+     * @throws IllegalArgumentException for another status, or {@code times} below 1
+     */
+    public Builder createErrors(int httpStatus, int times) {
+      if (times < 1) {
+        throw new IllegalArgumentException("times must be at least 1, was " + times);
+      }
+      CreateErrors.requireKnown(httpStatus);
+      this.createErrorStatus = httpStatus;
+      this.createErrorTimes = times;
       return this;
     }
 

@@ -12,4 +12,17 @@ import java.time.Duration;
  */
 record TaskPlan(Duration duration, TaskFailure failure, boolean neverFinishes) {
   static final TaskPlan COMPLETES = new TaskPlan(null, null, false);
+  /** The failure of a task whose prompt holds the text the mock was told to fail; its id says so. */
+  static final TaskFailure ON_PURPOSE = new TaskFailure("generation_failed", "mock: failed on purpose");
+  static final TaskPlan FAILS_ON_PURPOSE = new TaskPlan(null, ON_PURPOSE, false);
+
+  /** This plan, failing on purpose where it would otherwise complete. */
+  TaskPlan failingOnPurpose() {
+    return failure != null || neverFinishes ? this : new TaskPlan(duration, ON_PURPOSE, false);
+  }
+
+  /** Whether the task fails on purpose, which its id records so that another instance fails it too. */
+  boolean failsOnPurpose() {
+    return ON_PURPOSE.equals(failure) && !neverFinishes;
+  }
 }
