@@ -458,7 +458,7 @@ public final class JdbcJobStore implements JobStore {
           + " to the application's dependencies (vidgen-journal-jdbc leaves the driver to the application)";
     }
     if (dialect == Dialect.SQLITE && NativeLibraryFailure.isIn(e)) {
-      return NativeLibraryFailure.explain(); // "Error opening connection", though the journal was never reached
+      return NativeLibraryFailure.explain(e); // "Error opening connection", though the journal was never reached
     }
     if (dialect == Dialect.SQLITE && file != null) {
       // SQLite names a file it may not write a disk I/O error (SQLITE_IOERR_LOCK) or a read-only database: the

@@ -88,6 +88,20 @@ class NativeLibraryFailureTest {
   }
 
   @Test
+  void aFolderThatTakesAFileTheLibrarysSizeGivesTheDriversWordsRatherThanToMakeRoom() {
+    SQLException failure = new SQLException("Error opening connection", new NativeLibraryNotFoundException(
+        "No native library found for os.name=Linux, os.arch=x86_64, paths=[/org/sqlite/native/Linux/x86_64:/usr/lib]"));
+
+    assertThat(NativeLibraryFailure.explain(dir, "java.io.tmpdir", Optional.empty(),
+        NativeLibraryFailure.driverWords(failure)))
+        .contains(" (java.io.tmpdir) (it takes a file the library's size, so room is not what stopped it; the driver"
+            + " said: No native library found for os.name=Linux, os.arch=x86_64), which SQLite needs each time it"
+            + " starts", "point it at another folder, on a file system that lets libraries load (one not mounted"
+            + " noexec): -Djava.io.tmpdir=FOLDER")
+        .doesNotContain("make room", "paths=");
+  }
+
+  @Test
   void aFolderWithRoomIsNamedWithoutAReason() {
     assertThat(NativeLibraryFailure.explain(dir, "java.io.tmpdir")).startsWith("SQLite's native library could not be"
         + " unpacked into the temporary folder " + dir + " (java.io.tmpdir), which SQLite needs");
