@@ -20,6 +20,7 @@ import dev.vidgen.core.files.FileSizeLimit;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.CountedOn;
+import dev.vidgen.serve.history.ExpiredLinks;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.InputDigests;
 import dev.vidgen.serve.history.ReplacedVideos;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -516,7 +518,9 @@ final class Jobs {
     return new GenerateFailure(409, "same_job", false, since + "this exact job was generated " + ago(earlier.submittedAt())
         + " (" + (unanswered ? "its create got no usable answer, so it may exist and be billed: " + earlier.taskId()
             : readFromNote.isPresent() ? TasksReadFromNotes.said(earlier, readFromNote.get())
-            : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + ")" + takeElsewhere(job)
+            : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + ")"
+        + (recordedOnThisServer(earlier) ? "" : "; that take was recorded without its server by an older vidgen, so it"
+            + " counts as a take on any server, this one too") + takeElsewhere(job)
         + "; generating it again makes another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
             + " again)" : " and pays " + price + " again") + ", so it was not sent (nothing was created or billed for it)",
         "to " + (chargesNothing() ? "make" : "pay for") + " another take, send the same job again with \"again\": true and \"again_after\": the task_id"
@@ -977,19 +981,24 @@ final class Jobs {
     record(unsaved);
     String save = taskCommand("download", id, " --out " + Commands.word(stopped.target().toString()) + commandTail);
     live.put(id, new Live(unsaved, 100, "the task is done but its video was not saved here; " + save
-        + " saves it, or the next vidgen serve does (" + linksLast() + ")", "the playground stopped while saving"
-        + " the video"));
+        + " saves it, or the next vidgen serve does (" + linksLast() + ")", STOPPED_WHILE_SAVING));
     abandoned.add("task " + id + " completed, but the playground stopped while saving its video, so it was not saved"
         + " (nothing half-written was left); the history keeps it as completed without a video: " + save
         + " saves it, or the next vidgen serve does (" + linksLast() + ")");
   }
+
+  /** The problem of a task whose video's save {@link #close} abandoned: the stop says it once, as such. */
+  private static final String STOPPED_WHILE_SAVING = "the playground stopped while saving the video";
 
   /** "links last 24 hours", with the provider's own figure, or "while the provider keeps the link" when it states none. */
   private String linksLast() {
     return terms.keptResults().figure().map(figure -> "links last " + figure).orElse("while the provider keeps the link");
   }
 
-  /** What stopping left behind, for the person who stopped it: tasks made meanwhile, creates unanswered, tasks running. */
+  /**
+   * What stopping left behind, for the person who stopped it: tasks made meanwhile, creates unanswered, completed
+   * tasks whose video was not saved (the save the stop cut off, or one that failed before), tasks running.
+   */
   private List<String> said(List<OnItsWay> onTheirWay, List<OnItsWay> unanswered) {
     List<String> said = new java.util.ArrayList<>();
     for (OnItsWay way : unanswered) {
@@ -1001,6 +1010,11 @@ final class Jobs {
         + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
         + " (or " + waitCommand(entry.taskId()) + ") follows it"));
     said.addAll(abandoned);
+    // A save that failed before the stop (a link that served no video, a full disk): its card's advice, said again.
+    live.values().stream().filter(task -> task.entry().status().equals("completed") && task.entry().file() == null
+            && !STOPPED_WHILE_SAVING.equals(task.problem()))
+        .sorted(Comparator.comparing((Live task) -> task.entry().submittedAt()))
+        .forEach(task -> said.add(unsavedSaid(task)));
     live.values().stream().filter(task -> !task.entry().isFinished() && unrecorded.contains(task.entry().taskId()))
         .forEach(task -> said.add("task " + task.entry().taskId() + " is still running at the provider but the history"
             + " could not record it: keep its id; " + waitCommand(task.entry().taskId()) + " follows it"));
@@ -1012,6 +1026,18 @@ final class Jobs {
               "them (vidgen history lists them)"));
     }
     return said;
+  }
+
+  /**
+   * What the stop says of completed {@code task}, whose video was not saved before it: why, and what saves it (its
+   * card's advice; one still being read again, picked up from the history, is saved by the next start as well).
+   */
+  private String unsavedSaid(Live task) {
+    String id = task.entry().taskId();
+    String why = task.problem() == null ? "" : " (" + task.problem() + ")";
+    String what = task.next() != null ? task.next() : downloadCommand(id) + " saves it, or the next vidgen serve does ("
+        + linksLast() + ")";
+    return "task " + id + " completed, but its video was not saved" + why + ": " + what;
   }
 
   /**
@@ -1048,6 +1074,9 @@ final class Jobs {
       Optional<String> larger = LargerVideos.setting(cause);
       if (cause instanceof ResultUnusableException unusable) {
         unsaved = UnusableResults.mark(unsaved, unusable.reason()); // kept for the page after a restart
+      } else if (cause instanceof ResultExpiredException expired) {
+        // Noted as generate and batch note it, so that vidgen history and status mark it expired, not to download.
+        unsaved = ExpiredLinks.mark(unsaved, expired.asset() == null ? null : expired.asset().expiresAt());
       } else if (larger.isPresent()) {
         unsaved = LargerVideos.mark(unsaved, larger.get()); // so is the setting that saves it
       } else if (whereToSave(cause).isPresent()) {
@@ -1267,6 +1296,8 @@ final class Jobs {
             .toMillis()));
     json.put("video", videoUrl(entry.file()));
     UnusableResults.of(entry).ifPresent(why -> json.put("problem", "its result link cannot be used: " + why));
+    ExpiredLinks.of(entry).ifPresent(at -> json.put("problem", "its video's link expired at " + at + " before the"
+        + " video was saved; it can no longer be downloaded"));
     boolean noteOfNoTask = entry.status().equals("failed") && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX);
     boolean open = entry.status().equals(HistoryEntry.UNKNOWN);
     java.util.Optional<Instant> lookUpAt = open ? notes.lookUpAt(entry.taskId()) : java.util.Optional.empty();
@@ -1282,6 +1313,7 @@ final class Jobs {
         : open ? pastTense(entry)
         : entry.isSettledNote() ? entry.error()
         : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
+        : ExpiredLinks.of(entry).isPresent() ? terms.keptResults().resultsAreKept() + "; generate it again"
         : LargerVideos.of(entry).isPresent() ? largerVideoAdvice(entry.taskId(), LargerVideos.of(entry).get())
         : SavesElsewhere.of(entry).isPresent() ? elsewhereAdvice(entry.taskId(), SavesElsewhere.of(entry).get())
         // Completed without a file and no note that its link expired or cannot be used (its saved file replaced by
@@ -1337,10 +1369,16 @@ final class Jobs {
   }
 
   /**
-   * Whether {@code entry} was made on the server this playground sends to, as the command line's same-job check
-   * tells it: a take on another base URL (a staging run) is another job. No base URL is the provider's own address.
+   * Whether {@code entry} counts as made on the server this playground sends to, as the command line's same-job check
+   * tells it: a take on another base URL (a staging run) is another job. No base URL is the provider's own address,
+   * except on a line an older vidgen wrote without its server ({@link HistoryEntry#serverNotRecorded}), which it may
+   * have sent to any: that one counts here too, so the same job is not paid again and its task is followed.
    */
   boolean onThisServer(HistoryEntry entry) {
+    return recordedOnThisServer(entry) || entry.serverNotRecorded();
+  }
+
+  private boolean recordedOnThisServer(HistoryEntry entry) {
     return dev.vidgen.serve.history.BaseUrls.sameServer(client.provider().id(), entry.baseUrl(), baseUrl);
   }
 

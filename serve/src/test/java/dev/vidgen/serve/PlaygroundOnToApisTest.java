@@ -1279,6 +1279,26 @@ class PlaygroundOnToApisTest {
             "vidgen download " + taskId + " --out " + videos.resolve(taskId + ".mp4"), "next vidgen serve");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void stoppingNamesACompletedTaskWhoseVideoWasNotSavedBeforeTheStopWithTheDownloadThatSavesIt() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.FILE, Fault.answer(200, "text/html", "<html><title>Access denied</title></html>"), 50);
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Unsaved take"))).get("task"))
+        .get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId).get("next") != null);
+
+    playground.close();
+
+    assertThat(String.join("\n", playground.stoppingNotes())).as("what vidgen serve prints as it stops")
+        .contains("task " + taskId + " completed, but its video was not saved (",
+            "vidgen download " + taskId + " --out " + folder.resolve("videos").toAbsolutePath().normalize()
+                + java.io.File.separator + " --provider toapis --base-url " + fake.baseUrl())
+        .doesNotContain("still running");
+  }
+
   private static List<String> filesIn(Path folder) throws IOException {
     try (java.util.stream.Stream<Path> files = Files.list(folder)) {
       return files.map(file -> file.getFileName().toString()).toList();

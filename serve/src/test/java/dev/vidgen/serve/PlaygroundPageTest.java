@@ -153,6 +153,54 @@ class PlaygroundPageTest {
   }
 
   @Test
+  void anExtendsCardNamesItsSourceAsTextOffersNoUseTheseSettingsAndAPlainCardsDefaultsAreDefaultsAgain() {
+    Instant hourAgo = Instant.now().minusSeconds(3600);
+    VideoJob kite = VideoJob.builder(UNKNOWN_PRICE).prompt("Shot 4: a kite over the dunes").build();
+    recordCompleted("task_kite", kite, "generate", hourAgo);
+    recordCompleted("task_kite_ext", VideoJob.builder(UNKNOWN_PRICE).prompt("Shot 4b: the kite climbs higher").build(),
+        "extend of task_kite", hourAgo.plusSeconds(60));
+    recordCompleted("task_kite_mix", VideoJob.builder(UNKNOWN_PRICE).prompt("Shot 4r: the kite at night").build(),
+        "remix of <b>task_kite</b>", hourAgo.plusSeconds(120));
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    WebElement extend = wait.until(driver -> driver.findElement(
+        By.cssSelector("#history-list li[data-task='task_kite_ext']")));
+    WebElement remix = browser.findElement(By.cssSelector("#history-list li[data-task='task_kite_mix']"));
+
+    assertThat(extend.getText()).as("the card names the video it extends, and how another is made")
+        .contains("Extend of task_kite (made with vidgen extend)", "vidgen extend task_kite --prompt");
+    assertThat(remix.getText()).as("the server's words are shown as text").contains("Remix of <b>task_kite</b>");
+    assertThat(remix.findElements(By.tagName("b"))).isEmpty();
+    for (WebElement card : List.of(extend, remix)) {
+      assertThat(card.findElements(By.xpath(".//button[text()='Use these settings']")))
+          .as("the form cannot hold an extend or remix: no button fills it with another job").isEmpty();
+    }
+    assertThat(browser.findElement(By.cssSelector("#history-list li[data-task='task_kite']")).getText())
+        .doesNotContain("Extend of", "Remix of");
+
+    // The form holds the default model's 10 s; the plain job's card says "model defaults".
+    assertThat(new Select(browser.findElement(By.id("model"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo(MODEL);
+    useSettingsOf("task_kite");
+
+    wait.until(driver -> UNKNOWN_PRICE.equals(new Select(driver.findElement(By.id("model"))).getFirstSelectedOption()
+        .getAttribute("value")));
+    assertThat(browser.findElement(By.id("seconds")).getAttribute("value")).as("the model's default duration, not the"
+        + " form's earlier one").isEqualTo(String.valueOf(js("return state.models.get(arguments[0]).default_seconds",
+            UNKNOWN_PRICE)));
+    assertThat(browser.findElement(By.id("aspect-ratio")).getAttribute("value")).as("the provider's default")
+        .isEmpty();
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+  }
+
+  /** Records {@code job} in the history as a task of the mock made by {@code source}, completed without a file. */
+  private void recordCompleted(String taskId, VideoJob job, String source, Instant at) {
+    JobHandle handle = new JobHandle("mock", TaskId.of(taskId), job.model(), PriceQuote.unknown(job.model(), "test"),
+        at, null);
+    history().record(HistoryEntry.submitted(handle, job, source).completed(null, at.plusSeconds(30)));
+  }
+
+  @Test
   void theNoteAboveGenerateNamesTheNewestTakeOnceAnotherTabMadeOne() throws IOException {
     open(Duration.ofSeconds(1));
     FluentWait<WebDriver> wait = patient();

@@ -630,6 +630,15 @@ public record HistoryEntry(
   }
 
   /**
+   * Whether this line keeps neither its server nor its key's tag, as only a vidgen from before either was kept wrote
+   * it: that vidgen sent the task to whatever base URL it was given, so the line may be a take on any server. Never
+   * for the mock, which keeps no key tag.
+   */
+  public boolean serverNotRecorded() {
+    return (baseUrl == null || baseUrl.isBlank()) && (keyTag == null || keyTag.isBlank()) && !"mock".equals(provider);
+  }
+
+  /**
    * Whether the task was made with a key other than the one tagged {@code tag}: both known and different. A
    * key made anew for the same account reads its tasks, a key of another account does not.
    */

@@ -1,18 +1,22 @@
 package dev.vidgen.serve.history;
 
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.files.DanglingLinks;
 import dev.vidgen.core.files.OwnerOnly;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.text.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -271,8 +275,7 @@ public final class TaskHistory {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the task history " + file + ": "
-            + dev.vidgen.core.text.IoReasons.of(e), e);
+        throw new UncheckedIOException("cannot write the task history " + file + ": " + reason(e), e);
       }
     }
   }
@@ -340,8 +343,21 @@ public final class TaskHistory {
   }
 
   private UncheckedIOException unlockable(IOException e) {
-    return new UncheckedIOException("cannot lock the task history " + lockFile + ": "
-        + dev.vidgen.core.text.IoReasons.of(e), e);
+    return new UncheckedIOException("cannot lock the task history " + lockFile + ": " + reason(e), e);
+  }
+
+  /**
+   * Why {@code e} kept the history's folder or file from being made, in words: a link on the way to a folder that does
+   * not exist is named with where it leads and the fix, as the JDK says only that something is already there.
+   */
+  private String reason(IOException e) {
+    if (e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException) {
+      Optional<DanglingLinks.DanglingLink> link = DanglingLinks.on(file.getParent());
+      if (link.isPresent()) {
+        return link.get().words() + " (create it, or set " + HOME_VARIABLE + " to a folder that exists)";
+      }
+    }
+    return IoReasons.of(e);
   }
 
   /**

@@ -174,7 +174,7 @@ function renderModel(keep) {
 
   const secondsBox = $('seconds-options');
   const kept = keep && keep.seconds !== undefined && keep.seconds !== null && keep.seconds !== '';
-  const previousSeconds = kept ? Number(keep.seconds) : selectedSeconds();
+  const previousSeconds = kept ? Number(keep.seconds) : keep && keep.defaults ? null : selectedSeconds();
   secondsBox.replaceChildren();
   // An automatic length (0 or -1, the provider chooses) is offered last, as one choice: -1 where the route takes it.
   const automatic = route.automatic_seconds || [];
@@ -202,15 +202,18 @@ function renderModel(keep) {
   }
 
   renderParams(route, keep && keep.params);
-  fillChoice('aspect-ratio', 'ratio-field', route.aspect_ratios, route.default_aspect_ratio, keep && keep.aspect_ratio);
-  fillChoice('resolution', 'resolution-field', route.resolutions, route.default_resolution, keep && keep.resolution);
+  fillChoice('aspect-ratio', 'ratio-field', route.aspect_ratios, route.default_aspect_ratio, keep && keep.aspect_ratio,
+    keep && keep.defaults);
+  fillChoice('resolution', 'resolution-field', route.resolutions, route.default_resolution, keep && keep.resolution,
+    keep && keep.defaults);
   renderImagesRule();
   renderCounter();
 }
 
-function fillChoice(id, fieldId, values, fallback, wanted) {
+// Without a wanted value the field keeps what it holds, or with fallbackFirst takes the model's default.
+function fillChoice(id, fieldId, values, fallback, wanted, fallbackFirst) {
   const select = $(id);
-  const previous = wanted || select.value;
+  const previous = wanted || (fallbackFirst ? '' : select.value);
   select.replaceChildren();
   if (!fallback) select.append(el('option', { value: '', text: "The provider's default" }));
   for (const value of values) select.append(el('option', { value, text: value }));
@@ -1124,6 +1127,12 @@ function historyItem(task) {
   const state_ = el('span', { className: 'state ' + task.status, text: statusWords(task) + (task.progress !== null && task.progress !== undefined && !isFinished(task) ? ` ${task.progress}%` : '') });
   item.append(el('div', null, state_, document.createTextNode(' · ' + taskPriceText(task))));
   item.append(el('div', { className: 'meta', text: `${task.model} · ${settingsLine(settings)}` }));
+  // An extend or remix names the task whose video it starts from, which its settings alone do not show.
+  const followOn = followOnOf(task);
+  if (followOn) {
+    item.append(el('div', { className: 'meta source',
+      text: `${followOn.name} of ${followOn.from} (made with vidgen ${followOn.kind})` }));
+  }
   if (settings.prompt) item.append(el('div', { className: 'prompt', text: settings.prompt }));
   item.append(el('div', { className: 'meta', text: `${new Date(task.submitted_at).toLocaleString()} · ${task.task_id}` }));
   if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
@@ -1135,10 +1144,18 @@ function historyItem(task) {
   if (stillSending(task) && task.notice) item.append(el('div', { className: 'meta', text: 'Waiting: ' + task.notice }));
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
-  row.append(el('button', {
-    type: 'button', className: 'secondary', text: 'Use these settings', 'data-control': 'use',
-    'aria-label': 'Use these settings of ' + task.task_id, onclick: () => useSettings(task)
-  }));
+  // The form makes no extend or remix (it has no source video to start from): filled in from such a card it would
+  // hold a plain new job, another job at another price, so the card says how to make one instead.
+  if (followOn) {
+    item.append(el('div', { className: 'meta', text: 'The playground makes no extends or remixes, so this card has no'
+      + ` Use these settings: vidgen ${followOn.kind} ${followOn.from} --prompt "…" makes another ${followOn.kind}`
+      + ' of that video.' }));
+  } else {
+    row.append(el('button', {
+      type: 'button', className: 'secondary', text: 'Use these settings', 'data-control': 'use',
+      'aria-label': 'Use these settings of ' + task.task_id, onclick: () => useSettings(task)
+    }));
+  }
   if (task.video) {
     row.append(el('a', { href: task.video, download: task.video.split('/').pop(), text: 'Download', 'data-control': 'download',
       'aria-label': 'Download the video of ' + task.task_id }));
@@ -1151,6 +1168,12 @@ function historyItem(task) {
   }
   item.append(row);
   return item;
+}
+
+// A follow-on job of vidgen extend or vidgen remix, recorded with the source "extend of TASK": its kind and that task.
+function followOnOf(task) {
+  const match = /^(extend|remix) of (\S+)$/.exec(String(task.source || ''));
+  return match ? { kind: match[1], name: match[1] === 'extend' ? 'Extend' : 'Remix', from: match[2] } : null;
 }
 
 function showTask(id) {
@@ -1187,7 +1210,7 @@ async function useSettings(shown) {
     task = state.tasks.get(shown.task_id) || shown;
   }
   const settings = task.settings || {};
-  if (!state.models.has(settings.model || task.model)) return;
+  if (followOnOf(task) || !state.models.has(settings.model || task.model)) return;
   $('model').value = settings.model || task.model;
   $('prompt').value = settings.prompt || '';
   const images = task.image_urls || [];
@@ -1201,8 +1224,10 @@ async function useSettings(shown) {
   // An inline file the history kept shortened (data:…,elided-…) cannot be sent again: it is left out, to be given anew.
   const params = Object.fromEntries(Object.entries(settings.params || {})
     .filter(([, value]) => !/"data:[^"]*,elided-\d+-chars-sha256-/i.test(JSON.stringify(value))));
+  // A field the job left at the model's default (the card reads "model defaults") gets that default again, not what
+  // the form held before: the form then holds the job the card shows.
   renderModel({ mode: settings.mode || '', seconds: settings.seconds, aspect_ratio: settings.aspect_ratio,
-    resolution: settings.resolution, params });
+    resolution: settings.resolution, params, defaults: true });
   scheduleCheck();
   $('prompt').focus();
 }
