@@ -331,9 +331,9 @@ final class BatchCommand extends ClientCommand {
         // The results folder could not be written (a full disk, a folder made read-only): said as such, with the way
         // on, not as vidgen's fault; every task made is in the journal, so the same command goes on without paying again.
         throw new CliException(ExitCodes.OTHER, "output", e.getMessage() + " ("
-            + dev.vidgen.core.text.IoReasons.of(e.getCause()) + ")", "make room in " + videos
-            + " (or fix its permissions) and run the same command again: every task made is in the journal and is"
-            + " followed, not paid for again");
+            + dev.vidgen.core.text.IoReasons.of(e.getCause()) + ")", ResultsFolderAdvice.fix(e.getCause(), videos)
+            + " and run the same command again: every task made is in the journal and is followed, not paid for"
+            + " again");
       } catch (JournalException e) {
         String adopt = untold == null ? "" : untold.adoptOptions();
         // A full disk is not out of reach: space must be freed first, and the same journal then goes on.

@@ -1,20 +1,17 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.serve.history.ExpiredLinks;
 import dev.vidgen.serve.history.HistoryEntry;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * A completed task whose video link expired before it was saved, as the task history keeps it: still
  * {@code completed} (and priced as such), with a note in its {@code error} field that {@code vidgen
- * history} reads back as {@code result: expired}.
+ * history} reads back as {@code result: expired}; the same note the playground writes ({@link ExpiredLinks}).
  */
 final class ExpiredResults {
-  private static final dev.vidgen.serve.history.CompletedNote NOTE =
-      new dev.vidgen.serve.history.CompletedNote("result expired at ", ": its video can no longer be saved; generate the job again");
-
   private ExpiredResults() {}
 
   /** {@code entry}, a completed task, noting that its video's link expired as {@code expired} says. */
@@ -24,12 +21,11 @@ final class ExpiredResults {
 
   /** {@code entry}, a completed task, noting that its video's link expired at {@code expiresAt} (now when null). */
   static HistoryEntry mark(HistoryEntry entry, Instant expiresAt) {
-    Instant at = expiresAt == null ? Instant.now() : expiresAt;
-    return NOTE.on(entry, at.truncatedTo(ChronoUnit.SECONDS).toString());
+    return ExpiredLinks.mark(entry, expiresAt);
   }
 
   /** When the video of {@code entry}'s task expired unsaved, if the history noted it (a completed task without a file). */
   static Optional<Instant> of(HistoryEntry entry) {
-    return NOTE.instantIn(entry);
+    return ExpiredLinks.of(entry);
   }
 }

@@ -512,7 +512,8 @@ final class Failures {
     if (cause instanceof ProviderConfigurationException) {
       // The mock takes no key and no address: only its settings can be wrong.
       boolean mock = session != null && session.choice().map(ProviderChoice::isMock).orElse(false);
-      return mock ? "check the --set settings: the mock takes mock.duration, mock.seed and mock.credits"
+      return mock ? "check the --set settings: the mock takes mock.duration, mock.seed, mock.credits, mock.fail"
+          + " and mock.create_error"
           + " (docs/cli.md, --set)"
           : "check the --set settings, " + baseUrlSources(session) + " and "
               + (session == null ? ProviderChoice.KEY_VARIABLE : session.keyVariable());

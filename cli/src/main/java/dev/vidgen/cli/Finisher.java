@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,9 +131,9 @@ final class Finisher {
           }
         }
         // A file standing there now was saved since this job's --out was checked (by another run perhaps): it
-        // may be another paid video, or this very one from a run waiting for the same task whose history line is
-        // not written yet. The video is downloaded all the same: a file there with the same bytes counts as saved,
-        // and one with other bytes is kept.
+        // may be another paid video, or this very one from a run waiting for the same task. The video is downloaded
+        // all the same, and the file there is kept: it counts as this task's only once the history records it so,
+        // never for holding the same bytes (another task's video can, as every mock video does).
         boolean standing = Files.exists(file) && !force;
         makeFolder(file.getParent());
         // Without --force a file that another run writes there while this video downloads is kept, not replaced.
@@ -140,6 +142,19 @@ final class Finisher {
           saved = withProgress(context, client, handle, output, () -> client.download(handle, snapshot, file,
               force ? ExistingTarget.REPLACE : ExistingTarget.KEEP));
         } catch (DownloadFailedException taken) {
+          Optional<SavedBefore> savedMeanwhile = taken.getCause() instanceof FileAlreadyExistsException
+              ? SavedBefore.of(session, handle.taskId().value(), file) : Optional.empty();
+          if (savedMeanwhile.isPresent()) {
+            // A run waiting for the same task saved its video there meanwhile, and the history records it as this
+            // task's: it is saved.
+            output.note(file + " already holds this task's video, saved " + savedMeanwhile.get().savedAt().truncatedTo(
+                ChronoUnit.SECONDS) + " (UTC) by another run of the same task, as the history says;"
+                + " nothing else was saved");
+            session.saved(savedMeanwhile.get().file());
+            report(session, handle, snapshot, savedMeanwhile.get().file().toString(),
+                shown(context, where.text(), savedMeanwhile.get().file()) + sizeOf(savedMeanwhile.get().file()), output);
+            return ExitCodes.DONE;
+          }
           if (standing && taken.getCause() instanceof java.nio.file.FileAlreadyExistsException
               && where.isFolder(context)) {
             // The name is vidgen's own choice in the --out folder, and another video holds it (a task id the provider
@@ -156,8 +171,8 @@ final class Finisher {
           }
           if (standing && taken.getCause() instanceof java.nio.file.FileAlreadyExistsException) {
             throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out"
-                + " was checked, by another run perhaps, and not this video); it was kept and this video was not saved",
-                "save it elsewhere");
+                + " was checked, by another run perhaps, and not recorded as this task's video); it was kept and this"
+                + " video was not saved", "save it elsewhere");
           }
           throw taken;
         }

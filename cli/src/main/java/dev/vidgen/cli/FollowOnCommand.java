@@ -262,7 +262,7 @@ abstract class FollowOnCommand extends ClientCommand {
   private int dryRun(VidgenClient client, PriceQuote quote, dev.vidgen.core.pricing.Budget budget,
       RequestPreview preview, java.util.List<dev.vidgen.core.validation.Violation> warnings, Session session,
       Output output) {
-    RequestView request = preview == null ? null : new RequestView(preview, null, session::withoutKey);
+    RequestView request = preview == null ? null : new RequestView(preview, session.apiKey(), session::withoutKey);
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
     DryRunFunds.require(session, client, quote, output);
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();

@@ -194,7 +194,7 @@ final class GenerateCommand extends ClientCommand {
 
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
       AfterSubmit after, Session session, Output output) {
-    RequestView request = new RequestView(client.preview(videoJob),
+    RequestView request = new RequestView(client.preview(videoJob), session.apiKey(),
         session.usesStandInKey() ? session.keyVariable() : null, onToApis(session) ? null : session.standIn(),
         session::withoutKey);
     PriceQuote quote = client.quote(videoJob);

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.files.DanglingLinks;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.BaseUrls;
@@ -243,11 +244,14 @@ final class HistoryCommand extends ClientCommand {
             + LocalePaths.cannotName(file) + " (nor others like it) to look at it; " + LocalePaths.NEXT
             + " to reach it"));
     if (entries.isEmpty()) {
-      Optional<String> unwritable = unwritable(history);
+      Optional<DanglingLinks.DanglingLink> link = DanglingLinks.on(history.file().getParent());
+      // A link to a folder that does not exist lets no folder be made through it: named with where it leads.
+      Optional<String> unwritable = link.map(DanglingLinks.DanglingLink::words).or(() -> unwritable(history));
+      String fix = link.map(found -> "create " + found.missing() + ", or set VIDGEN_HOME to a folder this user may"
+          + " write").orElse("fix its permissions, or set VIDGEN_HOME to a folder this user may write");
       output.line((unreadable > 0 ? "No task line can be read" : "No tasks yet") + unwritable.map(why -> ", and "
           + history.file() + " cannot be written: " + why + ", so " + RECORDING_COMMANDS + " cannot record"
-          + " theirs there; fix its permissions, or set VIDGEN_HOME to a folder this user may write")
-          .orElse("; " + RECORDING_COMMANDS + " record theirs in " + history.file()));
+          + " theirs there; " + fix).orElse("; " + RECORDING_COMMANDS + " record theirs in " + history.file()));
       return ExitCodes.DONE;
     }
     List<List<String>> rows = new ArrayList<>();
@@ -442,8 +446,9 @@ final class HistoryCommand extends ClientCommand {
   /** {@link #saveCommand(HistoryEntry, Session)}, its {@code --out} in another folder when {@code elsewhere}. */
   private static String saveCommand(HistoryEntry entry, Session session, boolean elsewhere) {
     // The --out the task was submitted with (the playground's videos folder for its tasks), when the history kept
-    // it; else the working folder (the task names the file).
-    String kept = entry.out() == null ? session.workingFolderOut()
+    // it; for a playground task an older vidgen recorded without it, the playground's videos folder as the history
+    // shows it, as vidgen serve advises; else the working folder (the task names the file).
+    String kept = entry.out() == null ? playgroundFolder(entry, session).orElseGet(session::workingFolderOut)
         : AdvisedOut.of(session.context(), entry.baseUrl(), entry.out(), entry.taskId());
     String out = elsewhere ? SavesElsewhere.otherOut(kept) : kept;
     List<String> more = new ArrayList<>(List.of("--provider", entry.provider(), "--out", out));
@@ -458,6 +463,19 @@ final class HistoryCommand extends ClientCommand {
     more.addAll(setup);
     // No session: --provider is always given here, not only when this command was given it.
     return Failures.taskCommand("download", entry.taskId(), entry.provider(), null, more.toArray(String[]::new));
+  }
+
+  /** The playground's videos folder for {@code entry}, a playground task recorded without --out ({@link PlaygroundVideos}). */
+  private static Optional<String> playgroundFolder(HistoryEntry entry, Session session) {
+    if (!"serve".equals(entry.source())) {
+      return Optional.empty();
+    }
+    try {
+      return HistoryRecord.history(session.context())
+          .flatMap(history -> PlaygroundVideos.folderOf(entry, history.entries()));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // the working folder, as before
+    }
   }
 
   /** {@code entry}'s file (or the --out it was made for) when this locale cannot name it (a C locale, other letters). */

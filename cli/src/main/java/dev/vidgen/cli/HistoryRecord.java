@@ -218,6 +218,24 @@ final class HistoryRecord {
   }
 
   /**
+   * Whether the task's line keeps no {@code --out} because an older vidgen wrote it, before the history kept either
+   * the {@code --out} or the server ({@link HistoryEntry#serverNotRecorded}): where its video was to go is not known.
+   */
+  synchronized boolean outNotKept() {
+    return entry.out() == null && entry.serverNotRecorded();
+  }
+
+  /** Whether the task was made in the playground ({@code vidgen serve}). */
+  synchronized boolean madeInPlayground() {
+    return "serve".equals(entry.source());
+  }
+
+  /** The task's latest line as this record holds it. */
+  synchronized HistoryEntry entry() {
+    return entry;
+  }
+
+  /**
    * Where the task's video can be saved, when the history noted that saving it where it was to go fails the same way
    * again (a video larger than that whole file system, a file-size limit); else empty.
    */

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The batch lines whose job the task history holds as a take made within the day on this server (by
+ * The batch lines whose job the task history holds as a take made within the day on this server, or recorded
+ * without its server by an older vidgen ({@link RepeatCheck#countsHere}) (by
  * {@code generate}, the playground or another batch: this batch's own tasks are not counted while its journal follows
  * them, and are counted as another's once it does not), by {@code generate}'s measure of the same job. Read only; a
  * history that cannot be read is said and never stops the batch. The lines are warned about, not held back: the batch
@@ -53,7 +54,7 @@ final class HistoryTakes {
     Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);
     try {
       Predicate<HistoryEntry> counted = entry -> entry.provider().equals(provider) && !entry.failedUnsaved()
-          && !entry.isSettledNote() && !entry.submittedAt().isBefore(since) && RepeatCheck.onThisServer(session, entry)
+          && !entry.isSettledNote() && !entry.submittedAt().isBefore(since) && RepeatCheck.countsHere(session, entry)
           && !self.follows(entry);
       // Only lines whose prompt a recent take has can be its job: a file of many lines is not previewed against the
       // history line by line for nothing (the prompt is sent as written).

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.text.SafeText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -127,14 +129,19 @@ public final class Main {
 
   /**
    * The way around a locale that cannot read the value of {@code option}, besides a UTF-8 locale: a prompt from a
-   * file or stdin, a file under an ASCII name; nothing for any other value.
+   * file or stdin, a file to read by an ASCII name (a copy or a link), an output given an ASCII name; nothing for any
+   * other value.
    */
   static String otherWay(String option) {
     if (option.equals("--prompt")) {
       return ", or give the prompt with --prompt-file FILE or --prompt - (read as UTF-8)";
     }
-    if (java.util.Set.of("--image", "--video", "--out", "--prompt-file", "--out-dir", "--journal", "--routes")
-        .contains(option)) {
+    if (option.equals("--out") || option.equals("--out-dir")) {
+      // A file or folder still to be made: no copy or link of it can stand in, only another name.
+      return ", or give " + option + " a name in ASCII letters (" + (option.equals("--out")
+          ? "--out clip.mp4, renamed afterwards if you like" : "--out-dir videos") + ")";
+    }
+    if (java.util.Set.of("--image", "--video", "--prompt-file", "--journal", "--routes").contains(option)) {
       return ", or give the file by a name in ASCII letters (a copy or a link: ln -s 'FILE' input.png)";
     }
     return "";
@@ -203,6 +210,7 @@ public final class Main {
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler((e, args) -> usageError(e, args, context.workingDir()));
+    commandLine.setExecutionStrategy(EmptyOptionValues::refuseThenRun); // --provider "": refused, not the default
     NumberConverters.register(commandLine);
     commandLine.setResourceBundle(new ProviderIds.HelpTexts(context.env())); // a factory that failed, in --provider's help
     HistoryCommand.hideSendingOptions(commandLine.getSubcommands().get("history").getCommandSpec());
@@ -258,6 +266,20 @@ public final class Main {
       return Failures.report(CliException.usage(name + " needs a task: the task id (or vg1. handle) that generate"
           + " printed", "vidgen history lists the tasks of earlier runs with their ids; then " + name + " TASK_ID"),
           null, output);
+    }
+    if (e instanceof MissingParameterException missing && missing.getMissing().stream()
+        .anyMatch(arg -> arg.paramLabel().startsWith("JOBS"))) {
+      Optional<String> dashed = UnknownOptions.unknownOptionWord(line, args);
+      if (dashed.isPresent()) {
+        // vidgen batch -jobs.jsonl: the file was read as an option, which a word that starts with - is until --.
+        String name = line.getCommandSpec().qualifiedName();
+        String file = SafeText.clip(SafeText.clean(dashed.get()), 60);
+        return Failures.report(CliException.usage("'" + file + "' was read as an option, which " + name
+            + " does not take, so " + name + " was given no jobs file; nothing was sent", "a file whose name starts"
+            + " with - goes last, after --, which ends the options: " + UnknownOptions.withTaskIdLast(
+                line.getCommandSpec(), args, dashed.get()) + " (or name it "
+            + SafeText.shellQuote("./" + dashed.get()) + ")"), null, output);
+      }
     }
     java.util.regex.Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage()));
     if (helpTopic.matches()) {

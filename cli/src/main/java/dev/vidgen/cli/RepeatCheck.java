@@ -74,7 +74,7 @@ final class RepeatCheck {
     Optional<HistoryEntry> earlier = sameJob(session, client, job, identity, now, output);
     java.util.function.Supplier<Optional<HistoryEntry>> elsewhere = () -> quietly(() -> HistoryRecord
         .history(session.context()).flatMap(history -> history.sameJob(client.provider().id(), job,
-            Instant.now().minus(TaskHistory.SAME_JOB_WINDOW), identity, entry -> !onThisServer(session, entry),
+            Instant.now().minus(TaskHistory.SAME_JOB_WINDOW), identity, entry -> !countsHere(session, entry),
             session.inputDigests())));
     if (earlier.isPresent() && !confirm(session, earlier.get(), quote.get(), now, elsewhere, output)) {
       return Verdict.STOP;
@@ -100,13 +100,13 @@ final class RepeatCheck {
     sayWhenUnchecked(session, output);
     Instant now = Instant.now();
     Optional<HistoryEntry> earlier = sameFollowOn(session, client, job, source, now,
-        entry -> onThisServer(session, entry));
+        entry -> countsHere(session, entry));
     java.util.function.Supplier<Optional<HistoryEntry>> elsewhere = followOnElsewhere(session, client, job, source);
     if (earlier.isPresent() && !confirm(session, earlier.get(), quote, now, elsewhere, output)) {
       return Verdict.STOP;
     }
     return new Verdict(true, recheck(session, earlier, quote,
-        () -> sameFollowOn(session, client, job, source, Instant.now(), entry -> onThisServer(session, entry)),
+        () -> sameFollowOn(session, client, job, source, Instant.now(), entry -> countsHere(session, entry)),
         elsewhere));
   }
 
@@ -124,7 +124,7 @@ final class RepeatCheck {
     Instant now = Instant.now();
     String file = out.toAbsolutePath().normalize().toString();
     Optional<HistoryEntry> saved = quietly(() -> followOnTakes(session, client, job, source, now,
-            entry -> onThisServer(session, entry) && entry.status().equals("completed") && file.equals(entry.file()))
+            entry -> countsHere(session, entry) && entry.status().equals("completed") && file.equals(entry.file()))
         .filter(entry -> SavedBefore.of(session, entry.taskId(), out).isPresent()));
     if (saved.isPresent()) {
       throw refusal(session, saved.get(), now, followOnElsewhere(session, client, job, source).get(),
@@ -136,7 +136,7 @@ final class RepeatCheck {
   private static java.util.function.Supplier<Optional<HistoryEntry>> followOnElsewhere(Session session,
       VidgenClient client, VideoJob job, String source) {
     return () -> quietly(() -> followOnTakes(session, client, job, source, Instant.now(),
-        entry -> !onThisServer(session, entry)));
+        entry -> !countsHere(session, entry)));
   }
 
   /** What {@code find} finds; nothing when the history cannot be read (the check itself says so). */
@@ -301,12 +301,12 @@ final class RepeatCheck {
       Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
       saved = quote.isEmpty() ? Optional.empty() : HistoryRecord.history(session.context())
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-              identity, entry -> onThisServer(session, entry) && entry.status().equals("completed")
+              identity, entry -> countsHere(session, entry) && entry.status().equals("completed")
                   && file.equals(entry.file()), session.inputDigests()))
           .filter(entry -> SavedBefore.of(session, entry.taskId(), out).isPresent());
       elsewhere = saved.isEmpty() ? Optional.empty() : quietly(() -> HistoryRecord.history(session.context())
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-              identity, entry -> !onThisServer(session, entry), session.inputDigests())));
+              identity, entry -> !countsHere(session, entry), session.inputDigests())));
     } catch (RuntimeException unchecked) {
       return; // the file is refused as it stands, as before
     }
@@ -347,7 +347,8 @@ final class RepeatCheck {
             : state(entry, session.keptResults())) + ")"
         + (entry.madeWithAnotherKey(tag) ? ", with another API key (tagged "
             + SafeText.clip(entry.keyTag(), 16) + "; this key's tag is " + tag + "): if that key is another account's,"
-            + " only its keys can follow the task" : "");
+            + " only its keys can follow the task" : "")
+        + serverNotRecordedClause(session, entry);
   }
 
   /**
@@ -399,10 +400,10 @@ final class RepeatCheck {
           .map(history -> settleAbandoned(history, now))
           // Local images and videos by what they hold, so that a copy, a link or a renamed file is the same job.
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  identity, entry -> onThisServer(session, entry) && (entry.mayStillBeOnItsWay(now)
+                  identity, entry -> countsHere(session, entry) && (entry.mayStillBeOnItsWay(now)
                       || RunMarker.isRunning(history, entry)), session.inputDigests())
               .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  identity, entry -> onThisServer(session, entry), session.inputDigests())));
+                  identity, entry -> countsHere(session, entry), session.inputDigests())));
     } catch (RuntimeException e) {
       HistoryRequirement.lacking(session, HistoryRequirement.UNREADABLE, "could not read the task history ("
           + e.getMessage() + ")", "");
@@ -413,12 +414,27 @@ final class RepeatCheck {
   /**
    * Whether {@code entry} was made on the server this command asks: the same request sent to another base URL (a
    * staging server) is another job, whose task and video are that server's. An entry without a base URL was made on
-   * the provider's own address, and so were lines written before vidgen kept base URLs (a day's window reaches
-   * them only on the day of the upgrade).
+   * the provider's own address.
    */
   static boolean onThisServer(Session session, HistoryEntry entry) {
     return dev.vidgen.serve.history.BaseUrls.sameServer(entry.provider(), entry.baseUrl(),
         HistoryRecord.baseUrl(session));
+  }
+
+  /**
+   * Whether the same-job check counts {@code entry} as a take on the server this command asks: one made there
+   * ({@link #onThisServer}), or a line an older vidgen wrote without its server ({@link
+   * HistoryEntry#serverNotRecorded}), which it may have sent to any base URL, so that an upgrade never pays again.
+   */
+  static boolean countsHere(Session session, HistoryEntry entry) {
+    return onThisServer(session, entry) || entry.serverNotRecorded();
+  }
+
+  /** What the refusal adds of {@code entry} when it counts only as a line that names no server; empty otherwise. */
+  private static String serverNotRecordedClause(Session session, HistoryEntry entry) {
+    return onThisServer(session, entry) || !entry.serverNotRecorded() ? ""
+        : "; that take was recorded without its server by an older vidgen, so it counts as a take on any server,"
+            + " this one too";
   }
 
   /** {@code history}, once the notes of runs that ended before their creates went out are closed ({@link RunMarker}). */

@@ -27,19 +27,20 @@ final class RequestView {
 
   /**
    * The preview {@code made}, with {@code hide} applied to its URL, headers (names and values) and body (so that a key a provider
-   * left in clear is masked); with {@code absentKeyVariable} (null when a key is set), its key header says
-   * that this variable is not set.
+   * left in clear is masked); {@code given} is the key the provider was given, null when none (the mock takes none).
    */
-  RequestView(RequestPreview made, String absentKeyVariable, UnaryOperator<String> hide) {
-    this(made, absentKeyVariable, null, hide);
+  RequestView(RequestPreview made, ApiKey given, UnaryOperator<String> hide) {
+    this(made, given, null, null, hide);
   }
 
   /**
-   * As {@link #RequestView(RequestPreview, String, UnaryOperator)}; with {@code standIn} (the key the preview was
+   * As {@link #RequestView(RequestPreview, ApiKey, UnaryOperator)}; with {@code absentKeyVariable} (null when a key
+   * is set), its key header says that this variable is not set, and with {@code standIn} (the key the preview was
    * made with, never sent) too, that key, in clear, encoded or masked, is shown as {@link #absent} wherever it stands,
    * in whichever header (such as {@code X-Acme-Token}), the URL or the body a provider puts it.
    */
-  RequestView(RequestPreview made, String absentKeyVariable, ApiKey standIn, UnaryOperator<String> hideKey) {
+  RequestView(RequestPreview made, ApiKey given, String absentKeyVariable, ApiKey standIn,
+      UnaryOperator<String> hideKey) {
     UnaryOperator<String> hide = absentKeyVariable == null || standIn == null ? hideKey : text -> text == null ? null
         : standIn.maskIn(hideKey.apply(text)).replace(standIn.masked(), absent(absentKeyVariable));
     Map<String, String> headers = new LinkedHashMap<>();
@@ -49,7 +50,8 @@ final class RequestView {
       headers.put("Authorization", absentKey(absentKeyVariable));
     }
     this.preview = new RequestPreview(made.method(), hide.apply(made.url()), headers, hide.apply(made.body()));
-    this.noKey = absentKeyVariable != null;
+    // Only a key the provider was given is "set": the mock takes none, whatever the environment holds.
+    this.noKey = given == null || absentKeyVariable != null;
     // Parsed from the body as made: a key the text showed JSON-escaped comes out whole here, and is masked as such.
     this.jsonBody = JsonTrees.tryParse(made.body()).map(tree -> hidden(tree, hide)).orElse(null);
   }

@@ -48,6 +48,9 @@ final class SavedVideoOptions {
     }
     Optional<HistoryRecord> record = target.history();
     Optional<String> kept = record.flatMap(HistoryRecord::out);
+    if (kept.isEmpty() && record.filter(HistoryRecord::outNotKept).isPresent()) {
+      sayOutNotKept(session, target, record.get(), output);
+    }
     if (kept.isEmpty() || record.flatMap(HistoryRecord::savesElsewhere).isPresent()) {
       return Optional.empty();
     }
@@ -62,5 +65,32 @@ final class SavedVideoOptions {
     output.note("saving the video to " + made.forCommands(session.context()) + ", the --out the task was made with;"
         + " give --out to save elsewhere");
     return Optional.of(made);
+  }
+
+  /**
+   * Says, for a task whose line an older vidgen wrote without the {@code --out} it was made with, that this is not
+   * known and that the video goes to the working folder (for a playground task, the playground's videos folder is
+   * where {@code vidgen serve} would save it), so that it is not looked for in the wrong place.
+   */
+  private static void sayOutNotKept(Session session, TaskCommand.Target target, HistoryRecord record, Output output) {
+    String taskId = target.handle().taskId().value();
+    String here = session.workingFolderOut() + taskId + ".mp4";
+    output.note("task " + taskId + "'s line in the task history keeps no --out (an older vidgen wrote it, before the"
+        + " history kept it), so where it was made to go is not known; saving the video to " + here + " in the"
+        + " working folder; give --out to save it elsewhere" + (record.madeInPlayground()
+            ? playgroundFolder(session, record).map(folder -> " (it was made in the playground, whose videos folder"
+                + " the history shows as " + folder + ": --out " + folder + " saves it there)")
+                .orElse(" (it was made in the playground: vidgen serve saves its videos in the videos folder of its"
+                    + " --out)")
+            : ""));
+  }
+
+  private static Optional<String> playgroundFolder(Session session, HistoryRecord record) {
+    try {
+      return HistoryRecord.history(session.context())
+          .flatMap(history -> PlaygroundVideos.folderOf(record.entry(), history.entries()));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
   }
 }

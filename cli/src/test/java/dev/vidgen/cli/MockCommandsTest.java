@@ -222,7 +222,8 @@ class MockCommandsTest {
     CliRun.Result result = cli().run("balance", "--provider", "mock", "--set", "mock.durtion=1s");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-    assertThat(result.err()).contains("mock.durtion", "the mock takes mock.duration, mock.seed and mock.credits")
+    assertThat(result.err()).contains("mock.durtion",
+        "the mock takes mock.duration, mock.seed, mock.credits, mock.fail and mock.create_error")
         .doesNotContain("MOCK_API_KEY", "--base-url");
   }
 
@@ -347,7 +348,7 @@ class MockCommandsTest {
   }
 
   @Test
-  void downloadWithoutOutSavesTheVideoHereNamedAfterItsTaskAsWaitDoes() throws IOException {
+  void downloadWithoutOutSavesTheVideoHereNamedAfterItsTaskAsWaitDoesAndWithoutAHistoryNeverClaimsAFileThere() throws IOException {
     CliRun.Result made = cli().run(fast("generate", "--json", "--provider", "mock", "--image", "product.png",
         "--prompt", "p", "--out", "first.mp4"));
     assertThat(made.exitCode()).as(made.all()).isZero();
@@ -358,9 +359,13 @@ class MockCommandsTest {
     assertThat(download.exitCode()).as(download.all()).isZero();
     assertThat(download.json()).containsEntry("file", dir.resolve(taskId + ".mp4").toString());
     assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+    // Run again with no task history (this run's environment has no home): nothing records that file as this task's,
+    // and equal bytes do not make it so (every mock video has the same bytes), so it is kept and the video saved beside.
     CliRun.Result again = cli().run("download", taskId, "--provider", "mock", "--json");
-    assertThat(again.exitCode()).as("run again: the file there holds this very video " + again.all()).isZero();
-    assertThat(again.json()).containsEntry("file", dir.resolve(taskId + ".mp4").toString());
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.json().get("file")).as(again.all()).isNotEqualTo(dir.resolve(taskId + ".mp4").toString());
+    assertThat(again.err()).contains(taskId + ".mp4 already holds another video (not this task's), which was kept");
+    assertThat(Mp4Files.boxes(Path.of((String) again.json().get("file")))).startsWith("ftyp");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -214,24 +216,35 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
-  void aFileThatAnotherRunSavedAtTheOutMeanwhileHoldingThisVeryVideoCountsAsSaved() throws Exception {
-    CliRun.Result first = generate("--out", "first.mp4");
-    assertThat(first.exitCode()).as(first.all()).isZero();
+  void aFileThatARunOfTheSameTaskSavedAtTheOutWhileThisOneDownloadedCountsAsSaved() throws Exception {
     fake.nextTask(TaskScript.completes().taking(Lifecycle.byTime(Duration.ZERO, Duration.ofSeconds(2))));
-    java.util.concurrent.CompletableFuture<CliRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> generate("--out", "same.mp4", "--again"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> fake.taskIds().size() == 2 || running.isDone());
-    assertThat(running).as(() -> running.join().all()).isNotDone();
-    // A run waiting for the same video saves it there first (the fake serves one video for every task).
-    Files.copy(dir.resolve("first.mp4"), dir.resolve("same.mp4"));
+    CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait",
+        "--out", "same.mp4");
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    String task = fake.taskIds().get(0);
+    // Of two runs waiting for the task, the one that downloads first is slow: the other saves the video there first.
+    fake.inject(Endpoint.FILE, Fault.slow(Duration.ofSeconds(3)), 1);
+    CompletableFuture<CliRun.Result> running = CompletableFuture.supplyAsync(() -> waitFor(task));
 
-    CliRun.Result waited = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    CliRun.Result other = waitFor(task);
+    CliRun.Result waited = running.get(60, TimeUnit.SECONDS);
 
+    assertThat(other.exitCode()).as(other.all()).isZero();
     assertThat(waited.exitCode()).as(waited.all()).isZero();
-    assertThat(dir.resolve("same.mp4")).hasSameBinaryContentAs(dir.resolve("first.mp4"));
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    assertThat(other.err() + waited.err()).contains("same.mp4 already holds this task's video",
+        "by another run of the same task, as the history says");
+    assertThat(Mp4Files.boxes(dir.resolve("same.mp4"))).startsWith("ftyp");
+    try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(file -> file.getFileName().toString())).as("nothing beside it, no part")
           .noneMatch(name -> name.startsWith("same-") || name.endsWith(".part"));
+    }
+  }
+
+  private CliRun.Result waitFor(String task) {
+    try {
+      return withHistory("wait", task, "--out", "same.mp4");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1390,7 +1390,8 @@ class RepeatCheckTest {
   @Test
   void aTakeTheHistoryKeepsWithoutABaseUrlWasMadeOnTheProvidersOwnAddressNotOnATestServer() throws Exception {
     String taskId = submittedTaskId();
-    // As a line of the provider's own address reads (and one written before base URLs were kept).
+    // As a line of the provider's own address reads: no base URL, but the key's tag (a line an older vidgen wrote,
+    // with neither, counts on any server: OlderVidgenHistoryTest).
     Path file = home.resolve("history.jsonl");
     String lines = java.nio.file.Files.readString(file);
     assertThat(lines).contains("\"base_url\":\"" + fake.baseUrl() + "\"");
