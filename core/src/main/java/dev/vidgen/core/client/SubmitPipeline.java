@@ -23,6 +23,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.text.UploadNames;
+import dev.vidgen.core.text.Waits;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
@@ -642,6 +643,8 @@ final class SubmitPipeline {
     private final CompletableFuture<?> stopLooking;
     /** Whether the job's local files were uploaded before this create. */
     private final boolean uploaded;
+    /** How long this create's look-ups by client reference took in all: what its final error says was spent. */
+    private final AtomicReference<Duration> lookedUpFor = new AtomicReference<>(Duration.ZERO);
 
     CreateAfterServerError(SubmitRequest request, String submitReference, boolean callerHasReference,
         PriceQuote quote, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes,
@@ -728,8 +731,9 @@ final class SubmitPipeline {
           + failure.getMessage() + "); its task is looked up by client reference " + reference + " " + lookUpSpan()
           + " before the create is sent again");
       runtime.events().createLookUp(reference, lookUpAtMost());
+      Instant began = runtime.time().now();
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)),
-          failure, reference, true);
+          failure, reference, true, began);
     }
 
     @Override
@@ -757,8 +761,9 @@ final class SubmitPipeline {
                 + " takes no client reference,"
                 + " so vidgen cannot look it up: check the provider's dashboard before you send it again"));
       }
+      Instant began = runtime.time().now();
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)), failure,
-          reference, false);
+          reference, false, began);
     }
 
     /**
@@ -773,21 +778,25 @@ final class SubmitPipeline {
       }
       ProviderErrorDetails d = ending.details();
       ProviderErrorDetails noted = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(), d.message()
-          + "; after each try the task was looked up by client reference " + reference + " for about a minute and"
-          + " none was listed, so no task is known to have been made", d.requestId(), d.retryAfter(), d.rateLimit(),
-          d.taskId());
+          + "; after each try the task was looked up by client reference " + reference + ", for "
+          + Waits.describe(lookedUpFor.get()) + " in all, and none was listed, so no task is known to have been made",
+          d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
       dev.vidgen.core.error.ServerErrorException told = new dev.vidgen.core.error.ServerErrorException(noted, ending);
       return server.tries() > 0 ? told.gaveUpAfter(server.tries()) : told;
     }
 
-    /** The task the look-up found, adopted; {@code resendsIfNotFound}: whether the create is sent again when none is. */
+    /**
+     * The task the look-up that {@code began} then found, adopted; {@code resendsIfNotFound}: whether the create is
+     * sent again when none is.
+     */
     private CompletableFuture<Optional<TaskSnapshot>> adopted(CompletableFuture<Optional<TaskSnapshot>> lookup,
-        ProviderException failure, String reference, boolean resendsIfNotFound) {
+        ProviderException failure, String reference, boolean resendsIfNotFound, Instant began) {
       if (stopLooking != null) {
         // As after a create that got no answer: the caller looks the reference up later, so the grace is not waited out.
         stopLooking.whenComplete((stopped, stopFailure) -> lookup.cancel(false));
       }
       return lookup.handle((found, lookupFailure) -> {
+        lookedUpFor.accumulateAndGet(Duration.between(began, runtime.time().now()), Duration::plus);
         if (lookupFailure != null && stopLooking != null && stopLooking.isDone()
             && AsyncFailures.unwrap(lookupFailure) instanceof CancellationException) {
           throw new CompletionException(ambiguous(failure, reference,
@@ -808,9 +817,10 @@ final class SubmitPipeline {
         if (found.isEmpty() && resendsIfNotFound) {
           resentAfterLookUp(); // the first take, listed late, would be a second task: counted where the task is kept
           runtime.events().warning("create.resent", "no task of client reference " + reference + " was listed within"
-              + " about a minute of the server error, so the create of " + aTask(request.route().id()) + " is sent again"
-              + " with the same reference; should the provider list a task of the first create later than that, it is"
-              + " a second task (its dashboard shows both)");
+              + " the look-up's grace of up to " + PollingLoop.spoken(runtime.retries().notFoundGraceAtMost())
+              + ", so the create of " + aTask(request.route().id()) + " is sent again with the same reference; should"
+              + " the provider list a task of the first create later than that, it is a second task (its dashboard"
+              + " shows both)");
           runtime.events().createResent(reference);
         }
         return found;
@@ -947,9 +957,10 @@ final class SubmitPipeline {
     return retries.lookUpAtMost();
   }
 
-  /** "(for at most about 102 s: …)", the look-up's bound as its warning says it. */
+  /** "(for at most about 102 s: up to 72 s …)", the look-up's bound as its warning says it, with this run's grace. */
   private String lookUpSpan() {
-    return "(for at most about " + PollingLoop.spoken(lookUpAtMost()) + ": the time a fresh task may take to be"
-        + " listed, and " + PollingLoop.spoken(RetryLoop.LOOK_UP_READS) + " for the look-up's own reads)";
+    return "(for at most about " + PollingLoop.spoken(lookUpAtMost()) + ": up to "
+        + PollingLoop.spoken(runtime.retries().notFoundGraceAtMost()) + " of waits for a fresh task to be listed, and "
+        + PollingLoop.spoken(RetryLoop.LOOK_UP_READS) + " for the look-up's own reads)";
   }
 }

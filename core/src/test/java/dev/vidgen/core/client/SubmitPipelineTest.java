@@ -16,7 +16,9 @@ import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.ServerErrorException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.validation.Violation;
@@ -556,9 +558,40 @@ class SubmitPipelineTest {
 
     assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class)
         .hasMessageContaining("; after each try the task was looked up by client reference vg-")
-        .hasMessageContaining(" for about a minute and none was listed, so no task is known to have been made;"
-            + " still failing after 4 tries");
+        .as("four look-ups, each with a grace of about a minute: the minutes they took in all")
+        .hasMessageMatching("(?s).*, for [3-5] min( \\d+ s)? in all, and none was listed, so no task is known to have"
+            + " been made; still failing after 4 tries.*");
     assertThat(fixture.provider.count("create")).isEqualTo(4);
+    assertThat(fixture.provider.count("find")).as("a look and its five re-asks before each resend and after the last")
+        .isEqualTo(4 * 6);
+  }
+
+  @Test
+  void aCreateLookedUpWithShortWaitsSaysTheTimeItsLookUpsTookNotAMinute() {
+    // As --retry-delay 1ms sets it: every wait, the not-found grace's included, 1 ms.
+    Duration delay = Duration.ofMillis(1);
+    useClient(ScriptedProvider.takingClientReferences(), builder -> builder.retryPolicy(RetryPolicy.builder()
+        .transientBackoff(delay, delay).notFoundBackoff(delay, delay).retryAfterJitter(Duration.ZERO).build()));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(failureOf(submit)).as("ended within the second, so its message says milliseconds, not a minute")
+        .isInstanceOf(ServerErrorException.class)
+        .hasMessageMatching("(?s).*; after each try the task was looked up by client reference vg-[^,]+, for \\d+ ms"
+            + " in all, and none was listed, so no task is known to have been made; still failing after 4 tries.*")
+        .hasMessageNotContaining("about a minute");
+    assertThat(fixture.listener.warnings()).as("each look-up's bound names this run's grace, milliseconds")
+        .filteredOn(warning -> warning.startsWith("create.lookup")).hasSize(3)
+        .allSatisfy(warning -> assertThat(warning).containsPattern("\\(for at most about 30 s: up to \\d+ ms of waits"
+            + " for a fresh task to be listed, and 30 s for the look-up's own reads\\)"));
+    assertThat(fixture.listener.warnings()).as("each resend names the grace its look-up had, milliseconds")
+        .filteredOn(warning -> warning.startsWith("create.resent")).isNotEmpty()
+        .allSatisfy(warning -> assertThat(warning).contains("was listed within the look-up's grace of up to 5 ms, so"
+            + " the create of")
+            .doesNotContain("about a minute"));
+    assertThat(fixture.provider.count("create")).as("behaviour unchanged: one try and three resends").isEqualTo(4);
     assertThat(fixture.provider.count("find")).as("a look and its five re-asks before each resend and after the last")
         .isEqualTo(4 * 6);
   }
@@ -1321,8 +1354,8 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ofSeconds(2));
 
     assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.lookup")).singleElement()
-        .asString().contains("(for at most about ", ": the time a fresh task may take to be listed, and 30 s for the"
-            + " look-up's own reads)");
+        .asString().contains("(for at most about 102 s: up to 72 s of waits for a fresh task to be listed, and 30 s"
+            + " for the look-up's own reads)");
     assertThat(failureOf(submit)).as("ended within the minute announced, not after the calls' own timeouts")
         .isInstanceOf(AmbiguousSubmitException.class)
         .hasMessageContaining("looking it up by client reference vg-")
