@@ -1,5 +1,6 @@
 package dev.vidgen.serve.history;
 
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.text.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -252,6 +253,13 @@ final class HistorySnapshots {
      * ({@link #readBeforeItEnded}) is passed over.
      */
     private void keep(HistoryEntry entry) {
+      if (entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX) && !NOTE_STATUSES.contains(entry.status())) {
+        Optional<HistoryEntry> note = answeredNoteOf(entry);
+        if (note.isPresent()) {
+          foldIntoItsTask(note.get(), entry);
+          return;
+        }
+      }
       String key = taskKey(entry);
       String earlierTake = key + "@" + entry.submittedAt();
       // Rare: looked for only once an id was given out again.
@@ -273,6 +281,47 @@ final class HistorySnapshots {
       }
       latest.put(key, entry);
     }
+
+    /**
+     * The note of {@code line}'s name (the same provider, and its server when the line names one) whose own line says
+     * that its create was answered with a task ({@link TasksNamedByNotes#answeredWith}); empty for none. Looked for
+     * only for a line of a task's status under a note's name.
+     */
+    private Optional<HistoryEntry> answeredNoteOf(HistoryEntry line) {
+      HistoryEntry same = latest.get(taskKey(line));
+      if (same != null && TasksNamedByNotes.answeredWith(same).isPresent()) {
+        return Optional.of(same);
+      }
+      boolean serverNamed = line.baseUrl() != null && !line.baseUrl().isBlank();
+      return latest.values().stream()
+          .filter(note -> note.taskId().equals(line.taskId()) && note.provider().equals(line.provider()))
+          .filter(note -> !serverNamed || BaseUrls.sameServer(line.provider(), note.baseUrl(), line.baseUrl()))
+          .filter(note -> TasksNamedByNotes.answeredWith(note).isPresent())
+          .findFirst();
+    }
+
+    /**
+     * Reads {@code line}, a task's status written under the name of {@code note} after the note's own line said that
+     * its create was answered with that task (an older vidgen, run after this one, followed the note as if it were a
+     * task), as the task's own newest state: its status, file, time and error. The task stays one row, counted once,
+     * and the note none; a line older than the task's latest state is passed over, and the note's own words that the
+     * line repeats are no error of the task's.
+     */
+    private void foldIntoItsTask(HistoryEntry note, HistoryEntry line) {
+      JobHandle task = TasksNamedByNotes.answeredWith(note).orElseThrow();
+      HistoryEntry made = note.madeAs(task, line.status(), line.updatedAt());
+      HistoryEntry own = latest.get(taskKey(made));
+      if (own != null && line.updatedAt().isBefore(own.updatedAt())) {
+        return;
+      }
+      HistoryEntry state = own == null ? made : own.withStatus(line.status(), line.updatedAt());
+      String error = Objects.equals(line.error(), note.error()) ? null : line.error();
+      keep(state.withFile(line.file()).withNote(error));
+    }
+
+    /** The statuses of a note's own lines; a line of any other under a note's name is a task's state. */
+    private static final Set<String> NOTE_STATUSES = Set.of(HistoryEntry.UNKNOWN, HistoryEntry.ANSWERED,
+        HistoryEntry.FOUND, HistoryEntry.CLOSED);
 
     /**
      * The key of {@code entry}'s task: its provider, its server and its id. Two servers (two test servers, a staging

@@ -62,9 +62,23 @@ final class TasksNamedByNotes {
     if (!namesItsTask) {
       return Optional.empty();
     }
-    Optional<JobHandle> task = note.jobHandle().filter(handle -> handle.providerId().equals(note.provider()));
-    return task.map(handle -> note.madeAs(handle, "queued", note.updatedAt()))
+    return namedTask(note).map(handle -> note.madeAs(handle, "queued", note.updatedAt()))
         .filter(made -> !lines.contains(TaskKey.of(made)));
+  }
+
+  /**
+   * The task {@code note} says its create was answered with: a note ({@link HistoryEntry#UNANSWERED_PREFIX}) whose
+   * line is {@link HistoryEntry#ANSWERED} and whose handle names a task of the note's provider; empty for any other.
+   */
+  static Optional<JobHandle> answeredWith(HistoryEntry note) {
+    boolean answered = note.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)
+        && note.status().equals(HistoryEntry.ANSWERED);
+    return answered ? namedTask(note) : Optional.empty();
+  }
+
+  /** The task {@code note}'s handle names, when it is one of the note's provider. */
+  private static Optional<JobHandle> namedTask(HistoryEntry note) {
+    return note.jobHandle().filter(handle -> handle.providerId().equals(note.provider()));
   }
 
   /** The keys of {@code entries}, read once, so that each note's task is looked up rather than searched for. */
