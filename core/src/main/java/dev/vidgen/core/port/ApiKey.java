@@ -12,12 +12,15 @@ public final class ApiKey {
   private final KeyMask mask;
   /** The key's secret part without {@code sk-}, as a server may echo it or encode it alone; null for a short key. */
   private final KeyMask partMask;
+  /** What {@link #holds} looks for in any case: the secret part when the key has one, else the whole key. */
+  private final String core;
 
   private ApiKey(String value) {
     this.value = value;
     this.mask = KeyMask.of(value, masked());
     String part = dev.vidgen.core.text.SafeText.secretPart(value);
     this.partMask = part == null ? null : KeyMask.of(part, "…");
+    this.core = part != null ? part : value;
   }
 
   /** Wraps a key; surrounding white space is dropped. */
@@ -95,9 +98,17 @@ public final class ApiKey {
     if (KeyMask.isShort(value)) {
       return mask.shows(text); // a stand-in too short to be a real key counts only as a whole word, as it is masked
     }
-    String part = dev.vidgen.core.text.SafeText.secretPart(value);
-    return text.toLowerCase(java.util.Locale.ROOT).contains((part != null ? part : value).toLowerCase(java.util.Locale.ROOT))
-        || !(masked != null ? masked : maskIn(text)).equals(text);
+    return containsIgnoringCase(text, core) || !(masked != null ? masked : maskIn(text)).equals(text);
+  }
+
+  /** Whether {@code text} holds {@code needle} in any case, character by character, without copying either. */
+  private static boolean containsIgnoringCase(String text, String needle) {
+    for (int at = 0; at + needle.length() <= text.length(); at++) {
+      if (text.regionMatches(true, at, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code text} with each well-formed {@code %XX} decoded (as UTF-8 bytes); anything else, a stray {@code %} too, kept. */

@@ -46,12 +46,22 @@ public final class KeyMask {
   private final String shownAs;
   /** The fewest characters any form of the secret takes: text shorter than that holds it in no form. */
   private final int shortestForm;
+  /**
+   * The secret as text holding it unencoded must show it, or null when that is not the only way, so that {@link
+   * #apply} runs the patterns over all text: a short secret (matched in any case), one with a space ({@code +} too).
+   */
+  private final String plain;
+  /** The fewest characters of a run of Base64 letters that can hold the secret's Base64; 0 with {@link #plain} null. */
+  private final int shortestBase64;
 
-  private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs, int shortestForm) {
+  private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs, int shortestForm, String plain,
+      int shortestBase64) {
     this.key = key;
     this.keyOrBase64 = keyOrBase64;
     this.shownAs = shownAs;
     this.shortestForm = shortestForm;
+    this.plain = plain;
+    this.shortestBase64 = shortestBase64;
   }
 
   /** A mask for {@code secret} (not blank), which it replaces with {@code shownAs} (such as {@code sk-…}). */
@@ -66,23 +76,58 @@ public final class KeyMask {
     if (isShort(secret)) {
       Pattern word = Pattern.compile(NOT_AFTER_WORD + "(?:" + pattern + ")" + NOT_BEFORE_WORD,
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      return new KeyMask(word, word, shownAs, secret.codePointCount(0, secret.length()));
+      return new KeyMask(word, word, shownAs, secret.codePointCount(0, secret.length()), null, 0);
     }
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     String either = bytes.length < BASE64_FROM ? pattern.toString() : pattern + "|" + base64Of(bytes);
-    int shortest = secret.codePointCount(0, secret.length());
+    int shortestBase64 = Integer.MAX_VALUE;
     if (bytes.length >= BASE64_FROM) {
       for (int before = 0; before < 3; before++) {
         // The characters base64At matches for this place: the whole encoding less those it leaves out.
         int encoded = ((before + bytes.length) * 8 + 5) / 6;
-        shortest = Math.min(shortest, encoded - (before == 0 ? 0 : before + 1));
+        shortestBase64 = Math.min(shortestBase64, encoded - (before == 0 ? 0 : before + 1));
       }
     }
-    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs, shortest);
+    int shortest = Math.min(secret.codePointCount(0, secret.length()), shortestBase64);
+    String plain = secret.indexOf(' ') < 0 ? secret : null;
+    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs, shortest, plain,
+        plain == null ? 0 : shortestBase64);
   }
 
   /** {@code text} with the secret masked in each form it stands in; a {@code Basic} value holding it is masked whole. */
   public String apply(String text) {
+    if (text == null || text.length() < shortestForm || !mayShow(text)) {
+      return text;
+    }
+    return applyPatterns(text);
+  }
+
+  /**
+   * Whether {@code text} may show the secret, a quick look before the patterns' (which cost far more): each
+   * encoded form takes a {@code %} or a {@code \}, each Base64 one (a {@code Basic} value's too) a run of at
+   * least {@link #shortestBase64} Base64 letters, and the secret as it is stands in the text as it is.
+   */
+  private boolean mayShow(String text) {
+    if (plain == null || text.indexOf('%') >= 0 || text.indexOf('\\') >= 0 || text.contains(plain)) {
+      return true;
+    }
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = isBase64Letter(text.charAt(i)) ? run + 1 : 0;
+      if (run >= shortestBase64) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBase64Letter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-'
+        || c == '_';
+  }
+
+  /** {@link #apply} by the patterns alone, without the quick look first. */
+  String applyPatterns(String text) {
     if (text == null || text.length() < shortestForm) {
       return text;
     }
