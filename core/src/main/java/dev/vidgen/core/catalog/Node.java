@@ -200,7 +200,7 @@ final class Node {
       throw fail("expected " + what + " (a decimal in US dollars such as \"0.05\"), got " + describe(value));
     }
     if (usd.signum() < 0) {
-      throw fail("negative price " + usd.toPlainString() + "; a price is 0 or more US dollars");
+      throw fail("negative price " + usd.toPlainString() + "; a price is 0 or more US dollars, written without a sign");
     }
     // A string and a JSON number go through the same bounds: 1e400 or 1e-400 would be read exactly as written.
     String shown = usd.precision() > 30 || Math.abs(usd.scale()) > 30 ? usd.toString() : usd.toPlainString();
@@ -209,7 +209,8 @@ final class Node {
     }
     if (usd.stripTrailingZeros().scale() > MAX_USD_DECIMALS) {
       throw fail("price " + shown + " has more than " + MAX_USD_DECIMALS + " decimal places; a price is written to "
-          + MAX_USD_DECIMALS + " places at most (0.000001 US dollars is 0.0002 credits)");
+          + MAX_USD_DECIMALS + " places at most: the smallest, 0.000000000001 US dollars, is 0.0000000002 credits (200"
+          + " credits per US dollar), far below any real price");
     }
     return usd;
   }

@@ -130,11 +130,43 @@ public final class RouteFiles {
     return layered.catalog();
   }
 
+  /**
+   * Whether {@code text} opens as UTF-16 text without a byte-order mark would read as UTF-8: a NUL at every other
+   * character (after each one, or before it) of its first few hundred, and none between.
+   */
+  static boolean looksLikeUtf16(String text) {
+    int length = Math.min(text.length(), 512) & ~1;
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) == 0) {
+        if (i % 2 == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    int pairs = length / 2;
+    return pairs > 0 && (even == 0 && odd * 2 >= pairs || odd == 0 && even * 2 >= pairs);
+  }
+
   private static Node parsed(String origin, String json) {
     Object tree;
     // A byte-order mark some editors write at the start of a UTF-8 file is not part of the JSON.
     boolean marked = json.startsWith(BYTE_ORDER_MARK);
     String text = marked ? json.substring(1) : json;
+    if (text.isBlank()) {
+      // Told as what it is rather than as JSON that "ends too early" at its first column.
+      throw new RouteFileException(origin, "", "is empty" + (text.isEmpty() ? "" : " (white space only)")
+          + ": a route file holds one JSON object, such as {\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\":"
+          + " \"0.04\"}}}} (docs/routes.md)");
+    }
+    if (looksLikeUtf16(text)) {
+      // UTF-16 without a byte-order mark reads as ASCII with a NUL beside each character, which no removal fixes.
+      throw new RouteFileException(origin, "", "is not UTF-8 text (it looks like UTF-16 without a byte-order mark: a"
+          + " NUL byte beside every character): save it as UTF-8");
+    }
     try {
       tree = JsonTrees.parse(text);
     } catch (MalformedJsonException e) {

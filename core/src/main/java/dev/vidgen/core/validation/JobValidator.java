@@ -101,7 +101,7 @@ public final class JobValidator {
     ModelRoute route = job.model().isBlank() ? null : catalog.find(job.model()).orElse(null);
     GenerationMode mode = Modes.resolve(job, route);
     if (route == null) {
-      reportUnknownModel(job.model(), found);
+      reportUnknownModel(job, found);
       RouteChecks.checkInputs(job.images(), job.videos(), found);
     } else {
       LocalDate today = today();
@@ -316,7 +316,33 @@ public final class JobValidator {
             .thenComparing(ModelRoute::id));
   }
 
-  private void reportUnknownModel(String model, List<Violation> found) {
+  /** Whether route {@code id} offers the mode {@code job} would take on it, so that it may be named instead. */
+  private boolean takes(String id, VideoJob job) {
+    return catalog.find(id).filter(route -> route.offers(Modes.resolve(job, route))).isPresent();
+  }
+
+  /**
+   * The words for a removed or unknown model no suggestable id is spelled near: said so, with where to look,
+   * never with unrelated names.
+   */
+  private String noneNear(List<String> nearest, String retiredNear) {
+    if (catalog.size() == 0) {
+      return "the catalog has no routes";
+    }
+    if (nearest.isEmpty()) {
+      return "this key's live model list holds none of the catalog's models (vidgen models --live shows it)";
+    }
+    return "no model a job may use is spelled near it" + retiredNear + "; vidgen models lists the " + catalog.size()
+        + " known ones" + (live == null ? "" : ", vidgen models --live those this key may use");
+  }
+
+  /** What a refusal naming no model near the given one allows: where to find the models a job may use. */
+  private String noModelNear() {
+    return live == null ? "a model vidgen models lists" : "a model vidgen models --live marks as usable";
+  }
+
+  private void reportUnknownModel(VideoJob job, List<Violation> found) {
+    String model = job.model();
     List<String> nearest = nearestOffered(model);
     String suggestions = Texts.orList(nearest);
     if (model.isBlank()) {
@@ -327,11 +353,13 @@ public final class JobValidator {
     String shown = Texts.shown(model);
     java.util.Optional<String> removedBy = catalog.removedBy(model);
     if (removedBy.isPresent()) {
-      found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
+      // Named instead only when spelled near it (as for a misspelt name) and able to take this job.
+      List<String> instead = nearSpellings(model, nearest).stream().filter(id -> takes(id, job)).toList();
+      found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown,
+          instead.isEmpty() ? noModelNear() : Texts.orList(instead),
           "model: " + shown + " was removed from the catalog by " + removedBy.get() + " (its remove list); leave it"
-              + " out of that file to use it again" + (!nearest.isEmpty() ? ", or choose " + suggestions
-              : live == null ? "" : "; this key's live model list offers none of the catalog's models to choose"
-                  + " instead")));
+              + " out of that file to use it again" + (instead.isEmpty() ? "; " + noneNear(nearest, "")
+              : ", or choose " + Texts.orList(instead))));
       return;
     }
     if (live != null && live.stream().anyMatch(id -> id.strip().equalsIgnoreCase(model.strip()))) {
@@ -345,12 +373,9 @@ public final class JobValidator {
     List<String> near = nearSpellings(model, nearest);
     String retiredNear = closerRetired(model, near).map(route -> " (" + route.id() + " was retired on "
         + route.retired().orElseThrow().on() + ")").orElse("");
-    String hint = near.isEmpty() ? (catalog.size() == 0 ? "the catalog has no routes"
-        : nearest.isEmpty() ? "this key's live model list holds none of the catalog's models (vidgen models --live shows it)"
-        : "no model a job may use is spelled near it" + retiredNear + "; vidgen models lists the " + catalog.size()
-            + " known ones" + (live == null ? "" : ", vidgen models --live those this key may use"))
+    String hint = near.isEmpty() ? noneNear(nearest, retiredNear)
         : "did you mean " + Texts.orList(near) + "?" + retiredNear;
-    found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, near.isEmpty() ? suggestions
+    found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, near.isEmpty() ? noModelNear()
         : Texts.orList(near),
         "model: " + shown + " is not a known model; " + hint + " (a model the provider offers that the catalog lacks is"
             + " added with a route file, docs/routes.md; vidgen models --live --emit-routes writes a starter one)"));

@@ -35,6 +35,34 @@ class RouteFileBytesTest {
   }
 
   @Test
+  void aFileInUtf16WithoutAByteOrderMarkIsSaidToBeNotUtf8AsOneWithAMarkIs() throws IOException {
+    String json = "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.04\"}}}}\r\n";
+    Path little = Files.write(folder.resolve("utf16le.json"), json.getBytes(StandardCharsets.UTF_16LE));
+    Path big = Files.write(folder.resolve("utf16be.json"), json.getBytes(StandardCharsets.UTF_16BE));
+
+    for (Path file : List.of(little, big)) {
+      assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(file))).as(file.toString())
+          .isInstanceOf(RouteFileException.class)
+          .hasMessage(file + ": is not UTF-8 text (it looks like UTF-16 without a byte-order mark: a NUL byte beside"
+              + " every character): save it as UTF-8")
+          .hasMessageNotContaining("remove it");
+    }
+  }
+
+  @Test
+  void anEmptyFileIsSaidToBeEmpty() throws IOException {
+    Path empty = Files.write(folder.resolve("empty.json"), new byte[0]);
+    Path blank = Files.writeString(folder.resolve("blank.json"), " \n\t\n");
+
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(empty)))
+        .isInstanceOf(RouteFileException.class)
+        .hasMessageStartingWith(empty + ": is empty: a route file holds one JSON object, such as {\"patch\":")
+        .hasMessageEndingWith("(docs/routes.md)").hasMessageNotContaining("ends too early");
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(blank)))
+        .hasMessageStartingWith(blank + ": is empty (white space only): a route file holds one JSON object");
+  }
+
+  @Test
   void aNulByteIsCalledWhatItIsAndWhere() throws IOException {
     Path file = folder.resolve("nul.json");
     Files.writeString(file, "{\"routes\": []}\n\u0000", StandardCharsets.UTF_8);

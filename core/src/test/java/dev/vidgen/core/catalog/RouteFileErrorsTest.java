@@ -111,6 +111,9 @@ class RouteFileErrorsTest {
     assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0.05\"}")))
         .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0.05; a price is 0 or more US dollars,"
             + " written without a sign");
+    assertThat(failure(route("\"price\": {\"per_second_usd\": -0.06}"))).as("written as a number, told the same")
+        .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0.06; a price is 0 or more US dollars,"
+            + " written without a sign");
   }
 
   @Test
@@ -122,7 +125,8 @@ class RouteFileErrorsTest {
         .hasMessageContaining("price 1000000 US dollars is too large");
     assertThat(failure(route("\"price\": {\"per_second_usd\": 1e-400}")))
         .hasMessage("acme.json: routes[0].price.per_second_usd: price 1E-400 has more than 12 decimal places; a price"
-            + " is written to 12 places at most (0.000001 US dollars is 0.0002 credits)");
+            + " is written to 12 places at most: the smallest, 0.000000000001 US dollars, is 0.0000000002 credits (200"
+            + " credits per US dollar), far below any real price");
     assertThat(failure(route("\"price\": {\"per_second_usd\": 0.30000000000000004}")))
         .hasMessageContaining("price 0.30000000000000004 has more than 12 decimal places");
     assertThat(failure(route("\"price\": {\"per_second_usd\": \"0.0000000000001\"}")))

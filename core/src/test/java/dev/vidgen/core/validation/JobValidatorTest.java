@@ -622,6 +622,45 @@ class JobValidatorTest {
   }
 
   @Test
+  void aRemovedModelIsAnsweredOnlyWithIdsSpelledNearItThatCanTakeTheJob() {
+    RouteCatalog removed = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "rm.json",
+        "{\"remove\": [\"wan2.6\", \"veo3.1-fast\"]}");
+    JobValidator checking = JobValidator.of(removed);
+    String removedWords = "model: wan2.6 was removed from the catalog by rm.json (its remove list); leave it out of that"
+        + " file to use it again";
+
+    Violation textJob = checking.validate(VideoJob.builder("wan2.6").prompt("a fox").build()).errors().get(0);
+    Violation imageJob = checking.validate(valid().model("wan2.6").build()).errors().get(0);
+    String veo = checking.validate(VideoJob.builder("veo3.1-fast").prompt("a fox").build()).errors().get(0).message();
+
+    assertThat(textJob.message()).as("wan2.6-flash takes images only; no other model is spelled near wan2.6")
+        .startsWith(removedWords + "; no model a job may use is spelled near it; vidgen models lists the 35 known ones")
+        .doesNotContain("choose").doesNotContain("wan2.6-flash").doesNotContain("viduq3").doesNotContain("kling");
+    assertThat(textJob.allowed()).isEqualTo("a model vidgen models lists");
+    assertThat(imageJob.message()).isEqualTo(removedWords + ", or choose wan2.6-flash");
+    assertThat(veo).endsWith(", or choose Veo3.1-fast-official, veo3.1-lite or veo3.1-quality");
+
+    JobValidator keyed = checking.withLiveModels(java.util.Set.of("seedance-2", "veo3.1-lite", "kling-v3"));
+    Violation keyedWan = keyed.validate(VideoJob.builder("wan2.6").prompt("a fox").build()).errors().get(0);
+    assertThat(keyed.validate(VideoJob.builder("veo3.1-fast").prompt("a fox").build()).errors().get(0).message())
+        .as("only ids the key's list holds").endsWith(", or choose veo3.1-lite");
+    assertThat(keyedWan.message()).as("the same rule with a key as without")
+        .startsWith(removedWords + "; no model a job may use is spelled near it; vidgen models lists the 35 known ones,"
+            + " vidgen models --live those this key may use").doesNotContain("seedance").doesNotContain("kling");
+    assertThat(keyedWan.allowed()).isEqualTo("a model vidgen models --live marks as usable");
+  }
+
+  @Test
+  void aNameNearNoModelAllowsNoUnrelatedNames() {
+    Violation far = validator.withLiveModels(java.util.Set.of("seedance-2", "veo3.1-fast"))
+        .validate(valid().model("wan2.6x").build()).errors().get(0);
+
+    assertThat(far.message()).contains("no model a job may use is spelled near it");
+    assertThat(far.allowed()).as("what /api/check and --json show beside that message")
+        .isEqualTo("a model vidgen models --live marks as usable");
+  }
+
+  @Test
   void aModelTheKeysLiveListHoldsButTheCatalogLacksIsSaidToBeOfferedWithNoRoute() {
     JobValidator knowing = validator.withLiveModels(java.util.Set.of("seedance-2", "veo3.1-fast", "Acme-Video-9"));
 
