@@ -79,6 +79,7 @@ class ApiSurfaceTest {
       "dev.vidgen.core.error.RateLimitedException",
       "dev.vidgen.core.error.RequestRejectedException",
       "dev.vidgen.core.error.ResultExpiredException",
+      "dev.vidgen.core.error.ResultLinkGoneException",
       "dev.vidgen.core.error.ResultUnavailableException",
       "dev.vidgen.core.error.ResultUnusableException",
       "dev.vidgen.core.error.RetriableProviderException",

@@ -304,7 +304,8 @@ final class Downloader {
     }
     if (cause instanceof ProviderException problem
         && (problem.kind() == FailureKind.NOT_FOUND || problem.kind() == FailureKind.AUTHENTICATION)) {
-      return new ResultUnavailableException(taskId, asset, problem);
+      // The link's failure names the task too, for code that reads the cause rather than this error.
+      return new ResultUnavailableException(taskId, asset, problem.withTaskId(taskId));
     }
     return cause;
   }

@@ -13,6 +13,15 @@ interface RetryDecider {
   RetryDecision decide(
       Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random);
 
+  /**
+   * {@link #decide}, for a failure that came with {@code httpStatus} (0 when none came);
+   * {@link RetryPolicy#decideAnswered}. Scripts decide as {@link #decide} does.
+   */
+  default RetryDecision decideAnswered(Operation operation, FailureKind kind, int httpStatus, int failedAttempts,
+      Duration retryAfter, RandomGenerator random) {
+    return decide(operation, kind, failedAttempts, retryAfter, random);
+  }
+
   /** After a "not found" for a task being waited on; {@link RetryPolicy#decideTaskNotFound}. Scripts believe it at once. */
   default RetryDecision decideTaskNotFound(int failedAttempts, RandomGenerator random) {
     return decide(Operation.READ, FailureKind.NOT_FOUND, failedAttempts, null, random);
@@ -45,6 +54,12 @@ interface RetryDecider {
       public RetryDecision decide(
           Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random) {
         return policy.decide(operation, kind, failedAttempts, retryAfter, random);
+      }
+
+      @Override
+      public RetryDecision decideAnswered(Operation operation, FailureKind kind, int httpStatus,
+          int failedAttempts, Duration retryAfter, RandomGenerator random) {
+        return policy.decideAnswered(operation, kind, httpStatus, failedAttempts, retryAfter, random);
       }
 
       @Override

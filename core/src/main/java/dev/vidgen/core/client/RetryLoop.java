@@ -437,8 +437,8 @@ final class RetryLoop {
           ? new RetryDecision.GiveUp("the server's certificate is not trusted; every try would meet it again")
           : notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
-          : runtime.retries().decide(
-              operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
+          : runtime.retries().decideAnswered(operation, tagged.kind(), tagged.httpStatus(), failures,
+              tagged.retryAfter().orElse(null), runtime.random());
       if (decision instanceof RetryDecision.Retry retry && afterServerError != null
           && tagged.kind() == FailureKind.SERVER_ERROR && afterServerError.resendRefused()) {
         // No resend may follow: ask now rather than after a backoff (and a retry event) that lead nowhere.

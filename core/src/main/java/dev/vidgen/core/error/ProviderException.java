@@ -34,7 +34,11 @@ public abstract class ProviderException extends VidgenException {
     this.details = details;
   }
 
-  /** The exception class for {@code kind}, carrying {@code details}. */
+  /**
+   * The exception class for {@code kind}, carrying {@code details}; a "not found" of a result link (its code
+   * {@link ProviderErrorDetails#RESULT_LINK_GONE} or {@link ProviderErrorDetails#REDIRECT_NOT_FOLLOWED}) is a
+   * {@link ResultLinkGoneException}, not a missing task.
+   */
   public static ProviderException of(FailureKind kind, ProviderErrorDetails details, Throwable cause) {
     return switch (kind) {
       case RATE_LIMITED -> new RateLimitedException(details, cause);
@@ -45,7 +49,8 @@ public abstract class ProviderException extends VidgenException {
       case INSUFFICIENT_QUOTA -> new InsufficientQuotaException(details, cause);
       case CONTENT_POLICY -> new ContentPolicyException(details, cause);
       case REJECTED -> new RequestRejectedException(details, cause);
-      case NOT_FOUND -> new TaskNotFoundException(details, cause);
+      case NOT_FOUND -> ResultLinkGoneException.isResultLink(details) ? new ResultLinkGoneException(details, cause)
+          : new TaskNotFoundException(details, cause);
     };
   }
 

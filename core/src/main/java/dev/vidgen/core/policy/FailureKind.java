@@ -23,7 +23,10 @@ public enum FailureKind {
   CONTENT_POLICY,
   /** HTTP 400 and other 4xx: the request is wrong; never retried. */
   REJECTED,
-  /** HTTP 404: no such task; believed at once, except while waiting for a task this client created. */
+  /**
+   * HTTP 404: no such task; believed at once, except while waiting for a task this client created. A result
+   * link that is gone is of this kind too (never retried), though its task exists.
+   */
   NOT_FOUND;
 
   /**

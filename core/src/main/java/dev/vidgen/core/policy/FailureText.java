@@ -22,6 +22,16 @@ final class FailureText {
     };
   }
 
+  /**
+   * {@link #of(FailureKind)}, except that a call of no usable answer that did get one (an HTML page or
+   * cut-short JSON sent with HTTP 200, say) says that answer came and could not be read.
+   */
+  static String of(FailureKind kind, int httpStatus) {
+    return kind == FailureKind.NO_RESPONSE && httpStatus > 0
+        ? "HTTP " + httpStatus + " came, but its answer could not be read"
+        : of(kind);
+  }
+
   /** "0.5 s", "2 s", "120 s", "more than a year": as {@link Waits#seconds}, as the error's own words say it. */
   static String seconds(Duration duration) {
     return Waits.seconds(duration);

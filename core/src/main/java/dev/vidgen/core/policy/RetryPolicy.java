@@ -76,13 +76,23 @@ public final class RetryPolicy {
    */
   public RetryDecision decide(
       Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random) {
+    return decideAnswered(operation, kind, 0, failedAttempts, retryAfter, random);
+  }
+
+  /**
+   * {@link #decide}, for a failure that came with {@code httpStatus} (0 when no answer came): the same
+   * decision, whose reason says that an answer came and could not be read when a call of kind {@link
+   * FailureKind#NO_RESPONSE} got one (an HTML page sent with HTTP 200, say), not that it was never answered.
+   */
+  public RetryDecision decideAnswered(Operation operation, FailureKind kind, int httpStatus, int failedAttempts,
+      Duration retryAfter, RandomGenerator random) {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(random, "random == null");
     if (failedAttempts < 1) {
       throw new IllegalArgumentException("failedAttempts must be at least 1: " + failedAttempts);
     }
-    String what = label(operation) + ": " + FailureText.of(kind);
+    String what = label(operation) + ": " + FailureText.of(kind, httpStatus);
     FailureTable.Row row = FailureTable.row(kind);
     if (operation == Operation.CREATE && row.create() == FailureTable.CreateStep.LOOK_UP) {
       return new RetryDecision.Ambiguous(

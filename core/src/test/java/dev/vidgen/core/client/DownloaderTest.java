@@ -12,6 +12,8 @@ import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.RetryPolicy;
 import java.io.ByteArrayInputStream;
@@ -337,6 +339,26 @@ class DownloaderTest {
     assertThat(filesIn(folder)).isEmpty();
 
     assertThat(Files.readAllBytes(fixture.client.download(handle, avi, folder.resolve("kite.avi")))).isEqualTo(riff);
+  }
+
+  @Test
+  void aLinkAnsweringGoneIsCausedByTheLinksFailureNamingTheTaskNotByAMissingTask() {
+    fixture.provider.openAnswers(CompletableFuture.failedFuture(ProviderException.of(FailureKind.NOT_FOUND,
+        ProviderErrorDetails.of(ScriptedProvider.ID, 404, ProviderErrorDetails.RESULT_LINK_GONE,
+            "the result link answered HTTP 404: the file is gone or not reachable"), null)));
+
+    Throwable failure = catchThrowable(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"),
+        folder.resolve("kite.mp4")));
+
+    assertThat(failure).isInstanceOf(ResultUnavailableException.class).hasMessageContaining("task-1");
+    assertThat(failure.getCause()).as("the cause, as code that walks causes reads it")
+        .isNotInstanceOf(TaskNotFoundException.class)
+        .isInstanceOfSatisfying(ProviderException.class, link -> {
+          assertThat(link.docsAnchor()).isEqualTo("result-unavailable");
+          assertThat(link.relatedTaskId()).contains(TASK);
+          assertThat(link.kind()).as("still never retried").isEqualTo(FailureKind.NOT_FOUND);
+        });
+    assertThat(fixture.provider.count("open")).as("one try, never retried").isEqualTo(1);
   }
 
   @Test

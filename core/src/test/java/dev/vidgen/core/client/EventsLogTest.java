@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,5 +61,27 @@ class EventsLogTest {
 
     assertThat(captured.toString(StandardCharsets.UTF_8)).contains("not retrying READ of task task-1: ")
         .contains("300 s");
+  }
+
+  @Test
+  void aReadAnsweredWithSomethingUnreadableIsLoggedAsAnsweredNotAsNeverAnswered() {
+    ProviderException garbage = ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(
+        ScriptedProvider.ID, 200, null, "the answer is not the JSON expected; the answer began: <<garbage>>"), null);
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    try (ClientFixture fixture = new ClientFixture()) {
+      fixture.provider.statusAnswers(garbage, garbage, garbage, garbage);
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      CompletableFuture<TaskSnapshot> read = fixture.client.statusAsync(fixture.handle("task-1"));
+      fixture.advance(Duration.ofMinutes(1));
+      assertThat(read).as("still ridden out as an outage: retried, then given up").isCompletedExceptionally();
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("not retrying READ of task task-1: read: HTTP 200 came, but its answer could not be read;"
+            + " gave up after 3 retries")
+        .doesNotContain("never answered");
   }
 }

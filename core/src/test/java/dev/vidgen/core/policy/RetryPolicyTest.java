@@ -156,6 +156,19 @@ class RetryPolicyTest {
   }
 
   @Test
+  void saysThatAnAnswerCameWhenACallOfNoUsableAnswerGotOneItCouldNotRead() {
+    RetryDecision answered = policy.decideAnswered(READ, NO_RESPONSE, 200, 4, null, FixedRandom.lowest());
+    RetryDecision unanswered = policy.decideAnswered(READ, NO_RESPONSE, 0, 4, null, FixedRandom.lowest());
+
+    assertThat(answered).isInstanceOf(GiveUp.class);
+    assertThat(answered.reason()).isEqualTo("read: HTTP 200 came, but its answer could not be read; gave up after"
+        + " 3 retries");
+    assertThat(unanswered.reason()).isEqualTo("read: the request was sent but never answered; gave up after 3 retries");
+    assertThat(delay(policy.decideAnswered(READ, NO_RESPONSE, 200, 1, null, FixedRandom.lowest())))
+        .as("retried as before").isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
   void reportsAnUnansweredCreateAsAmbiguousInsteadOfSendingItAgain() {
     for (int attempt = 1; attempt <= 5; attempt++) {
       assertThat(policy.decide(CREATE, NO_RESPONSE, attempt, Duration.ofSeconds(1), FixedRandom.lowest()))

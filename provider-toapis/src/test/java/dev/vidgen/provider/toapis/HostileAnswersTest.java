@@ -14,8 +14,10 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.ResultUnusableException;
+import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
@@ -217,6 +219,24 @@ class HostileAnswersTest {
     try (var files = Files.list(dir)) {
       assertThat(files).as("nothing is left behind").isEmpty();
     }
+  }
+
+  @Test
+  void aResultLinkAnsweringNotFoundIsCausedByAFailedLinkThatNamesTheTaskNotByAMissingTask() throws Exception {
+    JobHandle handle = client.submit(grokJob());
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+    toapis.inject(Endpoint.FILE, Fault.status(404));
+
+    assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
+        .isInstanceOf(ResultUnavailableException.class)
+        .cause().as("the cause, as code that walks causes reads it")
+        .isNotInstanceOf(TaskNotFoundException.class)
+        .isInstanceOfSatisfying(ProviderException.class, link -> {
+          assertThat(link.docsAnchor()).isEqualTo("result-unavailable");
+          assertThat(link.taskId()).as("the task, which exists and is paid for").contains(handle.taskId());
+          assertThat(link.providerCode()).contains("result_link_gone");
+          assertThat(link.httpStatus()).isEqualTo(404);
+        });
   }
 
   @Test
