@@ -396,7 +396,9 @@ final class PollingLoop {
     }
 
     private void deadlineExceeded(Instant now) {
-      fail(new DeadlineExceededException(handle, last, elapsed(now)));
+      // A wait whose last read left too little time for another ends a moment before its deadline: what ran out is
+      // the deadline, so that time is said, not the moment of the last read, floored below it.
+      fail(new DeadlineExceededException(handle, last, now.isBefore(deadlineAt) ? schedule.deadline() : elapsed(now)));
     }
 
     private void fail(Throwable failure) {

@@ -148,6 +148,23 @@ class PollingLoopTest {
   }
 
   @Test
+  void aWaitWhoseLastReadLeavesNoRoomForAnotherSaysTheDeadlineThatRanOut() {
+    provider.statusAnswers(TaskSnapshot.queued(TASK));
+    JobHandle handle = fixture.handle("task-1");
+    fixture.advance(Duration.ofMillis(59_600));
+
+    // Resumed 59.6 s after its creation with a one-minute deadline: one read, and too little time left for another.
+    CompletableFuture<TaskSnapshot> done =
+        fixture.client.awaitAsync(handle, AwaitOptions.defaults().withDeadline(Duration.ofMinutes(1)));
+    fixture.advance(Duration.ofMillis(100));
+
+    assertThat(provider.count("status")).isEqualTo(1);
+    assertThat(failureOf(done)).isInstanceOf(DeadlineExceededException.class)
+        .hasMessageContaining("not finished after 60 s; last status queued")
+        .hasMessageNotContaining("after 59 s");
+  }
+
+  @Test
   void aStatusCallThatNeverAnswersIsCutOffAtTheDeadline() {
     CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
     provider.statusAnswers(TaskSnapshot.inProgress(TASK, 30), hanging);
