@@ -1,6 +1,7 @@
 package dev.vidgen.batch;
 
 import dev.vidgen.batch.journal.JobStore.Entry;
+import java.time.Duration;
 
 /**
  * Told about a batch as it runs, for progress bars and logs. Called on the journal's thread (and
@@ -21,6 +22,13 @@ public interface BatchListener {
    * does, its not-found grace and its reads ({@code VidgenClient.lookUpAtMost()}, about 102 s by default).
    */
   default void onLookingUp(Entry entry) {}
+
+  /**
+   * A job found {@code submitting} whose create, sent by an earlier run (this worker's or one whose lease
+   * ended), got no answer: {@code entry} is the job as the journal holds it before this run writes to it,
+   * so its {@code keyTag} and {@code updatedAt} tell the key that create went out with and about when.
+   */
+  default void onUnansweredFound(Entry entry) {}
 
   /** The counts changed. */
   default void onProgress(BatchProgress progress) {}
@@ -46,4 +54,12 @@ public interface BatchListener {
    * journal still has it, reads as being sent, so this is the only place that says no task of it exists.
    */
   default void onNotSentNotJournaled(Entry entry, Throwable cause) {}
+
+  /**
+   * The video of completed task {@code taskId} could not be saved ({@code why}, such as a folder that refuses files):
+   * nothing is sent again for it. The run tries the save again in {@code retryIn}; null when it tries no more
+   * (tries spent, its link about to expire, the run's time up), and the next run saves it. {@code tries}: saves
+   * failed so far; {@code entry}: the job as the journal has it.
+   */
+  default void onSaveFailed(Entry entry, String taskId, String why, int tries, Duration retryIn) {}
 }

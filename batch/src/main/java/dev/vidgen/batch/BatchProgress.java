@@ -18,9 +18,17 @@ import java.util.Optional;
  *     and its outcome is not known yet, or is being looked up by its client reference
  * @param saving jobs of {@code withTask} whose task is done and whose video is being saved: nothing of
  *     theirs goes on at the provider
+ * @param notSaved jobs of {@code saving} whose save failed (their videos wait to be saved again)
+ * @param notSavedWhy why the latest of those saves failed; null when none did
  */
 public record BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed,
-    Duration eta, int withTask, int submitting, int saving) {
+    Duration eta, int withTask, int submitting, int saving, int notSaved, String notSavedWhy) {
+
+  /** Counts without the jobs whose save failed told apart from those being saved. */
+  public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta,
+      int withTask, int submitting, int saving) {
+    this(total, completed, failed, unknown, inFlight, elapsed, eta, withTask, submitting, saving, 0, null);
+  }
 
   /** Counts without the journal's view of the jobs not done, as a bar needs. */
   public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta) {

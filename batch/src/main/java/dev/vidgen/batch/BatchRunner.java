@@ -57,6 +57,7 @@ public final class BatchRunner {
   private final RandomGenerator random;
   private final Duration requeueDelay;
   private final Duration progressEvery;
+  private final Duration saveRetryDelay;
   /** The whole run's deadline, or null for none. */
   private final Duration timeout;
   private final String keyTag;
@@ -83,6 +84,7 @@ public final class BatchRunner {
     this.random = b.random;
     this.requeueDelay = b.requeueDelay;
     this.progressEvery = b.progressEvery;
+    this.saveRetryDelay = b.saveRetryDelay;
     this.timeout = b.timeout;
     this.keyTag = b.keyTag;
     this.hidden = b.hidden;
@@ -285,6 +287,8 @@ public final class BatchRunner {
     private final Map<State, Integer> counts = new java.util.EnumMap<>(State.class);
     /** The jobs of {@link #states} whose task is done and whose video is being saved ({@code submitted} with a link). */
     private final Set<String> saving = new HashSet<>();
+    /** The jobs of {@link #saving} whose save failed, with why; kept in the order their saves failed. */
+    private final Map<String, String> notSaved = new LinkedHashMap<>();
     private final Map<String, String> leftOver = new LinkedHashMap<>();
     private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>();
     private final AtomicBoolean tickPending = new AtomicBoolean();
@@ -354,6 +358,7 @@ public final class BatchRunner {
       }
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3, creates,
           listener, keyTag);
+      ctx.saveRetryDelay = saveRetryDelay;
       long renewEvery = Math.max(1, lease.toMillis() / 3);
       ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
           () -> io.execute(() -> renewQuietly()), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
@@ -392,8 +397,10 @@ public final class BatchRunner {
       }
       // Every job this run ends without finishing says why, those its own steps never reached included.
       Instant ended = clock.instant();
+      String stop = ctx.stopReason() != null ? withoutKeys(ctx.stopReason())
+          : stoppedByCaller.get() ? "the process was stopping" : null;
       entries.stream().filter(e -> !e.state().isFinal() && !leftOver.containsKey(e.key()))
-          .forEach(e -> leftOver.put(e.key(), NotReached.why(e, worker, ended)));
+          .forEach(e -> leftOver.put(e.key(), NotReached.why(e, worker, ended, stop, ctx.stopCause())));
       // The last progress shows the batch as the journal has it, with the jobs other workers finished meanwhile:
       // this run's counts saw only its own writes, and the summary that follows counts them all.
       entries.forEach(this::record);
@@ -424,7 +431,9 @@ public final class BatchRunner {
         setInFlight(running.size());
         int free = concurrency - running.size();
         // Once sending stopped (the process is stopping) nothing more is claimed: other workers may take it at once.
-        if (!ctx.stopping() && !creates.closed() && free > 0) {
+        // While a video that came could not be saved and waits to be saved again, no new job is claimed (no new
+        // create is paid for): the jobs in flight go on, and claims start again once it is saved or left.
+        if (!ctx.stopping() && !creates.closed() && free > 0 && !ctx.savesFailing()) {
           Instant now = clock.instant();
           // Jobs this run leaves stay held by it until it ends, so a claim never brings them back.
           List<Entry> claimed;
@@ -590,8 +599,9 @@ public final class BatchRunner {
       boolean savingChanged;
       synchronized (this) {
         int savingBefore = saving.size();
+        int notSavedBefore = notSaved.size();
         before = record(entry);
-        savingChanged = saving.size() != savingBefore;
+        savingChanged = saving.size() != savingBefore || notSaved.size() != notSavedBefore;
         if (entry.state().isFinal() && (before == null || !before.isFinal())) {
           finishedThisRun++;
         }
@@ -610,6 +620,10 @@ public final class BatchRunner {
         saving.add(key);
       } else {
         saving.remove(key);
+      }
+      notSaved.remove(key);
+      if (saving.contains(key) && JobRun.SAVE_FAILED.equals(entry.reasonCode())) {
+        notSaved.put(key, entry.reason());
       }
       State before = states.put(key, state);
       if (before != null) {
@@ -637,7 +651,8 @@ public final class BatchRunner {
         // A job whose final state is written is no longer in flight, even before its run is collected.
         progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
             BatchProgress.estimate(elapsed, finishedThisRun, left), counts.getOrDefault(State.SUBMITTED, 0),
-            counts.getOrDefault(State.SUBMITTING, 0), saving.size());
+            counts.getOrDefault(State.SUBMITTING, 0), saving.size(), notSaved.size(),
+            notSaved.values().stream().reduce((first, latest) -> latest).orElse(null));
       }
       listener.onProgress(progress);
     }
@@ -694,6 +709,7 @@ public final class BatchRunner {
     private RandomGenerator random = new java.security.SecureRandom();
     private Duration requeueDelay = Duration.ofSeconds(10);
     private Duration progressEvery = Duration.ofSeconds(1);
+    private Duration saveRetryDelay = RunContext.SAVE_RETRY_DELAY;
     private Duration timeout;
     private String keyTag;
     private List<ApiKey> hidden = List.of();
@@ -802,6 +818,18 @@ public final class BatchRunner {
     /** The first wait before a job the provider refused without creating it is sent again (default 10 s). */
     public Builder requeueDelay(Duration requeueDelay) {
       this.requeueDelay = Objects.requireNonNull(requeueDelay, "requeueDelay == null");
+      return this;
+    }
+
+    /**
+     * The first wait before a video that came but could not be saved (a folder refusing files) is saved again in the
+     * same run (default 10 s); each of the later tries waits twice as long as the one before.
+     */
+    public Builder saveRetryDelay(Duration saveRetryDelay) {
+      if (saveRetryDelay.isNegative() || saveRetryDelay.isZero()) {
+        throw new IllegalArgumentException("saveRetryDelay must be positive: " + saveRetryDelay);
+      }
+      this.saveRetryDelay = saveRetryDelay;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.vidgen.batch;
 
 import dev.vidgen.batch.journal.JobStore.Entry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,6 +38,11 @@ final class GuardedBatchListener implements BatchListener {
   }
 
   @Override
+  public void onUnansweredFound(Entry entry) {
+    shielded("onUnansweredFound", () -> listener.onUnansweredFound(entry));
+  }
+
+  @Override
   public void onProgress(BatchProgress progress) {
     shielded("onProgress", () -> listener.onProgress(progress));
   }
@@ -54,6 +60,11 @@ final class GuardedBatchListener implements BatchListener {
   @Override
   public void onNotSentNotJournaled(Entry entry, Throwable cause) {
     shielded("onNotSentNotJournaled", () -> listener.onNotSentNotJournaled(entry, cause));
+  }
+
+  @Override
+  public void onSaveFailed(Entry entry, String taskId, String why, int tries, Duration retryIn) {
+    shielded("onSaveFailed", () -> listener.onSaveFailed(entry, taskId, why, tries, retryIn));
   }
 
   private static void shielded(String event, Runnable call) {

@@ -49,7 +49,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -98,6 +102,10 @@ final class JobRun {
   private int earlierAtStart;
   /** When the create's first take went out (its journal step); null before. */
   private Instant firstTakeAt;
+  /** The saves of this job's video that failed in this run. */
+  private int savesFailed;
+  /** Whether this job is counted among the saves waiting to be tried again ({@link RunContext#saveWaiting}). */
+  private boolean saveCounted;
 
   JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
     this.ctx = ctx;
@@ -413,6 +421,8 @@ final class JobRun {
       write(b -> b.state(PENDING).reason(null, null), this::submit);
       return;
     }
+    // Told before anything is written: the journal's row still holds the key and the time of that create.
+    ctx.listener.onUnansweredFound(entry);
     String reference = entry.clientReference();
     if (reference == null) {
       if (ctx.resubmitUnknown && planned.videoSavedElsewhere()) {
@@ -659,10 +669,82 @@ final class JobRun {
         String problem = "the video of task " + handle.taskId() + " could not be fetched (" + cause.getMessage()
             + "); the job stays open and the next run reads the task again for a fresh link";
         write(b -> b.video(null, null).reason("result_unavailable", problem), () -> hold(problem));
+      } else if (savesAgain(cause)) {
+        saveFailed(handle, snapshot, cause);
       } else {
         hold("the video of task " + handle.taskId() + " is ready but was not saved: " + CauseWords.of(cause)
             + (cause instanceof DownloadFailedException refused && refused.whereToSave().isPresent()
                 ? "; " + elsewhere(handle, refused.whereToSave().get(), target) : "; run again to download it"));
+      }
+    }));
+  }
+
+  /** The journal's reason code of a job whose video came but could not be saved, and is saved again. */
+  static final String SAVE_FAILED = "save_failed";
+
+  /**
+   * Whether a failed save may work when tried again at the same place: the video came but the file system refused it
+   * (a folder made read-only, a full disk), not a link that failed or served something else (the download's own
+   * retries are spent) nor a place that fails the same way every time.
+   */
+  private static boolean savesAgain(Throwable cause) {
+    return cause instanceof DownloadFailedException refused && refused.whereToSave().isEmpty()
+        && refused.providerFailure().isEmpty() && !refused.servedSomethingElse() && refused.sizeLimit().isEmpty();
+  }
+
+  /**
+   * The video came but could not be saved: said at once, and tried again after a wait while its link lasts (no create
+   * is sent again); the job keeps its place meanwhile. Once the tries are spent, the link is about to expire or the
+   * run's time is up, the job is left, and the next run saves it.
+   */
+  private void saveFailed(JobHandle handle, TaskSnapshot snapshot, Throwable cause) {
+    savesFailed++;
+    String why = CauseWords.of(cause);
+    String taskId = handle.taskId().value();
+    Duration wait = ctx.saveRetryWait(savesFailed);
+    Instant expires = snapshot.video().expiresAt();
+    boolean again = wait != null && !ctx.pastDeadline()
+        && (expires == null || ctx.clock.instant().plus(wait).isBefore(expires));
+    if (!again) {
+      ctx.listener.onSaveFailed(entry, taskId, why, savesFailed, null);
+      hold("the video of task " + taskId + " is ready but was not saved: " + why + "; run again to download it");
+      return;
+    }
+    if (!saveCounted) {
+      saveCounted = true;
+      ctx.saveWaiting();
+    }
+    write(b -> b.reason(SAVE_FAILED, why), () -> {
+      ctx.listener.onSaveFailed(entry, taskId, why, savesFailed, wait);
+      saveLater(handle, snapshot, wait, why);
+    });
+  }
+
+  /** Tries the save again after {@code wait}; at the run's deadline the job is left instead. */
+  private void saveLater(JobHandle handle, TaskSnapshot snapshot, Duration wait, String why) {
+    AtomicBoolean taken = new AtomicBoolean();
+    AtomicReference<Runnable> dropDeadline = new AtomicReference<>(() -> {});
+    ScheduledFuture<?> later;
+    try {
+      later = ctx.scheduler.schedule(() -> {
+        if (taken.compareAndSet(false, true)) {
+          dropDeadline.get().run();
+          try {
+            download(handle, snapshot);
+          } catch (RuntimeException e) {
+            hold("unexpected error: " + CauseWords.of(e));
+          }
+        }
+      }, wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      hold("the video of task " + handle.taskId() + " is ready but was not saved: " + why + "; run again to download it");
+      return;
+    }
+    dropDeadline.set(ctx.atDeadline(() -> {
+      if (taken.compareAndSet(false, true)) {
+        later.cancel(false);
+        hold("the video of task " + handle.taskId() + " is ready but was not saved: " + why + "; the run's time ran"
+            + " out before it was tried again; run again to download it");
       }
     }));
   }
@@ -787,6 +869,10 @@ final class JobRun {
     // Ended before its create's outcome was written (an unexpected error, a failed write): nothing more comes.
     settleOnWrite = false;
     settle(false);
+    if (saveCounted) {
+      saveCounted = false;
+      ctx.saveSettled(); // saved, or left for the next run: new jobs may be claimed again
+    }
     result.complete(new Outcome(kind, entry, problem));
   }
 

@@ -4,6 +4,7 @@ import dev.vidgen.core.error.VidgenException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
@@ -104,6 +105,36 @@ final class RunContext {
       action.run();
     }
     return () -> atDeadline.remove(action);
+  }
+
+  /** How long a job waits before its first save tried again, each later wait twice the one before. */
+  volatile Duration saveRetryDelay = SAVE_RETRY_DELAY;
+  /** The jobs whose video could not be saved and waits to be saved again: while any does, no new job is claimed. */
+  private final AtomicInteger savesWaiting = new AtomicInteger();
+
+  /** The first wait before a failed save is tried again, by default. */
+  static final Duration SAVE_RETRY_DELAY = Duration.ofSeconds(10);
+  /** How many times a failed save is tried again in the same run, its waits doubling (10 s to 160 s, about 5 min in all, by default). */
+  static final int SAVE_RETRIES = 5;
+
+  /** The wait before the save tried again after {@code failed} failed saves; null when the run tries no more. */
+  Duration saveRetryWait(int failed) {
+    return failed > SAVE_RETRIES ? null : saveRetryDelay.multipliedBy(1L << (failed - 1));
+  }
+
+  /** A job's save failed and waits to be tried again; {@link #saveSettled} once it is saved or left. */
+  void saveWaiting() {
+    savesWaiting.incrementAndGet();
+  }
+
+  /** A job counted by {@link #saveWaiting} is saved, or left for the next run. */
+  void saveSettled() {
+    savesWaiting.decrementAndGet();
+  }
+
+  /** Whether a job's save failed and waits to be tried again: then no new job is claimed. */
+  boolean savesFailing() {
+    return savesWaiting.get() > 0;
   }
 
   /** A fresh client reference, such as {@code vgb-3f9a…}: random, so that no two creates share one. */
