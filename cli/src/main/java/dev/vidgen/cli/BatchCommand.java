@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchFile;
 import dev.vidgen.batch.BatchLine;
+import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.BatchPlan;
 import dev.vidgen.batch.BatchPreview;
 import dev.vidgen.batch.BatchReport;
@@ -285,11 +286,16 @@ final class BatchCommand extends ClientCommand {
             System::nanoTime);
         RunResends resends = new RunResends(quotes = new RunQuotes(watch));
         // Each task made is also told to the task history, so that generate and other batch files see it.
-        BatchHistory toHistory = BatchHistory.around(resends, session, client.provider().id(), plan,
+        // A video that came but could not be saved is told at once, and again once the run saves it.
+        BatchListener told = UnsavedVideos.around(resends, session, plan.jobs(), bar::warn);
+        BatchHistory toHistory = BatchHistory.around(told, session, client.provider().id(), plan,
             BatchHistory.origin(batch, location));
         BatchRunner.Builder runner = BatchRunner.builder();
         if (root.retryDelay != null) {
           runner.requeueDelay(root.retryDelay); // the batch's later tries of a job are retries too
+          if (!root.retryDelay.isZero() && !root.retryDelay.isNegative()) {
+            runner.saveRetryDelay(root.retryDelay); // and so are its saves tried again
+          }
         }
         BatchRunner live = runner
             .client(client)

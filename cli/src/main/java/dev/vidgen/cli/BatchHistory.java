@@ -57,7 +57,10 @@ final class BatchHistory extends ForwardingBatchListener {
   private volatile String unwritten;
   /** Each job's latest state this run, so that a create still unanswered when the run ends is noted then. */
   private final Map<String, Entry> latest = new ConcurrentHashMap<>();
-  /** When each job last went {@code submitting} this run: about when its create went out. */
+  /**
+   * When each job's create went out: as this run sent it, or, for a create of an earlier run (a worker whose lease
+   * ended) found without an answer, as the journal kept it.
+   */
   private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
   /** The jobs whose task was made but not journaled: told apart, never noted as unanswered. */
   private final Set<String> notJournaled = ConcurrentHashMap.newKeySet();
@@ -130,6 +133,16 @@ final class BatchHistory extends ForwardingBatchListener {
   }
 
   @Override
+  public void onUnansweredFound(Entry entry) {
+    // The journal's row, before this run writes to it, holds when that create went out; the writes that follow
+    // (unknown, or another key's mark) are this run's, not the create's.
+    if (writer != null && jobs.containsKey(entry.key())) {
+      sentAt.put(entry.key(), whenWritten(entry));
+    }
+    super.onUnansweredFound(entry);
+  }
+
+  @Override
   public void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {
     notJournaled.add(entry.key());
     super.onTaskNotJournaled(entry, taskId, cause);
@@ -141,7 +154,8 @@ final class BatchHistory extends ForwardingBatchListener {
       latest.put(entry.key(), entry);
     }
     if (writer != null && job != null && entry.taskId() == null) {
-      if (entry.state() == State.SUBMITTING && !entry.createWaiting()) {
+      if (entry.state() == State.SUBMITTING && !entry.createWaiting() && entry.reasonCode() == null) {
+        // A create going out (a mark of another key's create written by a run that takes it over has a reason).
         sentAt.put(entry.key(), whenWritten(entry));
         later(() -> sending(entry));
       } else if (entry.state() == State.UNKNOWN) {
@@ -236,8 +250,9 @@ final class BatchHistory extends ForwardingBatchListener {
     if (open != null && open.possibleTasks() >= entry.possibleTasks()) {
       return;
     }
+    // The key the create went out with, as the journal keeps it: a worker that took the job over uses another.
     HistoryEntry note = RepeatCheck.identified(session, BatchCreateNote.of(origin, providerId, job, entry, sent,
-        Instant.now()), job.job());
+        Instant.now()), job.job()).withKeyTag(entry.keyTag());
     history.record(note);
     openNotes().put(name, note);
   }

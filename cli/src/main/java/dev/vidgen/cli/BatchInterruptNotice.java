@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchProgress;
 import dev.vidgen.batch.BatchRunner;
+import dev.vidgen.core.text.SafeText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,6 +69,7 @@ final class BatchInterruptNotice {
       json.put("in_flight", last.withTask() + last.submitting());
       json.put("with_task", last.withTask());
       json.put("saving", last.saving());
+      json.put("not_saved", last.notSaved());
       json.put("submitting", last.submitting());
       json.put("not_sent", last.notSent());
     }
@@ -117,10 +119,18 @@ final class BatchInterruptNotice {
     if (running > 0) {
       parts.add(running + " with a task (it goes on at the provider and the next run follows it)");
     }
-    if (last.saving() > 0) {
+    int beingSaved = last.saving() - last.notSaved();
+    if (beingSaved > 0) {
       // Their tasks are done: only their videos were being written, and the next run saves them.
-      parts.add(last.saving() + " whose task completed and whose video was being saved (nothing goes on at the provider;"
-          + " the next run saves " + (last.saving() == 1 ? "it" : "them") + ")");
+      parts.add(beingSaved + " whose task completed and whose video was being saved (nothing goes on at the provider;"
+          + " the next run saves " + (beingSaved == 1 ? "it" : "them") + ")");
+    }
+    if (last.notSaved() > 0) {
+      // Their saves failed and waited to be tried again: not "being saved", and the reason is what to fix first.
+      parts.add(last.notSaved() + " whose task completed and whose video was not saved ("
+          + SafeText.clip(SafeText.clean(String.valueOf(last.notSavedWhy())), 300) + "; nothing goes on at the"
+          + " provider; once the folder takes files, the next run saves " + (last.notSaved() == 1 ? "it" : "them")
+          + " while " + (last.notSaved() == 1 ? "its link lasts" : "their links last") + ")");
     }
     if (last.submitting() > 0) {
       parts.add(last.submitting() + " whose create has no answer yet (the next run looks it up by its client reference"

@@ -3,7 +3,10 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.serve.history.HistoryEntry;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +50,19 @@ final class BatchTakes {
     }
   }
 
-  /** For people: the job's task, and that earlier takes of its create may have made paid tasks of their own. */
-  static String extraWords(JobHandle handle) {
+  /**
+   * For people: the job's task, and that other takes of its create may have made paid tasks of their own, made
+   * around the task's time. The task may be any of the takes (one taken in with {@code --adopt} may be the first), so
+   * the window reaches as far after it as before it: as long as a create may take to answer.
+   */
+  static String extraWords(Entry entry, JobHandle handle) {
     // An Instant prints as 2026-12-05T13:39:54Z: its Z says UTC, so no " UTC" after it.
+    Instant at = handle.submittedAt().truncatedTo(ChronoUnit.SECONDS);
     return "task " + handle.taskId().value() + "; " + Views.extraTakes(handle, DASHBOARD + " for a task of "
-        + handle.model() + " made at or before " + handle.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        + handle.model() + " made between " + at.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER) + " and "
+        + at.plus(HistoryEntry.CREATE_MAY_STILL_ANSWER) + " (the takes of one create go out within minutes of one"
+        + " another, before or after the task above)" + (entry.attempts() > 1 ? ", or before then for a take sent by"
+            + " an earlier run" : ""));
   }
 
   /** For {@code --json}: the task, how many more tasks the create's earlier takes may have made, and their most. */

@@ -445,7 +445,7 @@ final class BatchViews {
             + BatchTakes.unknownWords(e) + e.reason()));
     // Told by every run, not only the one whose create was sent again: the journal's handle keeps the count.
     report.entries().stream().sorted(byLine).forEach(e -> BatchTakes.withExtraTasks(e).ifPresent(handle ->
-        output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.extraWords(handle))));
+        output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.extraWords(e, handle))));
     // A job sent again after it was unknown whose new create made no task (refused, or not sent yet).
     report.entries().stream().filter(e -> BatchTakes.earlierTakes(e) > 0).sorted(byLine).forEach(e ->
         output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.earlierWords(e)));

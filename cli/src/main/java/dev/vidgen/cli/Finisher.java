@@ -95,7 +95,7 @@ final class Finisher {
           output.note(file + " already holds this task's video, saved " + before.get().savedAt().truncatedTo(
               java.time.temporal.ChronoUnit.SECONDS) + " (UTC) as the history says; nothing was downloaded"
               + " (--force downloads it again)");
-          session.saved(before.get().file());
+          session.foundSaved(before.get().file(), before.get().savedAt());
           report(session, handle, snapshot, before.get().file().toString(),
               shown(context, where.text(), before.get().file()) + sizeOf(before.get().file()), output);
           return ExitCodes.DONE;
@@ -108,7 +108,7 @@ final class Finisher {
           output.note(savedBeside.get().file() + " already holds this task's video, saved " + savedBeside.get().savedAt()
               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC) as the history says, beside " + file
               + ", which holds another; nothing was downloaded (--force downloads it again)");
-          session.saved(savedBeside.get().file());
+          session.foundSaved(savedBeside.get().file(), savedBeside.get().savedAt());
           report(session, handle, snapshot, savedBeside.get().file().toString(),
               shown(context, where.text(), savedBeside.get().file()) + sizeOf(savedBeside.get().file()), output);
           return ExitCodes.DONE;
@@ -150,7 +150,7 @@ final class Finisher {
             output.note(file + " already holds this task's video, saved " + savedMeanwhile.get().savedAt().truncatedTo(
                 ChronoUnit.SECONDS) + " (UTC) by another run of the same task, as the history says;"
                 + " nothing else was saved");
-            session.saved(savedMeanwhile.get().file());
+            session.foundSaved(savedMeanwhile.get().file(), savedMeanwhile.get().savedAt());
             report(session, handle, snapshot, savedMeanwhile.get().file().toString(),
                 shown(context, where.text(), savedMeanwhile.get().file()) + sizeOf(savedMeanwhile.get().file()), output);
             return ExitCodes.DONE;

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.BatchProgress;
 import dev.vidgen.batch.journal.JobStore.Entry;
+import java.time.Duration;
 
 /** A batch listener that passes every event on to {@code next}; subclasses add what they keep. */
 abstract class ForwardingBatchListener implements BatchListener {
@@ -23,6 +24,11 @@ abstract class ForwardingBatchListener implements BatchListener {
   }
 
   @Override
+  public void onUnansweredFound(Entry entry) {
+    next.onUnansweredFound(entry);
+  }
+
+  @Override
   public void onProgress(BatchProgress progress) {
     next.onProgress(progress);
   }
@@ -40,5 +46,10 @@ abstract class ForwardingBatchListener implements BatchListener {
   @Override
   public void onNotSentNotJournaled(Entry entry, Throwable cause) {
     next.onNotSentNotJournaled(entry, cause);
+  }
+
+  @Override
+  public void onSaveFailed(Entry entry, String taskId, String why, int tries, Duration retryIn) {
+    next.onSaveFailed(entry, taskId, why, tries, retryIn);
   }
 }

@@ -315,8 +315,13 @@ final class HistoryRecord {
     try {
       int exitCode = waitAndSave.getAsInt();
       String file = session.savedFile().map(Object::toString).orElse(null);
-      Instant now = Instant.now();
+      // A file found already holding the video keeps the time it was saved: this run wrote nothing there.
+      Optional<Instant> savedEarlier = session.savedEarlierAt();
+      Instant now = savedEarlier.orElseGet(Instant::now);
       HistoryEntry done = watching ? entry.completed(file, now) : entry.foundCompleted(file, now);
+      if (savedEarlier.isPresent() && done.equals(entry)) {
+        return exitCode; // the task's line says all this already
+      }
       // Whole on standard output: written, not a video still to save (one that took nothing fails before here).
       write(file == null && session.wroteToStdout() ? StdoutResults.mark(done, now) : done);
       if (file != null && history != null) {

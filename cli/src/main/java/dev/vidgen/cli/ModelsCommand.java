@@ -98,6 +98,7 @@ final class ModelsCommand extends ClientCommand {
       throw CliException.usage("--emit-routes writes routes for the models the catalog lacks, not for " + model,
           "leave out " + model + ": vidgen models --live --emit-routes > my-routes.json");
     }
+    session.sendsNothing();
     VidgenClient client = live ? session.onlineClient() : session.offlineClient();
     RouteCatalog catalog = client.catalog();
     List<ModelRoute> routes = catalog.routes();
@@ -221,8 +222,13 @@ final class ModelsCommand extends ClientCommand {
       });
     }
     if (live) {
-      long usable = routes.stream().filter(route -> listedAs(route, listed) != null).count();
-      output.line(usable + " of these the key may use now (LIVE yes); " + (checked
+      // A listed route a job is refused on (retired by the team's own file) is not one the key may use now.
+      List<String> held = session.allowsRetired() ? List.of() : routes.stream()
+          .filter(route -> listedAs(route, listed) != null && !offered.offers(route.id())).map(ModelRoute::id).toList();
+      long usable = routes.stream().filter(route -> listedAs(route, listed) != null).count() - held.size();
+      output.line(usable + " of these the key may use now (LIVE yes" + (held.isEmpty() ? ""
+          : ", but for " + String.join(", ", held) + ", retired, which a job is refused on without --allow-retired")
+          + "); " + (checked
           ? "a job on another is refused before it is sent."
           : "with --no-model-check " + UNCHECKED + "."));
       if (!liveOnly.isEmpty()) {

@@ -31,6 +31,19 @@ final class RouteFileAdvice {
 
   /** As {@link #of(RouteFileException, List, List)}, with {@code readable} telling a file this user may read. */
   static String of(RouteFileException refused, List<Path> named, List<Path> fromEnvironment, Predicate<Path> readable) {
+    return advice(refused, named, fromEnvironment, readable) + "; nothing was sent";
+  }
+
+  /**
+   * As {@link #of(RouteFileException, List, List)}, for a command that never sends a job ({@code vidgen models}): the
+   * same advice without "nothing was sent", which would suggest it might have.
+   */
+  static String forCommandThatSendsNothing(RouteFileException refused, List<Path> named, List<Path> fromEnvironment) {
+    return advice(refused, named, fromEnvironment, Files::isReadable);
+  }
+
+  private static String advice(RouteFileException refused, List<Path> named, List<Path> fromEnvironment,
+      Predicate<Path> readable) {
     List<String> wrongPaths = new ArrayList<>();
     Set<String> givenBy = new LinkedHashSet<>();
     List<RouteFileException> inFiles = new ArrayList<>();
@@ -58,10 +71,10 @@ final class RouteFileAdvice {
       }
     }
     if (givenBy.isEmpty()) {
-      return fix(inFiles, named, fromEnvironment) + "; nothing was sent";
+      return fix(inFiles, named, fromEnvironment);
     }
     return String.join("; ", wrongPaths) + (wrongPaths.isEmpty() ? "" : ": ") + "check " + String.join(" and ", givenBy)
-        + (inFiles.isEmpty() ? "" : "; and " + fix(inFiles, named, fromEnvironment)) + "; nothing was sent";
+        + (inFiles.isEmpty() ? "" : "; and " + fix(inFiles, named, fromEnvironment));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.text.Plural;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class Session implements AutoCloseable {
   private ProviderChoice choice;
   private JobHandle handle;
   private Path savedFile;
+  /** When an earlier run saved the video this one found in {@link #savedFile} (nothing downloaded); else null. */
+  private volatile Instant savedEarlierAt;
   private Runnable onTaskCompleted = () -> { };
   private java.util.function.Consumer<dev.vidgen.core.domain.TaskSnapshot> onStatusSeen = snapshot -> { };
   private boolean standInKey;
@@ -60,6 +63,8 @@ final class Session implements AutoCloseable {
   private boolean routesLeftOut;
   /** Why a route file that cannot be used changes nothing, for a command that prices nothing by it; else null. */
   private String routesUnused;
+  /** Whether this command never sends a job ({@code vidgen models}), so that no refusal says "nothing was sent". */
+  private boolean sendsNothing;
   /** Whether the client's route durations were seeded from the task history ({@link #learnDurations}). */
   private boolean durationsLearned;
   /** What keeps the data folder from holding the task history ({@link #historyTrouble}); null until looked at. */
@@ -180,6 +185,16 @@ final class Session implements AutoCloseable {
     return dryRunAdvice;
   }
 
+  /** Marks a command that never sends a job ({@code vidgen models}): a route file it cannot use is refused without "nothing was sent". */
+  void sendsNothing() {
+    this.sendsNothing = true;
+  }
+
+  /** Whether retired routes are allowed on this command line ({@code --allow-retired}). */
+  boolean allowsRetired() {
+    return root.allowRetired;
+  }
+
   /** Names the command whose dry run shows its request, such as {@code extend}, for {@link #dryRunAdvice}. */
   void dryRunOf(String command) {
     this.dryRunAdvice = "check the request: run the same vidgen " + command + " command with --dry-run";
@@ -222,7 +237,8 @@ final class Session implements AutoCloseable {
     } catch (RouteFileException unnameable) {
       // A path this locale cannot name: refused as the same path given to --routes is, with the way out.
       return routeProblems(unnameable, LocalePaths.NEXT + ", or name the file in " + RouteFiles.ENVIRONMENT_VARIABLE
-          + " by a path in ASCII letters (a copy or a link: ln -s 'FILE' routes.json); nothing was sent");
+          + " by a path in ASCII letters (a copy or a link: ln -s 'FILE' routes.json)"
+          + (sendsNothing ? "" : "; nothing was sent"));
     }
     List<Path> named = new ArrayList<>(fromEnvironment);
     root.routes.forEach(given -> named.add(context.resolve(given)));
@@ -247,7 +263,9 @@ final class Session implements AutoCloseable {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
       routeFiles = List.copyOf(files);
     } catch (RouteFileException e) {
-      return routeProblems(e, RouteFileAdvice.of(e, named, fromEnvironment)); // a wrong path checked, a bad file fixed
+      // A wrong path checked, a bad file fixed.
+      return routeProblems(e, sendsNothing ? RouteFileAdvice.forCommandThatSendsNothing(e, named, fromEnvironment)
+          : RouteFileAdvice.of(e, named, fromEnvironment));
     }
     return catalog;
   }
@@ -683,6 +701,21 @@ final class Session implements AutoCloseable {
   /** Records the file the job's video was saved to. */
   void saved(Path file) {
     this.savedFile = file;
+    this.savedEarlierAt = null;
+  }
+
+  /**
+   * Records that {@code file} already held the job's video, saved there at {@code savedAt} by an earlier run, so that
+   * the history keeps that time rather than this run's, which downloaded nothing.
+   */
+  void foundSaved(Path file, Instant savedAt) {
+    this.savedFile = file;
+    this.savedEarlierAt = savedAt;
+  }
+
+  /** When an earlier run saved the video this one found in place ({@link #foundSaved}); empty when this one saved it. */
+  Optional<Instant> savedEarlierAt() {
+    return Optional.ofNullable(savedEarlierAt);
   }
 
   /** The job's video went whole to standard output ({@code --out -}). */

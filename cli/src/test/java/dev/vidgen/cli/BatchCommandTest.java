@@ -12,8 +12,12 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -1479,10 +1483,35 @@ class BatchCommandTest {
               .containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", 20.0));
       assertThat(words.out()).contains("extra    line 1 (a): task " + taskId + "; an earlier take of its create"
           + " (of unknown outcome, then sent again) may also have made a paid task, up to 20 credits more:"
-          + " check the provider's dashboard for a task of grok-video-1.5-preview made at or before ");
+          + " check the provider's dashboard for a task of grok-video-1.5-preview made between ");
       assertThat(words.out()).as("the time said once, by its Z, not also as UTC").doesNotContain("Z UTC")
-          .containsPattern("made at or before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\R");
+          .containsPattern("made between \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ and"
+              + " \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(the takes of one create go out within minutes of one"
+              + " another, before or after the task above\\)\\R");
       assertThat(fake.requests(Endpoint.CREATE)).as("paid once more at most, never again").hasSize(2);
+    }
+  }
+
+  @Test
+  void afterTheFirstTakesTaskIsAdoptedTheExtraLineGivesAWindowThatHoldsTheLaterTakesTaskToo() throws Exception {
+    Path jobs = write(job("a", 10)); // on a route without a client reference
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2); // each take made a paid task
+      Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      assertThat(againstFake(fake, jobs).exitCode()).as("unknown, up to 2 tasks").isEqualTo(9);
+      Instant later = Instant.now(); // after the later take made its task
+      String first = fake.taskIds().get(0);
+
+      CliRun.Result adopted = againstFake(fake, jobs, "--adopt", "a=" + first);
+
+      assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+      Matcher window = Pattern.compile("extra    line 1 \\(a\\): task " + first
+          + "; .* for a task of grok-video-1.5-preview made between (\\S+) and (\\S+) ").matcher(adopted.out());
+      assertThat(window.find()).as(adopted.out()).isTrue();
+      assertThat(Instant.parse(window.group(1))).as("from before the first take").isBeforeOrEqualTo(before);
+      assertThat(Instant.parse(window.group(2))).as("to after the later take, whose task was made after the one"
+          + " adopted").isAfterOrEqualTo(later.truncatedTo(ChronoUnit.SECONDS));
+      assertThat(fake.requests(Endpoint.CREATE)).as("adopting sends nothing").hasSize(2);
     }
   }
 

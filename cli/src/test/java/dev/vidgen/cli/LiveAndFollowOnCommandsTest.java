@@ -113,6 +113,26 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void aListedModelARouteFileRetiredIsNotCountedAsOneTheKeyMayUseNow() throws IOException {
+    Files.writeString(dir.resolve("retire.json"), "{\"patch\": {\"kling-v3\": {\"retired\": {\"on\": \"2020-01-01\","
+        + " \"note\": \"the team moved on\", \"instead\": [\"seedance-2\"]}}}}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(Set.of("kling-v3", "seedance-2")).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+
+      CliRun.Result text = vidgen.run("models", "--live", "--routes", "retire.json");
+      CliRun.Result allowed = vidgen.run("models", "--live", "--routes", "retire.json", "--allow-retired");
+      CliRun.Result refused = vidgen.run("generate", "--model", "kling-v3", "--prompt", "a kite", "--dry-run",
+          "--routes", "retire.json");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      assertThat(text.out()).contains("1 of these the key may use now (LIVE yes, but for kling-v3, retired, which a job"
+          + " is refused on without --allow-retired); a job on another is refused before it is sent.");
+      assertThat(allowed.out()).contains("2 of these the key may use now (LIVE yes); ");
+      assertThat(refused.exitCode()).as("what the count says: " + refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    }
+  }
+
+  @Test
   void aModelListedUnderItsOtherNameIsShownAsUsableAndSentUnderThatName() {
     try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(Set.of("gemini_omni_flash", "seedance-2")).start()) {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
