@@ -523,6 +523,7 @@ public final class Playground implements AutoCloseable {
     } catch (InvalidJobException unknownModel) {
       // The violations say why.
     }
+    quote = ForbiddenPrice.of(quote, report);
     json.put("quote", quote == null ? null : quote(quote));
     RequestPreview preview = null;
     if (report.isValid()) {

@@ -6,26 +6,20 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.provider.mock.MockVideoProvider;
 import dev.vidgen.serve.history.CountedOn;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,25 +31,12 @@ class CountedOnceInHistoryTest {
 
   @TempDir Path folder;
 
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+  @RegisterExtension final PlaygroundFixture on = new PlaygroundFixture(() -> folder);
   private final Instant at = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
-  private VidgenClient client;
-  private Playground playground;
-
-  @AfterEach
-  void stop() {
-    if (playground != null) {
-      playground.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-  }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void aFoundCreateAndAFirstTakeSentAgainAreCountedOnTheirTasksSoTheCreditsAddUpOnce() throws IOException {
-    TaskHistory history = TaskHistory.in(folder.resolve("home"));
+  void aFoundCreateAndAFirstTakeSentAgainAreCountedOnTheirTasksSoTheCreditsAddUpOnce() {
+    TaskHistory history = on.history();
     // A create killed before its answer, claimed since as its task (vidgen wait TASK --made-by NOTE).
     HistoryEntry killed = HistoryEntry.unanswered("vg-killed", false, "mock", job("killed"), quote(), at, at,
         "its create went out and no answer is recorded", "generate");
@@ -69,11 +50,10 @@ class CountedOnceInHistoryTest {
         "generate"));
     history.record(HistoryEntry.submitted(handle("video_resent"), job("resent"), "generate")
         .completed("/elsewhere/video_resent.mp4", at.plusSeconds(60)));
-    client = VidgenClient.builder().provider(MockVideoProvider.builder().build()).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history, MODEL,
-        List.of("--provider", "mock")));
+    on.client(VidgenClient.builder().provider(MockVideoProvider.builder().build()).build());
+    on.start(MODEL, List.of("--provider", "mock"));
 
-    List<Map<String, Object>> tasks = (List<Map<String, Object>>) history().get("tasks");
+    List<Map<String, Object>> tasks = on.tasks();
 
     assertThat(entry(tasks, killed.taskId())).containsEntry("status", "found").containsEntry("credits", null)
         .containsEntry("usd", null).containsEntry("counted_on", "video_found");
@@ -87,16 +67,6 @@ class CountedOnceInHistoryTest {
 
   private static Map<String, Object> entry(List<Map<String, Object>> tasks, String taskId) {
     return tasks.stream().filter(task -> taskId.equals(task.get("task_id"))).findFirst().orElseThrow();
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> history() throws IOException {
-    Request request = new Request.Builder().url("http://127.0.0.1:" + playground.port() + "/api/history").build();
-    try (Response response = http.newCall(request).execute()) {
-      String text = response.body().string();
-      assertThat(response.code()).as(text).isEqualTo(200);
-      return (Map<String, Object>) JsonTrees.parse(text);
-    }
   }
 
   private JobHandle handle(String taskId) {

@@ -8,7 +8,6 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.provider.mock.MockVideoProvider;
-import dev.vidgen.serve.history.TaskHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the card of each create on its way says while it is sent again or looked up: its own create's state only. */
@@ -31,14 +30,7 @@ class CreateNoticesTest {
 
   private final List<Map<String, Object>> published = new CopyOnWriteArrayList<>();
   private final MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
-  private VidgenClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-  }
+  @RegisterExtension final PlaygroundFixture on = new PlaygroundFixture(() -> folder);
 
   @Test
   void aCreateAnsweredWithA500WhoseRouteTakesAReferenceSaysItIsLookedUpAtTheTimeNamedNotSentAgain() throws Exception {
@@ -86,19 +78,19 @@ class CreateNoticesTest {
    * shown through it; no jitter, a 429 waited out long after the test, and a look-up that lasts while it looks.
    */
   private Jobs jobs() throws Exception {
-    client = VidgenClient.builder().provider(mock)
+    on.client(VidgenClient.builder().provider(mock)
         .retryPolicy(RetryPolicy.builder().rateLimitRetries(2).rateLimitBackoff(Duration.ofSeconds(40),
                 Duration.ofSeconds(40)).transientRetries(2).transientBackoff(Duration.ofMillis(500),
                 Duration.ofMillis(500)).notFoundRetries(20).notFoundBackoff(Duration.ofSeconds(3), Duration.ofSeconds(3))
             .retryAfterJitter(Duration.ZERO).jitter(0).build())
-        .build();
+        .build());
     AtomicReference<CreateLookUps> lookUps = new AtomicReference<>();
     Consumer<Map<String, Object>> push = view -> published.add(lookUps.get().shown(view));
     lookUps.set(new CreateLookUps(Clock.systemUTC(), push));
-    Jobs jobs = new Jobs(client, TaskHistory.in(folder.resolve("home")),
+    Jobs jobs = new Jobs(on.client(), on.history(),
         Files.createDirectories(folder.resolve("videos")), Clock.systemUTC(), push, Duration.ofMillis(200),
         List.of("--provider", "mock"));
-    client.addListener(lookUps.get());
+    on.client().addListener(lookUps.get());
     return jobs;
   }
 

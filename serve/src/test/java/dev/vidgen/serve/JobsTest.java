@@ -11,7 +11,6 @@ import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.provider.mock.MockVideoProvider;
 import dev.vidgen.serve.history.HistoryEntry;
-import dev.vidgen.serve.history.TaskHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the playground follows its tasks through an outage longer than the client's retries. */
@@ -30,14 +29,7 @@ class JobsTest {
   @TempDir Path folder;
 
   private final List<Map<String, Object>> published = new CopyOnWriteArrayList<>();
-  private VidgenClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-  }
+  @RegisterExtension final PlaygroundFixture on = new PlaygroundFixture(() -> folder);
 
   @Test
   void aVideoIsNeverSavedOverAFileThatStandsAtItsNameButBesideIt() throws Exception {
@@ -49,9 +41,9 @@ class JobsTest {
     Path taken = videosFolder().resolve(entry.taskId() + ".mp4");
     Files.writeString(taken, "another task's paid video, under a name this task's id also makes");
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(entry.taskId())
         .filter(HistoryEntry::isFinished).isPresent());
-    HistoryEntry done = history().find(entry.taskId()).orElseThrow();
+    HistoryEntry done = on.history().find(entry.taskId()).orElseThrow();
     assertThat(done.status()).isEqualTo("completed");
     assertThat(done.file()).isEqualTo(videosFolder().resolve(entry.taskId() + "-2.mp4").toString());
     assertThat(Files.readString(taken)).startsWith("another task's paid video");
@@ -60,21 +52,22 @@ class JobsTest {
   @Test
   void aPlaygroundStartedAgainFollowsItsOwnServersTaskNotAnotherServersOfTheSameId() throws Exception {
     mockWithClient(0);
-    dev.vidgen.core.client.JobHandle made = client.submitAsync(aJob()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    dev.vidgen.core.client.JobHandle made = on.client().submitAsync(aJob())
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
     // This server's task, then a staging server's of the same id recorded later (the newest of its id).
-    history().record(HistoryEntry.submitted(made, aJob(), "serve").withBaseUrl(THIS_SERVER));
+    on.history().record(HistoryEntry.submitted(made, aJob(), "serve").withBaseUrl(THIS_SERVER));
     dev.vidgen.core.client.JobHandle staging = new dev.vidgen.core.client.JobHandle(made.providerId(), made.taskId(),
         made.model(), made.quote(), made.submittedAt().plusSeconds(5), null);
-    history().record(HistoryEntry.submitted(staging, aJob(), "serve").withBaseUrl("https://staging.example.test"));
+    on.history().record(HistoryEntry.submitted(staging, aJob(), "serve").withBaseUrl("https://staging.example.test"));
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
 
     assertThat(jobs.pickUp()).as("one task followed: this server's").isEqualTo(1);
 
     String id = made.taskId().value();
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find("mock", THIS_SERVER, id)
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find("mock", THIS_SERVER, id)
         .filter(HistoryEntry::isFinished).isPresent());
-    assertThat(history().find("mock", THIS_SERVER, id).orElseThrow().status()).isEqualTo("completed");
-    assertThat(history().find("mock", "https://staging.example.test", id).orElseThrow().status())
+    assertThat(on.history().find("mock", THIS_SERVER, id).orElseThrow().status()).isEqualTo("completed");
+    assertThat(on.history().find("mock", "https://staging.example.test", id).orElseThrow().status())
         .as("the staging server's task is not read here").isEqualTo("queued");
   }
 
@@ -114,9 +107,9 @@ class JobsTest {
 
     HistoryEntry entry = jobs.submit(aJob()).get();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(entry.taskId())
         .filter(HistoryEntry::isFinished).isPresent());
-    HistoryEntry done = history().find(entry.taskId()).orElseThrow();
+    HistoryEntry done = on.history().find(entry.taskId()).orElseThrow();
     assertThat(done.status()).isEqualTo("completed");
     assertThat(Path.of(done.file())).exists();
     assertThat(published).as("the page was told, at each stop, that it would be followed again")
@@ -127,15 +120,15 @@ class JobsTest {
   @Test
   void aTaskSeenCompletedIsShownInProgressUntilItsVideoIsSavedNeverQueuedAtAHundredPercent() throws Exception {
     // A task done before its first status read: seen queued (the create's answer), then completed.
-    client = VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofMillis(20)).build())
+    on.client(VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofMillis(20)).build())
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(300)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
-        .build();
+        .build());
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
 
     HistoryEntry entry = jobs.submit(aJob()).get();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(entry.taskId())
         .filter(HistoryEntry::isFinished).isPresent());
     assertThat(published).filteredOn(task -> Integer.valueOf(100).equals(task.get("progress")))
         .isNotEmpty().allSatisfy(task -> assertThat(task.get("status")).isIn("in_progress", "completed"));
@@ -178,7 +171,7 @@ class JobsTest {
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     // The client reads the balance once, before its first create; a key refused there stops the job
     // before anything is sent. Here the key is refused only later, on the status reads.
-    client.submit(aJob());
+    on.client().submit(aJob());
     mock.script().fail(Operation.READ, 1_000, FailureKind.AUTHENTICATION);
 
     HistoryEntry entry = jobs.submit(aJob()).get();
@@ -187,17 +180,17 @@ class JobsTest {
     int reads = mock.calls().size();
     // A key problem is not an outage: no pause and no new follow, for ten times the pause.
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mock.calls().size() == reads);
-    assertThat(history().find(entry.taskId()).orElseThrow().isFinished()).isFalse();
+    assertThat(on.history().find(entry.taskId()).orElseThrow().isFinished()).isFalse();
   }
 
   @Test
   void aStatusReadRateLimitedIsToldToThePageWhileItWaitsAndForgottenOnceReadAgain() throws Exception {
     MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
-    client = VidgenClient.builder().provider(mock)
+    on.client(VidgenClient.builder().provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
         .retryPolicy(RetryPolicy.builder().rateLimitRetries(1).build())
-        .build();
+        .build());
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     // Two for the playground's fresh balance read (it gives up after its two attempts), one for the client's own first
     // read before the create, one for the first status read, which is read again after it.
@@ -205,7 +198,7 @@ class JobsTest {
 
     HistoryEntry entry = jobs.submit(aJob()).get();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(entry.taskId())
         .filter(HistoryEntry::isFinished).isPresent());
     assertThat(published).filteredOn(task -> task.get("notice") != null).isNotEmpty().allSatisfy(task ->
         assertThat((String) task.get("notice")).matches("the provider is rate limiting status reads \\(HTTP 429\\);"
@@ -218,7 +211,7 @@ class JobsTest {
     MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
     CompletableFuture<Void> gate = new CompletableFuture<>();
     CompletableFuture<Void> createLeft = new CompletableFuture<>();
-    client = VidgenClient.builder().provider(new GatedCreates(mock, gate, createLeft)).build();
+    on.client(VidgenClient.builder().provider(new GatedCreates(mock, gate, createLeft)).build());
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     CompletableFuture<HistoryEntry> onItsWay = jobs.submit(aJob());
     createLeft.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -234,7 +227,7 @@ class JobsTest {
         .as("saved in the playground's folder wherever it is run")
         .contains("vidgen wait " + entry.taskId() + " --out " + Commands.quote(videosFolder() + java.io.File.separator)
             + " --provider mock");
-    assertThat(history().entries()).as("the task, not an unknown note").singleElement()
+    assertThat(on.history().entries()).as("the task, not an unknown note").singleElement()
         .satisfies(kept -> assertThat(kept.taskId()).isEqualTo(entry.taskId()).startsWith("video_mock_"))
         .satisfies(kept -> assertThat(kept.status()).isEqualTo("queued"));
     int calls = mock.calls().size();
@@ -242,7 +235,7 @@ class JobsTest {
     await().atMost(Duration.ofSeconds(5)).until(afterClose::isDone);
     assertThat(afterClose).as("nothing leaves a stopped playground").isCompletedExceptionally();
     assertThat(mock.calls()).as("no create and no status read after the close").hasSize(calls);
-    assertThat(history().entries()).as("the job held back leaves no note to warn about").hasSize(1);
+    assertThat(on.history().entries()).as("the job held back leaves no note to warn about").hasSize(1);
   }
 
   @Test
@@ -250,7 +243,7 @@ class JobsTest {
     MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMinutes(5)).build();
     CompletableFuture<Void> gate = new CompletableFuture<>();
     GatedCreates provider = new GatedCreates(mock, gate, new CompletableFuture<>());
-    client = VidgenClient.builder().provider(provider).build();
+    on.client(VidgenClient.builder().provider(provider).build());
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
     java.util.function.Supplier<CompletableFuture<HistoryEntry>> twin = () -> {
@@ -311,7 +304,8 @@ class JobsTest {
 
   /** What stopping the playground says with {@code tasks} tasks of an hour each just submitted. */
   private List<String> stoppedWithRunning(int tasks) throws Exception {
-    client = VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofHours(1)).build()).build();
+    on.client(VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofHours(1)).build())
+        .build());
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     for (int i = 0; i < tasks; i++) {
       jobs.submit(VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in " + i)
@@ -325,7 +319,7 @@ class JobsTest {
     mockWithClient(0);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
-    dev.vidgen.core.pricing.PriceQuote quote = client.quote(aJob());
+    dev.vidgen.core.pricing.PriceQuote quote = on.client().quote(aJob());
     dev.vidgen.core.client.JobHandle once = new dev.vidgen.core.client.JobHandle("mock",
         dev.vidgen.core.domain.TaskId.of("task_once"), "grok-video-1.5-preview", quote, at, null);
     dev.vidgen.core.client.JobHandle resent = new dev.vidgen.core.client.JobHandle("mock",
@@ -347,7 +341,7 @@ class JobsTest {
     mockWithClient(0);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
-    HistoryEntry note = HistoryEntry.unanswered("vg-1", false, "mock", aJob(), client.quote(aJob()), at, at,
+    HistoryEntry note = HistoryEntry.unanswered("vg-1", false, "mock", aJob(), on.client().quote(aJob()), at, at,
         "check the provider's dashboard", "serve");
 
     Map<String, Object> unknown = jobs.view(note);
@@ -366,16 +360,16 @@ class JobsTest {
     awaitStopped(onMock, kept);
     String onMockNext = onMock.find(kept.taskId()).orElseThrow().next();
     onMock.close();
-    client.close();
+    on.client().close();
     // A provider of another maker that states no lifetime (the mock's work, behind a provider that keeps no figure).
     MockVideoProvider work = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
     work.script().fail(Operation.DOWNLOAD, 1_000, FailureKind.UNAVAILABLE);
-    client = VidgenClient.builder().provider(new GatedCreates(work, CompletableFuture.completedFuture(null),
+    on.client(VidgenClient.builder().provider(new GatedCreates(work, CompletableFuture.completedFuture(null),
             new CompletableFuture<>()))
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
         .retryPolicy(RetryPolicy.builder().transientRetries(0).jitter(0).build())
-        .build();
+        .build());
     Jobs unstated = jobs(Clock.systemUTC(), Duration.ofMillis(100));
     HistoryEntry notKept = unstated.submit(VideoJob.builder("grok-video-1.5-preview").prompt("Slow pan")
         .image("https://example.com/a.png").build()).get(); // another job: the history holds the first
@@ -456,7 +450,7 @@ class JobsTest {
   /** A mock of short tasks and a client that polls it often and makes {@code retries} retries of a failed call. */
   private MockVideoProvider mockWithClient(int retries) {
     MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
-    client = VidgenClient.builder().provider(mock)
+    on.client(VidgenClient.builder().provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
         // No jitter anywhere, so that a wait told in whole seconds is the same every run.
@@ -464,7 +458,7 @@ class JobsTest {
             .transientBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
             .rateLimitBackoff(Duration.ofMillis(10), Duration.ofMillis(20)).retryAfterJitter(Duration.ZERO)
             .jitter(0).build())
-        .build();
+        .build());
     return mock;
   }
 
@@ -477,12 +471,8 @@ class JobsTest {
   private static final String THIS_SERVER = "http://127.0.0.1:9";
 
   private Jobs jobs(Clock clock, Duration pause) throws IOException {
-    return new Jobs(client, history(), Files.createDirectories(folder.resolve("videos")), clock, published::add, pause,
-        List.of("--provider", "mock", "--base-url", THIS_SERVER));
-  }
-
-  private TaskHistory history() {
-    return TaskHistory.in(folder.resolve("home"));
+    return new Jobs(on.client(), on.history(), Files.createDirectories(folder.resolve("videos")), clock,
+        published::add, pause, List.of("--provider", "mock", "--base-url", THIS_SERVER));
   }
 
   private static void awaitStopped(Jobs jobs, HistoryEntry entry) {

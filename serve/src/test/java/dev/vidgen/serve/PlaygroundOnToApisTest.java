@@ -1,14 +1,15 @@
 package dev.vidgen.serve;
 
+import static dev.vidgen.serve.PlaygroundFixture.JSON;
+import static dev.vidgen.serve.PlaygroundFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vidgen.core.client.VidgenClient;
-import dev.vidgen.core.json.JsonTrees;
-import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.serve.PlaygroundFixture.Answer;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.Endpoint;
@@ -24,50 +25,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The playground on the fake ToAPIs server (loopback): what the provider receives, and what the page is told. */
 class PlaygroundOnToApisTest {
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final MediaType BYTES = MediaType.get("application/octet-stream");
   private static final String MODEL = "grok-video-1.5-preview";
 
   @TempDir Path folder;
 
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
   private final FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(5))
       .start();
-  private VidgenClient client;
-  private Playground playground;
-
-  @AfterEach
-  void stop() {
-    if (playground != null) {
-      playground.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-    fake.close();
-  }
+  @RegisterExtension final PlaygroundFixture on = new PlaygroundFixture(() -> folder, fake);
 
   @Test
   void generatingTheSameImageAgainReusesItsUploadButNeverForOtherBytes() throws IOException {
-    start();
+    on.startOnFake(MODEL);
     byte[] product = Files.readAllBytes(PlaygroundServerTest.productPng());
-    String upload = uploadId(product, "product.png");
+    String upload = on.uploadId(product, "product.png");
     // The same bytes under another name: another upload id on the page, the same image at the provider.
-    String renamed = uploadId(product, "bottle.png");
+    String renamed = on.uploadId(product, "bottle.png");
     byte[] other = product.clone();
     other[other.length - 1] ^= 1; // the last byte of the PNG's end chunk: still a PNG by its content
-    String changed = uploadId(other, "product.png");
+    String changed = on.uploadId(other, "product.png");
 
     generate(job(upload, "First take"));
     generate(job(upload, "Second take"));
@@ -86,13 +69,13 @@ class PlaygroundOnToApisTest {
   void aKeyTypedIntoTheFormIsRefusedAndMaskedInEveryAnswer() throws IOException {
     startKnowingTheKey();
     String key = fake.apiKey();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"leak " + key + "\",\"seconds\":10,"
         + "\"images\":[{\"upload\":\"" + upload + "\"}],\"params\":{\"x\":\"" + key + "\"}}";
 
-    String checked = post("/api/check", job);
-    Answer generated = answer("/api/generate", job);
-    String listed = call(request("/api/history").build());
+    String checked = on.post("/api/check", job);
+    Answer generated = on.answer("/api/generate", job);
+    String listed = on.call(on.request("/api/history").build());
 
     for (String answer : List.of(checked, generated.body(), listed)) {
       assertThat(answer).doesNotContain(key).doesNotContain(key.substring(3));
@@ -107,12 +90,12 @@ class PlaygroundOnToApisTest {
   @Test
   void aTaskMadeHereKeepsTheTagOfItsKeyInTheHistoryAndNothingOfTheKey() throws IOException {
     startKnowingTheKey();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
 
     generate(job(upload, "Tagged take"));
 
     assertThat(fake.creates()).hasSize(1);
-    assertThat(history().entries()).singleElement().extracting(dev.vidgen.serve.history.HistoryEntry::keyTag)
+    assertThat(on.history().entries()).singleElement().extracting(dev.vidgen.serve.history.HistoryEntry::keyTag)
         .isEqualTo(ApiKey.of(fake.apiKey()).tag());
     String written = Files.readString(folder.resolve("home").resolve("history.jsonl"));
     assertThat(written).doesNotContain(fake.apiKey()).doesNotContain(fake.apiKey().substring(3));
@@ -120,16 +103,16 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aTaskMadeHereKeepsTheBaseUrlItWasMadeOnAndThePlaygroundsVideosFolderInTheHistory() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
 
     generate(job(upload, "Where it was made"));
 
     assertThat(fake.creates()).hasSize(1);
     // What vidgen history's command to save the video names, pasted later in a shell without this playground.
-    assertThat(history().entries()).singleElement().satisfies(entry -> {
+    assertThat(on.history().entries()).singleElement().satisfies(entry -> {
       assertThat(entry.baseUrl()).isEqualTo(fake.baseUrl());
-      assertThat(entry.out()).isEqualTo(playground.videosFolder() + java.io.File.separator);
+      assertThat(entry.out()).isEqualTo(on.playground().videosFolder() + java.io.File.separator);
     });
     assertThat(Files.readString(folder.resolve("home").resolve("history.jsonl")))
         .contains("\"base_url\":\"" + fake.baseUrl() + "\"");
@@ -137,15 +120,15 @@ class PlaygroundOnToApisTest {
 
   @Test
   void dollarsAreWrittenAsTheCommandLineWritesThemInEveryAnswer() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     String job = job(upload, "Priced take");
 
-    String checked = post("/api/check", job);
+    String checked = on.post("/api/check", job);
     generate(job);
-    Answer again = answer("/api/generate", job);
-    String listed = call(request("/api/history").build());
-    String models = call(request("/api/models").build());
+    Answer again = on.answer("/api/generate", job);
+    String listed = on.call(on.request("/api/history").build());
+    String models = on.call(on.request("/api/models").build());
 
     for (String answer : List.of(checked, again.body(), listed)) {
       assertThat(answer).as(answer).contains("\"usd\":0.1").doesNotContain("\"usd\":0.10");
@@ -159,32 +142,32 @@ class PlaygroundOnToApisTest {
   void theBalanceShownIsTheSmallerOfTheKeysAndTheAccountsSoAnUnlimitedKeyShowsTheAccountsLimit() {
     fake.balance(new BigDecimal("10"), false);
     fake.keyBalance(null);
-    start();
+    on.startOnFake(MODEL);
 
-    Map<String, Object> accountLimits = json(call(request("/api/balance").build()));
+    Map<String, Object> accountLimits = json(on.call(on.request("/api/balance").build()));
 
     assertThat(accountLimits).containsEntry("unlimited", false).containsEntry("limited_by", "account");
     assertThat(new BigDecimal(String.valueOf(accountLimits.get("remaining_credits")))).isEqualByComparingTo("10");
 
     fake.balance(new BigDecimal("5000"), false);
     fake.keyBalance(new BigDecimal("700"));
-    Map<String, Object> keyLimits = json(call(request("/api/balance").build()));
+    Map<String, Object> keyLimits = json(on.call(on.request("/api/balance").build()));
 
     assertThat(keyLimits).containsEntry("unlimited", false).containsEntry("limited_by", "key");
     assertThat(new BigDecimal(String.valueOf(keyLimits.get("remaining_credits")))).isEqualByComparingTo("700");
 
     fake.balance(new BigDecimal("0"), true);
     fake.keyBalance(null);
-    assertThat(json(call(request("/api/balance").build()))).containsEntry("unlimited", true)
+    assertThat(json(on.call(on.request("/api/balance").build()))).containsEntry("unlimited", true)
         .containsEntry("remaining_credits", null).containsEntry("limited_by", "unlimited");
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void theAdvancedOptionsLeaveOutTheClientReferenceVidgenSendsItselfWhichAJobMayNotSet() {
-    start();
+    on.startOnFake(MODEL);
 
-    List<Map<String, Object>> models = (List<Map<String, Object>>) json(call(request("/api/models").build())).get("models");
+    List<Map<String, Object>> models = (List<Map<String, Object>>) json(on.call(on.request("/api/models").build())).get("models");
     Map<String, Object> seedance = models.stream().filter(model -> "seedance-2".equals(model.get("id"))).findFirst()
         .orElseThrow();
 
@@ -195,10 +178,10 @@ class PlaygroundOnToApisTest {
 
   @Test
   void anUploadOlderThanItsReuseTimeIsMadeAgain() throws Exception {
-    start();
+    on.startOnFake(MODEL);
     Path image = Files.copy(PlaygroundServerTest.productPng(), folder.resolve("product.png"));
     MovableClock clock = new MovableClock();
-    ImageUploads uploads = new ImageUploads(client, clock);
+    ImageUploads uploads = new ImageUploads(on.client(), clock);
     dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("x").image(image)
         .build();
 
@@ -218,8 +201,8 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aFailedTaskShowsItsChargeUnknownAndABlindResendWhatItMayHaveCostMore() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.nextTask(TaskScript.fails("generation_failed", "<b>content policy</b>")
         .taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     String failed = (String) ((Map<String, Object>) json(generate(job(upload, "Fails"))).get("task")).get("task_id");
@@ -228,64 +211,64 @@ class PlaygroundOnToApisTest {
 
     assertThat(resent).containsEntry("possible_extra_tasks", 1L).containsEntry("credits", 20L)
         .containsEntry("possible_extra_credits", 20L).doesNotContainKey("charge");
-    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(task(failed).get("status")));
-    assertThat(task(failed)).containsEntry("charge", "unknown").containsEntry("credits", 20L)
+    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(on.task(failed).get("status")));
+    assertThat(on.task(failed)).containsEntry("charge", "unknown").containsEntry("credits", 20L)
         .containsEntry("error", "generation_failed: <b>content policy</b>").doesNotContainKey("possible_extra_tasks");
-    assertThat(task((String) resent.get("task_id"))).as("the history says it too")
+    assertThat(on.task((String) resent.get("task_id"))).as("the history says it too")
         .containsEntry("possible_extra_tasks", 1L).containsEntry("possible_extra_credits", 20L);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void aCompletedTaskWhoseVideoLinkIsNotHttpShowsCompletedWithTheProblemAndNoCommandThatRepeatsIt() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
         "{\"status\":\"completed\",\"result\":{\"data\":[{\"url\":\"file:///etc/passwd\"}]}}"), 1_000);
 
     String id = (String) ((Map<String, Object>) json(generate(job(upload, "File link"))).get("task")).get("task_id");
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> task(id).get("problem") != null);
-    Map<String, Object> card = task(id);
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.task(id).get("problem") != null);
+    Map<String, Object> card = on.task(id);
     assertThat(card).containsEntry("status", "completed").containsEntry("file", null);
     assertThat((String) card.get("problem")).contains("is completed", "not an absolute http(s) URL",
         "file:///etc/passwd");
     assertThat((String) card.get("next")).contains("provider's dashboard").doesNotContain("vidgen wait",
         "vidgen download", "try again");
     assertThat(fake.requests(Endpoint.FILE)).as("never fetched").isEmpty();
-    assertThat(history().find(id).orElseThrow().error()).as("kept for the page after a restart")
+    assertThat(on.history().find(id).orElseThrow().error()).as("kept for the page after a restart")
         .contains("result link unusable", "file:///etc/passwd");
   }
 
   @Test
   void aCompletedTaskOfTheCommandLineWithoutItsVideoIsGivenTheDownloadCommand() {
     java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
-    history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-1", "toapis", MODEL, "completed",
+    on.history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-1", "toapis", MODEL, "completed",
         new java.math.BigDecimal("20"), new java.math.BigDecimal("0.10"), null, at, at.plusSeconds(90), null, null,
         Map.of("prompt", "a kite"), null, "generate"));
-    history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-2", "toapis", MODEL, "completed",
+    on.history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-2", "toapis", MODEL, "completed",
         new java.math.BigDecimal("20"), new java.math.BigDecimal("0.10"), folder.resolve("saved.mp4").toString(), at,
         at.plusSeconds(90), null, null, Map.of("prompt", "a kite"), null, "generate"));
-    start();
+    on.startOnFake(MODEL);
 
-    assertThat((String) task("task-cli-1").get("next")).isEqualTo("the task is done but its video was not saved here;"
+    assertThat((String) on.task("task-cli-1").get("next")).isEqualTo("the task is done but its video was not saved here;"
         + " vidgen download task-cli-1 --out " + folder.resolve("videos").toAbsolutePath().normalize()
         + java.io.File.separator + " --provider toapis --base-url " + fake.baseUrl()
         + " saves it (links last 24 hours)");
-    assertThat(task("task-cli-2").get("next")).as("its video was saved").isNull();
+    assertThat(on.task("task-cli-2").get("next")).as("its video was saved").isNull();
   }
 
   @Test
   void aCompletedTaskWhoseVideoWasLargerThanItsWholeFileSystemIsToldToSaveItElsewhereNotInTheSamePlace() {
     java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
     // As vidgen generate keeps it after the file system refused a video larger than all of it.
-    history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-3", "toapis", MODEL, "completed",
+    on.history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-3", "toapis", MODEL, "completed",
         new java.math.BigDecimal("20"), new java.math.BigDecimal("0.10"), null, at, at.plusSeconds(90), null, null,
         Map.of("prompt", "a kite"), "not saved: saving it to the same place fails the same way; save it in a folder on"
             + " another file system with room for 6.0 MB", "generate"));
-    start();
+    on.startOnFake(MODEL);
 
-    assertThat((String) task("task-cli-3").get("next")).isEqualTo("the task is done, but saving its video to the same"
+    assertThat((String) on.task("task-cli-3").get("next")).isEqualTo("the task is done, but saving its video to the same"
         + " place fails the same way; save it in a folder on another file system with room for 6.0 MB: vidgen download"
         + " task-cli-3 --out OTHER_FOLDER/ --provider toapis --base-url " + fake.baseUrl()
         + " (links last 24 hours)");
@@ -294,13 +277,13 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void theSameJobAgainAfterACreateAnsweredWithServerErrorsSaysItGotNoUsableAnswerNotNoAnswer() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2);
     assertThat(unanswered(job(upload, "Two 500s then again")).get("message")).as("the generate's own words")
         .asString().contains("server error");
 
-    Answer again = answer("/api/generate", job(upload, "Two 500s then again"));
+    Answer again = on.answer("/api/generate", job(upload, "Two 500s then again"));
 
     assertThat(again.status()).as(again.body()).isEqualTo(409);
     Map<String, Object> error = (Map<String, Object>) json(again.body()).get("error");
@@ -312,17 +295,17 @@ class PlaygroundOnToApisTest {
 
   @Test
   void twoServerErrorsThatEachMayHaveMadeATaskLeaveOneUnknownNoteForUpToTwoTasks() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2);
 
-    try (Response answer = http.newCall(request("/api/generate")
+    try (Response answer = on.http.newCall(on.request("/api/generate")
         .post(RequestBody.create(job(upload, "Two 500s"), JSON)).build()).execute()) {
       assertThat(answer.code()).as("a provider failure, as the page shows it").isEqualTo(502);
     }
 
     assertThat(fake.taskIds()).as("a task for each take").hasSize(2);
-    Map<String, Object> note = tasks().stream().filter(task -> "unknown".equals(task.get("status"))).findFirst()
+    Map<String, Object> note = on.tasks().stream().filter(task -> "unknown".equals(task.get("status"))).findFirst()
         .orElseThrow();
     assertThat(note).containsEntry("credits", 20L).containsEntry("possible_tasks", 2L)
         .containsEntry("open_tasks", 2L).containsEntry("credits_at_most", 40L);
@@ -336,26 +319,26 @@ class PlaygroundOnToApisTest {
     String image = "https://cdn.example.com/product.png";
     java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
     // vidgen generate --base-url http://staging.example:8080 made this take a minute ago; the playground is on the fake.
-    history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
             dev.vidgen.core.domain.TaskId.of("task_staging"), MODEL, dev.vidgen.core.pricing.PriceQuote.unknown(MODEL, "test"), minuteAgo, null, 1),
             sameJob(image, "Staging first"), "generate")
         .completed(folder.resolve("task_staging.mp4").toString(), minuteAgo.plusSeconds(30))
         .withBaseUrl("http://staging.example:8080"));
-    history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
             dev.vidgen.core.domain.TaskId.of("task_here"), MODEL, dev.vidgen.core.pricing.PriceQuote.unknown(MODEL, "test"), minuteAgo, null, 1),
             sameJob(image, "Made here"), "generate")
         .completed(folder.resolve("task_here.mp4").toString(), minuteAgo.plusSeconds(30))
         .withBaseUrl(fake.baseUrl() + "/"));
-    start();
+    on.startOnFake(MODEL);
 
-    assertThat(json(post("/api/check", urlJob(image, "Staging first"))).get("same_job"))
+    assertThat(json(on.post("/api/check", urlJob(image, "Staging first"))).get("same_job"))
         .as("a take on another base URL asks nothing").isNull();
-    assertThat((Map<String, Object>) json(post("/api/check", urlJob(image, "Made here"))).get("same_job"))
+    assertThat((Map<String, Object>) json(on.post("/api/check", urlJob(image, "Made here"))).get("same_job"))
         .as("one on this base URL (a trailing slash aside) is still asked about").containsEntry("task_id", "task_here");
-    Answer here = answer("/api/generate", urlJob(image, "Made here"));
+    Answer here = on.answer("/api/generate", urlJob(image, "Made here"));
     assertThat(here.status()).as(here.body()).isEqualTo(409);
     assertThat(here.body()).contains("\"code\":\"same_job\"");
-    Answer production = answer("/api/generate", urlJob(image, "Staging first"));
+    Answer production = on.answer("/api/generate", urlJob(image, "Staging first"));
     assertThat(production.status()).as(production.body()).isBetween(200, 299);
     assertThat(production.body()).doesNotContain("task_staging");
     assertThat(fake.requests(Endpoint.CREATE)).as("the production take is sent, once").hasSize(1);
@@ -368,15 +351,15 @@ class PlaygroundOnToApisTest {
     // The same job made here and, by vidgen generate --base-url, on a staging server; another job made here only.
     for (String[] take : List.of(new String[] {"task_staging", "Both", "http://staging.example:8080"},
         new String[] {"task_here", "Both", fake.baseUrl()}, new String[] {"task_only_here", "Here only", fake.baseUrl()})) {
-      history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
+      on.history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
               dev.vidgen.core.domain.TaskId.of(take[0]), MODEL, dev.vidgen.core.pricing.PriceQuote.unknown(MODEL, "test"),
               minuteAgo, null, 1), sameJob(image, take[1]), "generate")
           .completed(folder.resolve(take[0] + ".mp4").toString(), minuteAgo.plusSeconds(30)).withBaseUrl(take[2]));
     }
-    start();
+    on.startOnFake(MODEL);
 
-    Answer both = answer("/api/generate", urlJob(image, "Both"));
-    Answer hereOnly = answer("/api/generate", urlJob(image, "Here only"));
+    Answer both = on.answer("/api/generate", urlJob(image, "Both"));
+    Answer hereOnly = on.answer("/api/generate", urlJob(image, "Here only"));
 
     assertThat(both.status()).as(both.body()).isEqualTo(409);
     assertThat(both.body()).contains("\"code\":\"same_job\"", "task_here",
@@ -394,17 +377,17 @@ class PlaygroundOnToApisTest {
         .image(image).seconds(10).aspectRatio("16:9").build();
     // What the playground left a minute ago when it was stopped before its create's answer came.
     java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-stopped", true, "toapis", sameJob, null,
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-stopped", true, "toapis", sameJob, null,
         minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve")
         .withBaseUrl(fake.baseUrl())); // on this server, as the playground's notes are
-    start();
+    on.startOnFake(MODEL);
     String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"Restarted\",\"seconds\":10,\"aspect_ratio\":\"16:9\","
         + "\"images\":[{\"url\":\"" + image + "\"}]}";
 
-    Map<String, Object> check = json(post("/api/check", job));
+    Map<String, Object> check = json(on.post("/api/check", job));
     assertThat((Map<String, Object>) check.get("same_job")).as("its card reads: no answer before the playground stopped")
         .containsEntry("status", "unknown").containsEntry("sending", false);
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job, JSON)).build())
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job, JSON)).build())
         .execute()) {
       String body = response.body().string();
       assertThat(response.code()).as(body).isEqualTo(409);
@@ -424,23 +407,23 @@ class PlaygroundOnToApisTest {
     for (String prompt : List.of("Killed uploading", "Killed creating")) {
       String reference = "vg-" + prompt.replace(' ', '-');
       // Without a reference sent, so no look-up closes either note meanwhile: only the markers tell.
-      history().record(dev.vidgen.serve.history.HistoryEntry.unanswered(reference, false, "toapis", sameJob(image, prompt),
+      on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered(reference, false, "toapis", sameJob(image, prompt),
           null, minuteAgo, minuteAgo, dev.vidgen.serve.history.HistoryEntry.SUBMIT_BEGAN + minuteAgo + " (UTC) and "
               + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate").withBaseUrl(fake.baseUrl()));
       Path marker = Files.createDirectories(folder.resolve("home").resolve("running")).resolve(reference + ".lock");
       Files.writeString(marker, prompt.endsWith("uploading") ? "reserved\n" : "");
     }
-    start();
+    on.startOnFake(MODEL);
 
-    Map<String, Object> uploading = json(post("/api/check", urlJob(image, "Killed uploading")));
+    Map<String, Object> uploading = json(on.post("/api/check", urlJob(image, "Killed uploading")));
     String sent = generate(urlJob(image, "Killed uploading"));
 
     assertThat(uploading.get("same_job")).as("nothing of it went out: no take to ask about").isNull();
     assertThat((Map<String, Object>) json(sent).get("task")).containsEntry("status", "queued");
     assertThat(fake.creates()).as("sent once, by this playground").hasSize(1);
-    assertThat(history().note("unanswered-noref-vg-Killed-uploading")).as("closed as nothing sent")
+    assertThat(on.history().note("unanswered-noref-vg-Killed-uploading")).as("closed as nothing sent")
         .hasValueSatisfying(note -> assertThat(note.status()).isNotEqualTo("unknown"));
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(
         urlJob(image, "Killed creating"), JSON)).build()).execute()) {
       assertThat(response.code()).as("its create may have made a paid task").isEqualTo(409);
     }
@@ -449,8 +432,8 @@ class PlaygroundOnToApisTest {
 
   @Test
   void whileThePlaygroundUploadsItsMarkerIsHeldAndOnceItsCreateWentOutNoneIsLeft() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)));
     Path markers = folder.resolve("home").resolve("running");
 
@@ -460,7 +443,7 @@ class PlaygroundOnToApisTest {
         () -> Files.isDirectory(markers) ? Files.list(markers).findFirst().orElse(null) : null, found -> found != null);
     String held = Files.readString(marker); // the upload is answered 2 s after it arrived: still on its way
     List<CreateRecord> createsMeanwhile = fake.creates();
-    Map<String, Object> card = tasks().stream().filter(task -> String.valueOf(task.get("task_id"))
+    Map<String, Object> card = on.tasks().stream().filter(task -> String.valueOf(task.get("task_id"))
         .startsWith("unanswered-")).findFirst().orElseThrow();
     answer.get(20, TimeUnit.SECONDS);
 
@@ -472,20 +455,20 @@ class PlaygroundOnToApisTest {
     assertThat(createsMeanwhile).isEmpty();
     assertThat(fake.creates()).hasSize(1);
     assertThat(Files.list(markers).toList()).as("removed before the create went out").isEmpty();
-    assertThat(history().entries()).as("the note, rewritten as the create left, then answered")
+    assertThat(on.history().entries()).as("the note, rewritten as the create left, then answered")
         .noneMatch(entry -> entry.status().equals("unknown"));
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void anUploadThatFailsIsToldAsNothingSentAndTheSameJobThenGoesOutOnce() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.UPLOAD, Fault.dropBeforeProcessing(), 20); // every try of the upload, as a timeout would
 
     Map<String, Object> failed;
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, "Upload fails"),
-        JSON)).build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/generate")
+        .post(RequestBody.create(job(upload, "Upload fails"), JSON)).build()).execute()) {
       failed = json(response.body().string());
       assertThat(response.code()).isEqualTo(502);
     }
@@ -496,7 +479,7 @@ class PlaygroundOnToApisTest {
         .isEqualTo("nothing was created; the provider did not judge product.png (no answer came); generate again in a"
             + " while, or give the image as an http(s) URL instead");
     assertThat(fake.creates()).isEmpty();
-    assertThat(history().entries()).as("no note left that could hold the job back as maybe billed")
+    assertThat(on.history().entries()).as("no note left that could hold the job back as maybe billed")
         .noneMatch(entry -> entry.status().equals("unknown"));
     fake.clearFaults();
     String sent = generate(job(upload, "Upload fails"));
@@ -507,8 +490,8 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aGenerateSentWithoutAFreshBalanceReadSaysSoInItsAnswer() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
     fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
 
@@ -528,7 +511,7 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void anUnreadBalanceSaysWhetherThePlaygroundHadACountOfWhatIsLeftToSendOn() {
-    start();
+    on.startOnFake(MODEL);
     fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
     fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
     assertThat(unreadBalanceWarning(addressJob(MODEL, "No balance read yet")))
@@ -559,7 +542,7 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aGenerateWhoseOwnBalanceReadFailedIsNotHeldForASecondReadBeforeItsCreate() {
-    start();
+    on.startOnFake(MODEL);
     // Not retried, nor a refused key: a hanging balance ends the same way, after its 20 s.
     fake.inject(Endpoint.BALANCE, Fault.status(400), 10);
     fake.inject(Endpoint.USER_BALANCE, Fault.status(400), 10);
@@ -579,11 +562,11 @@ class PlaygroundOnToApisTest {
   void aBalanceUnlimitedAtTheLastGenerateButLimitedSinceIsReadAgainSoAJobItCannotPayIsRefusedBeforeSending() {
     fake.balance(new BigDecimal("0"), true);
     fake.keyBalance(null);
-    start();
+    on.startOnFake(MODEL);
     generate(addressJob(MODEL, "First take")); // the client read an unlimited balance: it counts nothing since
     fake.balance(new BigDecimal("15"), false); // limited in the console meanwhile
 
-    Answer refused = answer("/api/generate", addressJob(MODEL, "Second take"));
+    Answer refused = on.answer("/api/generate", addressJob(MODEL, "Second take"));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(402);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
@@ -598,11 +581,11 @@ class PlaygroundOnToApisTest {
   void aJobOfUnknownPriceOnABalanceThatCannotBeReadSaysSoAndNamesNoCount() {
     fake.balance(new BigDecimal("1000"), false);
     fake.keyBalance(null);
-    start();
+    on.startOnFake(MODEL);
     generate(addressJob(MODEL, "First take")); // the client counts 980 credits left from then on
     fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
     fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
-    try (Response shown = http.newCall(request("/api/balance").build()).execute()) {
+    try (Response shown = on.http.newCall(on.request("/api/balance").build()).execute()) {
       assertThat(shown.code()).as("the page shows the balance unavailable").isEqualTo(502);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -610,7 +593,7 @@ class PlaygroundOnToApisTest {
     String unknownPrice = "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite\",\"seconds\":8,"
         + "\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"images\":[]}";
 
-    Map<String, Object> check = json(post("/api/check", unknownPrice));
+    Map<String, Object> check = json(on.post("/api/check", unknownPrice));
     Map<String, Object> generated = json(generate(unknownPrice));
 
     assertThat((List<Map<String, Object>>) check.get("violations")).as("before Generate").anySatisfy(note -> {
@@ -636,10 +619,10 @@ class PlaygroundOnToApisTest {
       fake.inject(endpoint, Fault.answer(200, "application/json", String.format(balance, "70.07", "200")), 1);
       fake.inject(endpoint, Fault.answer(200, "application/json", String.format(balance, "1000", "100")), 1);
     }
-    start();
+    on.startOnFake(MODEL);
 
-    Map<String, Object> usual = json(call(request("/api/balance").build()));
-    Map<String, Object> otherRate = json(call(request("/api/balance").build()));
+    Map<String, Object> usual = json(on.call(on.request("/api/balance").build()));
+    Map<String, Object> otherRate = json(on.call(on.request("/api/balance").build()));
 
     assertThat(new BigDecimal(String.valueOf(usual.get("usd")))).isEqualByComparingTo("0.35035");
     assertThat(usual).containsEntry("usd_words", "$0.35035").containsEntry("credits_per_usd", 200L)
@@ -657,9 +640,9 @@ class PlaygroundOnToApisTest {
     for (Endpoint endpoint : List.of(Endpoint.BALANCE, Endpoint.USER_BALANCE)) {
       fake.inject(endpoint, Fault.answer(200, "application/json", balance), 1);
     }
-    start();
+    on.startOnFake(MODEL);
 
-    Map<String, Object> zero = json(call(request("/api/balance").build()));
+    Map<String, Object> zero = json(on.call(on.request("/api/balance").build()));
 
     assertThat(zero).containsEntry("usd_words", "$5.00").containsEntry("credits_per_usd", 200L);
     assertThat((String) zero.get("rate_note")).isEqualTo("the provider states 0 credits per US dollar, which is no"
@@ -677,8 +660,8 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void aGenerateChecksAndNotesTheSameJobUnderTheLockAVidgenGenerateTakesSoTheTwoNeverBothPay() throws Exception {
     Path home = Files.createDirectories(folder.resolve("home"));
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     // Another process (a vidgen generate of the same job, say) in its check-and-note step.
     Process holder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
@@ -706,11 +689,11 @@ class PlaygroundOnToApisTest {
     Path home = Files.createDirectories(folder.resolve("home"));
     // A history that reads as empty but takes no line (a full disk behaves the same).
     Files.createSymbolicLink(home.resolve("history.jsonl"), home.resolve("gone").resolve("history.jsonl"));
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
 
     for (int click = 0; click < 2; click++) {
-      try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(
+      try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(
           job(upload, "No history"), JSON)).build()).execute()) {
         Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
         assertThat(response.code()).isEqualTo(503);
@@ -728,14 +711,14 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aResultLinkThatServesAnErrorPageIsNotPromisedToBeSavedByTheSameDownload() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.FILE, Fault.answer(200, "text/html", "<html><title>Access denied</title></html>"), 50);
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
 
     String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Denied link"))).get("task"))
         .get("task_id");
-    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"),
+    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) on.task(taskId).get("next"),
         said -> said != null);
 
     assertThat(next).isEqualTo("the task is done, but its video link served no such video; the link may serve it"
@@ -747,10 +730,9 @@ class PlaygroundOnToApisTest {
   /** Starts a playground that saves videos of at most 16 bytes; the id of the task it made, whose video is larger. */
   @SuppressWarnings("unchecked")
   private String takeLargerThanSaved() throws IOException {
-    client = toApisClient().maxVideoBytes(16).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.client(on.toApisClient().maxVideoBytes(16).build());
+    on.start(MODEL, List.of("--provider", "toapis", "--base-url", fake.baseUrl()));
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     return (String) ((Map<String, Object>) json(generate(job(upload, "Large take"))).get("task")).get("task_id");
   }
@@ -759,7 +741,7 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void aVideoLargerThanThePlaygroundSavesIsGivenTheMaxVideoSizeSettingThatSavesIt() throws Exception {
     String taskId = takeLargerThanSaved();
-    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"),
+    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) on.task(taskId).get("next"),
         said -> said != null);
 
     assertThat(next).isEqualTo("the task is done but its video is larger than this playground saves, so nothing was"
@@ -774,44 +756,42 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void theSettingThatSavesAVideoTooLargeIsStillAdvisedAfterARestart() throws Exception {
     String taskId = takeLargerThanSaved();
-    await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"), said -> said != null);
+    await().atMost(Duration.ofSeconds(20)).until(() -> (String) on.task(taskId).get("next"), said -> said != null);
 
-    playground.close();
-    client.close();
+    on.playground().close();
+    on.client().close();
     // The restart reads the task again; until that read answers, its card is what the history says of it.
     fake.inject(Endpoint.STATUS, Fault.slow(Duration.ofSeconds(5)), 100);
-    client = toApisClient().maxVideoBytes(16).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+    on.client(on.toApisClient().maxVideoBytes(16).build());
+    on.start(MODEL, List.of("--provider", "toapis", "--base-url", fake.baseUrl()));
 
-    assertThat((String) task(taskId).get("next")).contains("its video is larger than this playground saves",
+    assertThat((String) on.task(taskId).get("next")).contains("its video is larger than this playground saves",
         " --set max_video_size=1MB --provider toapis", "vidgen serve --set max_video_size=1MB saves videos that large");
-    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+    assertThat(on.history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
         .extracting(dev.vidgen.serve.history.HistoryEntry::status).isEqualTo("completed");
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void aCompletedTaskTheProviderNoLongerKnowsAfterARestartStaysCompletedAndTheSameJobStillAsks() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     String job = job(upload, "Forgotten take");
     fake.inject(Endpoint.FILE, Fault.status(403), 50); // its link expired: completed, the video not saved
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     String taskId = (String) ((Map<String, Object>) json(generate(job)).get("task")).get("task_id");
-    await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId).get("problem") != null);
-    assertThat(task(taskId).get("status")).isEqualTo("completed");
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.task(taskId).get("problem") != null);
+    assertThat(on.task(taskId).get("status")).isEqualTo("completed");
 
     // Stopped, and started again on the same history, by which time the provider answers 404 for the task.
-    playground.close();
-    client.close();
+    on.playground().close();
+    on.client().close();
     fake.clearFaults();
     fake.inject(Endpoint.STATUS, Fault.error(404, 404, "Task not found"), 100);
-    client = toApisClient().retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().notFoundRetries(0).build())
-        .build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
-    Map<String, Object> read = await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId),
+    on.client(on.toApisClient().retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().notFoundRetries(0).build())
+        .build());
+    on.start(MODEL, List.of("--provider", "toapis", "--base-url", fake.baseUrl()));
+    Map<String, Object> read = await().atMost(Duration.ofSeconds(20)).until(() -> on.task(taskId),
         task -> "failed".equals(task.get("status")) || task.get("problem") != null);
 
     assertThat(read.get("status")).as("its own verdict, kept: %s", read).isEqualTo("completed");
@@ -819,9 +799,9 @@ class PlaygroundOnToApisTest {
     assertThat((String) read.get("problem")).contains("the provider no longer knows this task");
     assertThat((String) read.get("next")).contains("completed and is charged as such", "pays again")
         .doesNotContain("generate it again");
-    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+    assertThat(on.history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
         .extracting(dev.vidgen.serve.history.HistoryEntry::status).isEqualTo("completed");
-    Answer again = answer("/api/generate", job);
+    Answer again = on.answer("/api/generate", job);
     assertThat(again.status()).as(again.body()).isEqualTo(409);
     assertThat(again.body()).contains("\"code\":\"same_job\"", taskId + ", completed");
     assertThat(fake.creates()).as("one create in all").hasSize(1);
@@ -831,25 +811,24 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void aRunningTaskTheProviderAnswersNotFoundForIsKeptAsNotFoundAsTheCommandLineKeepsItNotAsFailed()
       throws Exception {
-    client = toApisClient().retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().notFoundRetries(0).build())
-        .build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.client(on.toApisClient().retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().notFoundRetries(0).build())
+        .build());
+    on.start(MODEL, List.of("--provider", "toapis", "--base-url", fake.baseUrl()));
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     String job = job(upload, "Lost take");
     String taskId = (String) ((Map<String, Object>) json(generate(job)).get("task")).get("task_id");
     await().atMost(Duration.ofSeconds(20)).until(() -> fake.pollsOf(taskId) > 0);
 
     fake.inject(Endpoint.STATUS, Fault.error(404, 404, "Task not found"), 100);
-    Map<String, Object> read = await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId),
+    Map<String, Object> read = await().atMost(Duration.ofSeconds(20)).until(() -> on.task(taskId),
         task -> "failed".equals(task.get("status")) || task.get("problem") != null);
 
     assertThat(read.get("status")).as("no verdict: %s", read).isEqualTo("not_found");
     assertThat((String) read.get("next")).contains("that is no verdict", "vidgen wait " + taskId,
         "the same job asks before it is sent again");
-    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+    assertThat(on.history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
         .extracting(dev.vidgen.serve.history.HistoryEntry::status).isEqualTo("not_found");
-    Answer again = answer("/api/generate", job);
+    Answer again = on.answer("/api/generate", job);
     assertThat(again.status()).as(again.body()).isEqualTo(409);
     assertThat(again.body()).contains("\"code\":\"same_job\"");
     assertThat(fake.creates()).as("one create in all").hasSize(1);
@@ -857,8 +836,8 @@ class PlaygroundOnToApisTest {
 
   @Test
   void theNoteOfACreateSaysWhenItLeftNotWhenItsUploadsBegan() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)));
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
     java.time.Instant began = java.time.Instant.now();
@@ -866,7 +845,7 @@ class PlaygroundOnToApisTest {
     java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> generate(job(upload, "Noted when it left")));
     dev.vidgen.serve.history.HistoryEntry leaving = await().atMost(Duration.ofSeconds(10)).until(
-        () -> history().entries().stream().filter(entry -> entry.error() != null
+        () -> on.history().entries().stream().filter(entry -> entry.error() != null
             && entry.error().startsWith("its create went out")).findFirst().orElse(null), found -> found != null);
     answer.get(20, TimeUnit.SECONDS);
 
@@ -892,10 +871,10 @@ class PlaygroundOnToApisTest {
     dev.vidgen.core.domain.VideoJob earlier = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("Earlier")
         .image("https://cdn.example.com/a.png").build();
     java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-earlier", true, "toapis", earlier, null,
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-earlier", true, "toapis", earlier, null,
         minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve"));
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
 
     // On the JVM's default async pool, which from Java 25 is one thread on a 2-core machine: the check below must
@@ -903,8 +882,8 @@ class PlaygroundOnToApisTest {
     java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> generate(job(upload, "Slow")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
-    List<Map<String, Object>> during = tasks();
-    Map<String, Object> check = json(post("/api/check", job(upload, "Slow")));
+    List<Map<String, Object>> during = on.tasks();
+    Map<String, Object> check = json(on.post("/api/check", job(upload, "Slow")));
     answer.get(20, TimeUnit.SECONDS);
 
     assertThat(during).filteredOn(task -> "unknown".equals(task.get("status")))
@@ -914,7 +893,7 @@ class PlaygroundOnToApisTest {
             org.assertj.core.groups.Tuple.tuple("Earlier", false));
     assertThat((Map<String, Object>) check.get("same_job")).containsEntry("status", "unknown")
         .containsEntry("sending", true);
-    assertThat(tasks()).as("answered: the note is gone, the earlier one stays not sending")
+    assertThat(on.tasks()).as("answered: the note is gone, the earlier one stays not sending")
         .filteredOn(task -> "unknown".equals(task.get("status"))).singleElement()
         .satisfies(task -> assertThat(task).containsEntry("sending", false));
   }
@@ -922,42 +901,43 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aGenerateStillUnansweredWhenThePlaygroundStopsIsAnsweredThatATaskMayExistAndWhereItsNoteIs() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.stall());
     java.util.concurrent.CompletableFuture<Answer> pending = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> answer("/api/generate", job(upload, "Never answered")));
+        () -> on.answer("/api/generate", job(upload, "Never answered")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
 
-    playground.close();
+    on.playground().close();
     Answer answer = pending.get(20, TimeUnit.SECONDS);
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(502);
     Map<String, Object> error = (Map<String, Object>) json(answer.body()).get("error");
-    String note = (String) tasksIn(history()).get(0);
+    String note = (String) tasksIn(on.history()).get(0);
     assertThat(note).as("the history keeps the unknown note").startsWith("unanswered-");
-    assertThat(history().entries()).singleElement().satisfies(entry -> assertThat(entry.status()).isEqualTo("unknown"));
+    assertThat(on.history().entries()).singleElement().satisfies(entry -> assertThat(entry.status())
+        .isEqualTo("unknown"));
     assertThat(error).containsEntry("sent", "maybe").containsEntry("code", "stopped_before_answer");
     assertThat((String) error.get("message")).contains("the playground stopped before the provider answered",
         "a task may exist and be billed", "the history keeps the job as unknown (" + note + ")");
     assertThat((String) error.get("next")).as("this route sends no client reference: the history says where")
         .contains("vidgen history", "before you generate this job again").doesNotContain("try again");
-    assertThat(String.join("\n", playground.stoppingNotes())).as("what vidgen serve prints as it stops agrees")
+    assertThat(String.join("\n", on.playground().stoppingNotes())).as("what vidgen serve prints as it stops agrees")
         .contains(note, "the playground stopped before the provider answered", "vidgen history");
-    playground = null;
+    on.forgetPlayground();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void aGenerateHeldBackByTheStopIsAnswered503SayingNothingWasSentAndWhenToGenerateAgain() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(1))); // the image goes to the provider on Generate
     java.util.concurrent.CompletableFuture<Answer> pending = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> answer("/api/generate", job(upload, "Held back")));
+        () -> on.answer("/api/generate", job(upload, "Held back")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.UPLOAD).isEmpty());
 
-    playground.close();
+    on.playground().close();
     Answer answer = pending.get(20, TimeUnit.SECONDS);
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(503);
@@ -967,21 +947,21 @@ class PlaygroundOnToApisTest {
     assertThat((String) error.get("next")).contains("nothing was sent", "once vidgen serve runs again")
         .doesNotContain("--verbose");
     assertThat(fake.requests(Endpoint.CREATE)).as("no create left").isEmpty();
-    playground = null;
+    on.forgetPlayground();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void theSameJobWhileItsCreateIsOnItsWayIsRefused409AndSentAgainOnlyAfterItsAnswer() throws Exception {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
     java.util.concurrent.CompletableFuture<Answer> first = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> answer("/api/generate", job(upload, "Twice")));
+        () -> on.answer("/api/generate", job(upload, "Twice")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
 
-    Answer twin = answer("/api/generate", job(upload, "Twice"));
-    Answer other = answer("/api/generate", job(upload, "Another job"));
+    Answer twin = on.answer("/api/generate", job(upload, "Twice"));
+    Answer other = on.answer("/api/generate", job(upload, "Another job"));
 
     assertThat(twin.status()).as(twin.body()).isEqualTo(409);
     Map<String, Object> error = (Map<String, Object>) json(twin.body()).get("error");
@@ -992,8 +972,8 @@ class PlaygroundOnToApisTest {
     assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
     assertThat(fake.requests(Endpoint.CREATE)).as("the twin sent nothing").hasSize(2);
 
-    Answer asked = answer("/api/generate", job(upload, "Twice"));
-    Answer again = answer("/api/generate", job(upload, "Twice").replace("{", "{\"again\":true,"));
+    Answer asked = on.answer("/api/generate", job(upload, "Twice"));
+    Answer again = on.answer("/api/generate", job(upload, "Twice").replace("{", "{\"again\":true,"));
 
     assertThat(asked.status()).as("after the answer, the same job asks first: " + asked.body()).isEqualTo(409);
     assertThat((Map<String, Object>) json(asked.body()).get("error")).containsEntry("code", "same_job");
@@ -1004,22 +984,22 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void theSameImageUploadedUnderAnotherNameIsTheSameJobAndIsNotPaidTwice() throws Exception {
-    start();
+    on.startOnFake(MODEL);
     byte[] image = Files.readAllBytes(PlaygroundServerTest.productPng());
-    String first = uploadId(image, "product.png");
-    String renamed = uploadId(image, "renamed.png");
+    String first = on.uploadId(image, "product.png");
+    String renamed = on.uploadId(image, "renamed.png");
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
     java.util.concurrent.CompletableFuture<Answer> sent = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> answer("/api/generate", job(first, "Same bytes")));
+        () -> on.answer("/api/generate", job(first, "Same bytes")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
 
-    Answer twin = answer("/api/generate", job(renamed, "Same bytes"));
+    Answer twin = on.answer("/api/generate", job(renamed, "Same bytes"));
 
     assertThat(renamed).as("one image, one upload, whatever its name").isEqualTo(first);
     assertThat(twin.status()).as(twin.body()).isEqualTo(409);
     assertThat(((Map<String, Object>) json(twin.body()).get("error"))).containsEntry("code", "same_job_sending");
     assertThat(sent.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
-    Map<String, Object> check = json(answer("/api/check", job(renamed, "Same bytes")).body());
+    Map<String, Object> check = json(on.answer("/api/check", job(renamed, "Same bytes")).body());
     assertThat(check.get("same_job")).as("the job the history holds is named, as for the first name").isNotNull();
     assertThat(fake.requests(Endpoint.CREATE)).as("one create for one job").hasSize(1);
   }
@@ -1027,27 +1007,26 @@ class PlaygroundOnToApisTest {
   @Test
   void aCreateLeftUnansweredWhoseTaskExistsIsFoundOnStartBecomesItsTaskAndItsVideoIsSaved() throws Exception {
     // A seedance-2 create a stopped playground left unanswered: its task was made, under the note's reference.
-    start();
+    on.startOnFake(MODEL);
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
         .prompt("A red kite over the sea").seconds(5).build();
-    String taskId = client.submitAsync(job, "vg-made-1").get(10, TimeUnit.SECONDS).taskId().value();
-    playground.close();
+    String taskId = on.client().submitAsync(job, "vg-made-1").get(10, TimeUnit.SECONDS).taskId().value();
+    on.playground().close();
     java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-made-1", true, "toapis", job, null, sent,
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-made-1", true, "toapis", job, null, sent,
         sent, "its create went out from the playground and no answer is recorded yet", "serve")
         .withBaseUrl(fake.baseUrl())); // on this server, as the playground's notes are
     int creates = fake.creates().size();
 
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+    on.start(MODEL, List.of("--provider", "toapis", "--base-url", fake.baseUrl()));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> tasks().stream().anyMatch(task -> taskId.equals(
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.tasks().stream().anyMatch(task -> taskId.equals(
         task.get("task_id")) && "completed".equals(task.get("status")) && task.get("video") != null));
-    assertThat(task(taskId)).as("the page shows the task with its video to download")
+    assertThat(on.task(taskId)).as("the page shows the task with its video to download")
         .containsEntry("video", "/videos/" + taskId + ".mp4").containsEntry("model", "seedance-2");
-    assertThat(playground.videosFolder().resolve(taskId + ".mp4")).exists();
-    assertThat(history().note("unanswered-vg-made-1").orElseThrow()).satisfies(note -> {
+    assertThat(on.playground().videosFolder().resolve(taskId + ".mp4")).exists();
+    assertThat(on.history().note("unanswered-vg-made-1").orElseThrow()).satisfies(note -> {
       assertThat(note.status()).isEqualTo("found");
       assertThat(note.error()).contains("its create arrived as task " + taskId);
     });
@@ -1058,23 +1037,23 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aNoteWrittenWhileThePlaygroundRunsIsLookedUpWhenThePageReadsTheHistory() throws Exception {
-    start();
+    on.startOnFake(MODEL);
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
         .prompt("A kite from another process").seconds(5).build();
-    String taskId = client.submitAsync(job, "vg-later-1").get(10, TimeUnit.SECONDS).taskId().value();
+    String taskId = on.client().submitAsync(job, "vg-later-1").get(10, TimeUnit.SECONDS).taskId().value();
     java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
     // Left by a playground that stopped, on the same history, after this one started.
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-later-1", true, "toapis", job, null, sent,
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-later-1", true, "toapis", job, null, sent,
         sent, "its create went out from the playground and no answer is recorded yet", "serve")
         .withBaseUrl(fake.baseUrl()));
     assertThat(fake.requests(Endpoint.STATUS)).as("not looked up before the page asks").isEmpty();
 
-    tasks(); // the page opens, or is reloaded
+    on.tasks(); // the page opens, or is reloaded
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> tasks().stream().anyMatch(task -> taskId.equals(
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.tasks().stream().anyMatch(task -> taskId.equals(
         task.get("task_id")) && "completed".equals(task.get("status")) && task.get("video") != null));
-    assertThat(task("unanswered-vg-later-1")).containsEntry("status", "found");
+    assertThat(on.task("unanswered-vg-later-1")).containsEntry("status", "found");
   }
 
   @Test
@@ -1087,24 +1066,24 @@ class PlaygroundOnToApisTest {
     // As a playground stopped while these creates were on their way left them.
     String left = "its create went out from the playground at " + sent.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
         + " (UTC) and no answer is recorded yet (if this stays, the playground stopped before one came); ";
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-fox-2", true, "toapis", seedance, null, sent,
-        sent, left + "look the task up with vidgen status unanswered-vg-fox-2 before you generate this job again",
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-fox-2", true, "toapis", seedance, null,
+        sent, sent, left + "look the task up with vidgen status unanswered-vg-fox-2 before you generate this job again",
         "serve").withBaseUrl(fake.baseUrl()));
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-2", false, "toapis", grok, null,
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-2", false, "toapis", grok, null,
         sent, sent, left + "check the provider's dashboard before you generate this job again", "serve")
         .withBaseUrl(fake.baseUrl()));
 
-    start();
+    on.startOnFake(MODEL);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(task("unanswered-vg-fox-2").get("next"))
+    await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(on.task("unanswered-vg-fox-2").get("next"))
         .startsWith("the playground looks its task up by its client reference at "));
-    assertThat((String) task("unanswered-vg-fox-2").get("next")).as("no terminal needed while it waits")
+    assertThat((String) on.task("unanswered-vg-fox-2").get("next")).as("no terminal needed while it waits")
         .contains("once a task its create made would be listed", "none found closes this note as nothing made")
         .doesNotContain("vidgen status", "if this stays");
-    assertThat((String) task("unanswered-noref-vg-noref-2").get("next")).as("nothing to look it up by: said as past")
+    assertThat((String) on.task("unanswered-noref-vg-noref-2").get("next")).as("nothing to look it up by: said as past")
         .contains("got no answer before the playground stopped; check the provider's dashboard")
         .doesNotContain("if this stays");
-    assertThat((String) task("unanswered-noref-vg-noref-2").get("error")).as("the card says it once, as next does")
+    assertThat((String) on.task("unanswered-noref-vg-noref-2").get("error")).as("the card says it once, as next does")
         .contains("got no answer before the playground stopped").doesNotContain("if this stays");
     assertThat(fake.requests(Endpoint.STATUS)).as("none yet: its create may still be on its way from a process that"
         + " runs, so it is looked up once its task would be listed").isEmpty();
@@ -1117,21 +1096,22 @@ class PlaygroundOnToApisTest {
     dev.vidgen.core.domain.VideoJob grok = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("No reference")
         .image("https://cdn.example.com/a.png").build();
     java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-1", false, "toapis", grok, null, sent,
-        sent, "its create went out from the playground and no answer is recorded yet", "serve")
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-1", false, "toapis", grok, null,
+        sent, sent, "its create went out from the playground and no answer is recorded yet", "serve")
         .withBaseUrl(fake.baseUrl()));
-    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-none-1", true, "toapis", seedance, null,
+    on.history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-none-1", true, "toapis", seedance, null,
         sent, sent, "its create went out from the playground and no answer is recorded yet", "serve")
         .withBaseUrl(fake.baseUrl()));
 
-    start();
+    on.startOnFake(MODEL);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(task("unanswered-vg-none-1").get("status")));
-    assertThat((String) task("unanswered-vg-none-1").get("error")).contains("nothing was made",
+    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(on.task("unanswered-vg-none-1").get("status")));
+    assertThat((String) on.task("unanswered-vg-none-1").get("error")).contains("nothing was made",
         "no task answers to it", "the provider's dashboard says for certain");
-    assertThat((String) task("unanswered-vg-none-1").get("next")).contains("generate the job again")
+    assertThat((String) on.task("unanswered-vg-none-1").get("next")).contains("generate the job again")
         .doesNotContain("vidgen status");
-    assertThat(task("unanswered-noref-vg-noref-1")).as("nothing to look it up by").containsEntry("status", "unknown");
+    assertThat(on.task("unanswered-noref-vg-noref-1")).as("nothing to look it up by")
+        .containsEntry("status", "unknown");
     assertThat(fake.requests(Endpoint.STATUS)).as("only the note with a reference is looked up")
         .allSatisfy(read -> assertThat(read.path()).endsWith("/vg-none-1"));
     assertThat(fake.creates()).as("nothing sent").isEmpty();
@@ -1140,11 +1120,11 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aCreateTheProviderRefused402SaysNoTaskWasMadeAndGivesTheAdviceOnce() throws IOException {
-    start();
+    on.startOnFake(MODEL);
     fake.inject(Endpoint.CREATE, Fault.error(402, "insufficient_quota", "insufficient quota"));
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
 
-    Answer refused = answer("/api/generate", job(upload, "Refused take"));
+    Answer refused = on.answer("/api/generate", job(upload, "Refused take"));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(402);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
@@ -1159,12 +1139,12 @@ class PlaygroundOnToApisTest {
   void aKeyShortOfQuotaSinceTheLastReadIsRefusedBeforeSendingWithAdviceNamingTheKey() throws IOException {
     fake.balance(new BigDecimal("5000"), false);
     fake.keyBalance(new BigDecimal("1000"));
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     generate(job(upload, "First take")); // the client reads the balances now, and counts them down from then on
     fake.keyBalance(new BigDecimal("15")); // the key's quota lowered in the console meanwhile
 
-    Answer refused = answer("/api/generate", job(upload, "Second take"));
+    Answer refused = on.answer("/api/generate", job(upload, "Second take"));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(402);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
@@ -1175,7 +1155,7 @@ class PlaygroundOnToApisTest {
     assertThat((String) error.get("next")).contains("the key's quota", "ToAPIs console", "another key")
         .doesNotContain("top up");
     assertThat(fake.creates()).as("only the first take was sent").hasSize(1);
-    Map<String, Object> balance = json(call(request("/api/balance").build()));
+    Map<String, Object> balance = json(on.call(on.request("/api/balance").build()));
     assertThat(balance).containsEntry("limited_by", "key");
     assertThat((String) balance.get("short_advice")).contains("the key's quota", "another key");
   }
@@ -1184,10 +1164,10 @@ class PlaygroundOnToApisTest {
   void theFirstGenerateAfterAStartThatTheAccountCannotPayUploadsNothing() throws IOException {
     fake.balance(new BigDecimal("15"), false);
     fake.keyBalance(null);
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
 
-    Answer generated = answer("/api/generate", job(upload, "Too dear"));
+    Answer generated = on.answer("/api/generate", job(upload, "Too dear"));
 
     assertThat(generated.status()).as(generated.body()).isEqualTo(402);
     assertThat(generated.body()).contains("costs 20 credits but the account has 15 credits left; nothing was sent");
@@ -1198,13 +1178,12 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aKeyTheProviderRefusesIsShownByTheCheckBeforeGenerate() {
-    client = VidgenClient.builder().provider("toapis", ProviderConfig.builder()
+    on.client(VidgenClient.builder().provider("toapis", ProviderConfig.builder()
             .apiKey(ApiKey.of("sk-" + "w".repeat(48))).baseUrl(fake.baseUrl()).build())
-        .build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+        .build());
+    on.start(MODEL, List.of("--provider", "toapis", "--base-url", fake.baseUrl()));
 
-    Map<String, Object> check = json(post("/api/check", job(null, "Wrong key").replace(
+    Map<String, Object> check = json(on.post("/api/check", job(null, "Wrong key").replace(
         "\"images\":[{\"upload\":\"null\"}]", "\"images\":[{\"url\":\"https://cdn.example.com/a.png\"}]")));
 
     assertThat((List<Map<String, Object>>) check.get("violations")).anySatisfy(violation -> {
@@ -1224,13 +1203,13 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void anImageTooSmallForHailuoIsMarkedByTheCheckAndItsGenerateSendsNothing() {
-    start();
-    String upload = uploadId(dev.vidgen.testkit.fixtures.Images.png(200, 200).bytes(), "small.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(dev.vidgen.testkit.fixtures.Images.png(200, 200).bytes(), "small.png");
     String hailuo = "{\"model\":\"MiniMax-Hailuo-2.3-Fast\",\"prompt\":\"Slow push-in\",\"images\":[{\"upload\":\""
         + upload + "\"}]}";
 
-    Map<String, Object> check = json(post("/api/check", hailuo));
-    Answer generated = answer("/api/generate", hailuo);
+    Map<String, Object> check = json(on.post("/api/check", hailuo));
+    Answer generated = on.answer("/api/generate", hailuo);
 
     assertThat((List<Map<String, Object>>) check.get("violations")).singleElement().satisfies(violation -> {
       assertThat(violation).containsEntry("code", "image.pixels").containsEntry("field", "images[0]");
@@ -1243,33 +1222,23 @@ class PlaygroundOnToApisTest {
     assertThat(fake.requests(Endpoint.CREATE)).as("no create").isEmpty();
   }
 
-  private record Answer(int status, String body) {}
-
-  private Answer answer(String path, String body) {
-    try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
-      return new Answer(response.code(), response.body().string());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   @Test
   void stoppingWhileAVideoIsSavedKeepsItsTaskCompletedWithoutAFileLeavesNoPartAndSaysHowToSaveIt()
       throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     fake.inject(Endpoint.FILE, Fault.trickle(Duration.ofMillis(200)));
     String taskId = (String) ((Map<?, ?>) json(generate(job(upload, "Slow video"))).get("task")).get("task_id");
-    Path videos = playground.videosFolder();
+    Path videos = on.playground().videosFolder();
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.FILE).isEmpty() && filesIn(videos)
         .stream().anyMatch(name -> name.endsWith(".part")));
 
-    playground.close();
-    List<String> notes = playground.stoppingNotes();
+    on.playground().close();
+    List<String> notes = on.playground().stoppingNotes();
 
     assertThat(filesIn(videos)).as("nothing half-written is left in the videos folder").isEmpty();
-    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+    assertThat(on.history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
         .satisfies(entry -> {
           assertThat(entry.status()).isEqualTo("completed");
           assertThat(entry.file()).as("no video saved, so the next serve or vidgen download saves it").isNull();
@@ -1282,17 +1251,17 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void stoppingNamesACompletedTaskWhoseVideoWasNotSavedBeforeTheStopWithTheDownloadThatSavesIt() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.FILE, Fault.answer(200, "text/html", "<html><title>Access denied</title></html>"), 50);
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
     String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Unsaved take"))).get("task"))
         .get("task_id");
-    await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId).get("next") != null);
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.task(taskId).get("next") != null);
 
-    playground.close();
+    on.playground().close();
 
-    assertThat(String.join("\n", playground.stoppingNotes())).as("what vidgen serve prints as it stops")
+    assertThat(String.join("\n", on.playground().stoppingNotes())).as("what vidgen serve prints as it stops")
         .contains("task " + taskId + " completed, but its video was not saved (",
             "vidgen download " + taskId + " --out " + folder.resolve("videos").toAbsolutePath().normalize()
                 + java.io.File.separator + " --provider toapis --base-url " + fake.baseUrl())
@@ -1307,8 +1276,8 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aGatewaysPageForTheCreateIsSaidAsSuchNotAsNoAnswer() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.html(502));
 
     Map<String, Object> error = unanswered(job(upload, "Gateway"));
@@ -1325,8 +1294,8 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aCreateWhoseConnectionDroppedIsSaidToHaveGotNoAnswer() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
 
     Map<String, Object> error = unanswered(job(upload, "Dropped"));
@@ -1341,8 +1310,8 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aCreateAnsweredWithServerErrorsToTheEndSaysSoAndThatEachTakeMayBeBilled() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.serverError(), 10);
 
     Map<String, Object> error = unanswered(job(upload, "Server errors"));
@@ -1360,24 +1329,24 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void anUnansweredCreateIsListedAtItsQuoteWithTheChargeUnknown() throws IOException {
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     unanswered(job(upload, "Dropped"));
 
-    assertThat(tasks()).singleElement().satisfies(task -> assertThat(task)
+    assertThat(on.tasks()).singleElement().satisfies(task -> assertThat(task)
         .containsEntry("status", "unknown").containsEntry("credits", 20L).containsEntry("charge", "unknown")
         .containsEntry("sending", false));
-    assertThat((String) tasks().get(0).get("task_id")).startsWith("unanswered-");
+    assertThat((String) on.tasks().get(0).get("task_id")).startsWith("unanswered-");
   }
 
   @Test
   void theCopiedCurlUploadsTheImageAndCreatesTheTaskWithItsUrl() throws Exception {
     assumeThat(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/sh")))
         .as("curl and sh run the copied commands").isTrue();
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
-    String curl = (String) json(post("/api/check", job(upload, "Copied"))).get("curl");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String curl = (String) json(on.post("/api/check", job(upload, "Copied"))).get("curl");
     assertThat(curl).doesNotContain(fake.apiKey()).contains("\"Authorization: Bearer $TOAPIS_API_KEY\"");
 
     ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", curl).redirectErrorStream(true);
@@ -1399,9 +1368,9 @@ class PlaygroundOnToApisTest {
   void theCopiedCurlSendsNoCreateWhenTheUploadFails() throws Exception {
     assumeThat(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/sh")))
         .as("curl and sh run the copied commands").isTrue();
-    start();
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
-    String curl = (String) json(post("/api/check", job(upload, "Copied"))).get("curl");
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String curl = (String) json(on.post("/api/check", job(upload, "Copied"))).get("curl");
     fake.inject(Endpoint.UPLOAD, Fault.status(400));
 
     ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", curl).redirectErrorStream(true);
@@ -1419,11 +1388,11 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void aModelTheCatalogLacksButTheKeyListsIsRefusedAsHavingNoRouteNotWithSpellingGuesses() {
     fake.videoModels(java.util.Set.of(MODEL, "acme-video-9"));
-    start();
+    on.startOnFake(MODEL);
     String job = "{\"model\":\"acme-video-9\",\"prompt\":\"A lighthouse at dusk\"}";
 
-    Map<String, Object> check = json(post("/api/check", job));
-    Answer generated = answer("/api/generate", job);
+    Map<String, Object> check = json(on.post("/api/check", job));
+    Answer generated = on.answer("/api/generate", job);
 
     assertThat(check.get("valid")).isEqualTo(false);
     assertThat((List<Map<String, Object>>) check.get("violations")).extracting(v -> (String) v.get("message"))
@@ -1439,11 +1408,11 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void aCheckWhoseLiveListReadLostItsConnectionReadsItOnceMoreAndStillRefusesAModelTheKeyMayNotUse() {
     fake.videoModels(java.util.Set.of("veo3.1-fast", "grok-video-1.5"));
-    start();
+    on.startOnFake(MODEL);
     // As a kept-alive connection the server has closed since fails the next read: no answer at all.
     fake.inject(Endpoint.MODELS, Fault.dropBeforeProcessing());
 
-    Map<String, Object> check = json(post("/api/check", urlJob("https://cdn.example.com/product.png", "A bottle")));
+    Map<String, Object> check = json(on.post("/api/check", urlJob("https://cdn.example.com/product.png", "A bottle")));
 
     assertThat(check.get("valid")).isEqualTo(false);
     assertThat((List<Map<String, Object>>) check.get("violations")).extracting(v -> v.get("code"))
@@ -1454,10 +1423,10 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void aCheckWhoseLiveListCannotBeReadSaysTheModelWentUncheckedRatherThanShowingItAsFine() {
-    start();
+    on.startOnFake(MODEL);
     fake.inject(Endpoint.MODELS, Fault.status(500));
 
-    Map<String, Object> check = json(post("/api/check", urlJob("https://cdn.example.com/product.png", "A bottle")));
+    Map<String, Object> check = json(on.post("/api/check", urlJob("https://cdn.example.com/product.png", "A bottle")));
 
     assertThat(check.get("valid")).as("an unreadable list holds no job back").isEqualTo(true);
     assertThat((List<Map<String, Object>>) check.get("violations")).singleElement().satisfies(warning -> {
@@ -1474,20 +1443,44 @@ class PlaygroundOnToApisTest {
     Path routes = priceFile("0.04");
     startFollowing(routes);
     String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
-    assertThat((Map<String, Object>) json(post("/api/check", job)).get("quote")).containsEntry("credits", 40L);
+    assertThat((Map<String, Object>) json(on.post("/api/check", job)).get("quote")).containsEntry("credits", 40L);
 
     priceFile("0.08"); // the same size, perhaps within the same tick of the file's clock
 
-    Map<String, Object> check = json(post("/api/check", job));
+    Map<String, Object> check = json(on.post("/api/check", job));
     assertThat(check).containsEntry("valid", true);
     assertThat((Map<String, Object>) check.get("quote")).containsEntry("credits", 80L);
-    assertThat((Map<String, Object>) model(json(call(request("/api/models").build())), "seedance-2").get("price"))
+    assertThat((Map<String, Object>) model(json(on.call(on.request("/api/models").build())), "seedance-2").get("price"))
         .as("the model list").containsEntry("usd_per_second", new BigDecimal("0.08"));
     String taskId = (String) ((Map<?, ?>) json(generate(job)).get("task")).get("task_id");
     assertThat(fake.creates()).hasSize(1);
-    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+    assertThat(on.history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
         .satisfies(entry -> assertThat(entry.credits()).as("recorded at the new price").isEqualByComparingTo("80"));
     assertThat(rebuilt).as("one client on the changed file").hasValue(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCombinationTheRouteForbidsIsQuotedWithNoPriceAsTheCommandLineShowsNone() throws IOException {
+    Path routes = Files.writeString(folder.resolve("rule.json"), "{\"patch\": {\"seedance-2\": {\"price\":"
+        + " {\"per_second_usd\": \"0.06\"}, \"rules\": [{\"kind\": \"at_resolution\", \"resolution\": \"1080p\","
+        + " \"seconds\": [5, 8], \"reason\": \"1080p only at 5 or 8 s\"}]}}}");
+    startFollowing(routes);
+    String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":12,\"resolution\":\"";
+
+    Map<String, Object> forbidden = json(on.post("/api/check", job + "1080p\"}"));
+    Map<String, Object> offered = json(on.post("/api/check", job + "720p\"}"));
+
+    assertThat(forbidden).containsEntry("valid", false);
+    assertThat((List<Map<String, Object>>) forbidden.get("violations")).extracting(violation -> violation.get("code"))
+        .contains("conflict.resolution_seconds");
+    assertThat((Map<String, Object>) forbidden.get("quote")).as("no price for 12 s at 1080p, which no one can buy")
+        .containsEntry("known", false).containsEntry("credits", null).containsEntry("usd", null)
+        .hasEntrySatisfying("basis", basis -> assertThat((String) basis).startsWith("no price is known: seedance-2 does"
+            + " not offer this job as given (see the problems marked on ").endsWith("); fix them to see its price"));
+    assertThat((Map<String, Object>) offered.get("quote")).as("12 s at 720p is offered")
+        .containsEntry("known", true).containsEntry("credits", 144L);
+    assertThat(fake.creates()).isEmpty();
   }
 
   @Test
@@ -1496,11 +1489,11 @@ class PlaygroundOnToApisTest {
     Path routes = priceFile("0.04");
     startFollowing(routes);
     String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5";
-    assertThat((Map<String, Object>) json(post("/api/check", job + "}")).get("quote")).containsEntry("credits", 40L);
+    assertThat((Map<String, Object>) json(on.post("/api/check", job + "}")).get("quote")).containsEntry("credits", 40L);
 
     priceFile("0.08"); // edited after the page's check, before its Generate
 
-    Answer refused = answer("/api/generate", job + ",\"quoted_credits\":40}");
+    Answer refused = on.answer("/api/generate", job + ",\"quoted_credits\":40}");
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
     assertThat(error).containsEntry("code", "price_changed").containsEntry("sent", "no");
@@ -1509,12 +1502,12 @@ class PlaygroundOnToApisTest {
         + " job's price too").doesNotContain("was edited, say");
     assertThat((Map<String, Object>) json(refused.body()).get("quote")).containsEntry("credits", 80L);
     assertThat(fake.creates()).isEmpty();
-    assertThat(history().entries()).isEmpty();
+    assertThat(on.history().entries()).isEmpty();
 
-    assertThat(answer("/api/generate", job + ",\"quoted_credits\":80}").status()).as("the new price, as now shown")
+    assertThat(on.answer("/api/generate", job + ",\"quoted_credits\":80}").status()).as("the new price, as now shown")
         .isEqualTo(201);
     assertThat(fake.creates()).hasSize(1);
-    assertThat(answer("/api/generate", job + ",\"quoted_credits\":\"lots\"}").status()).as("not a price")
+    assertThat(on.answer("/api/generate", job + ",\"quoted_credits\":\"lots\"}").status()).as("not a price")
         .isEqualTo(400);
   }
 
@@ -1525,12 +1518,12 @@ class PlaygroundOnToApisTest {
     Path routes = priceFile("0.04");
     startFollowing(routes);
     String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
-    assertThat(json(post("/api/check", job))).containsEntry("valid", true);
+    assertThat(json(on.post("/api/check", job))).containsEntry("valid", true);
 
     priceFile("-1");
 
     for (String path : List.of("/api/check", "/api/generate")) {
-      Answer refused = answer(path, job);
+      Answer refused = on.answer(path, job);
       assertThat(refused.status()).as(refused.body()).isEqualTo(422);
       Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
       assertThat(error).containsEntry("code", "invalid_routes");
@@ -1539,16 +1532,16 @@ class PlaygroundOnToApisTest {
       assertThat((List<Map<String, Object>>) json(refused.body()).get("problems")).singleElement()
           .satisfies(problem -> assertThat(problem).containsEntry("path", "patch.seedance-2.price.per_second_usd"));
     }
-    try (Response models = http.newCall(request("/api/models").build()).execute()) {
+    try (Response models = on.http.newCall(on.request("/api/models").build()).execute()) {
       assertThat(models.code()).as("the model list, too").isEqualTo(422);
       assertThat(models.body().string()).contains("invalid_routes", "negative price -1");
     }
     assertThat(fake.creates()).as("nothing sent on the catalog read before").isEmpty();
-    assertThat(history().entries()).isEmpty();
+    assertThat(on.history().entries()).isEmpty();
 
     priceFile("0.06");
 
-    assertThat((Map<String, Object>) json(post("/api/check", job)).get("quote")).as("fixed: followed again")
+    assertThat((Map<String, Object>) json(on.post("/api/check", job)).get("quote")).as("fixed: followed again")
         .containsEntry("credits", 60L);
   }
 
@@ -1558,11 +1551,11 @@ class PlaygroundOnToApisTest {
     Path routes = priceFile("0.04");
     startFollowing(routes);
     String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
-    assertThat(json(post("/api/check", job))).containsEntry("valid", true);
+    assertThat(json(on.post("/api/check", job))).containsEntry("valid", true);
 
     Files.move(routes, folder.resolve("good.json.bak"));
 
-    Answer refused = answer("/api/generate", job);
+    Answer refused = on.answer("/api/generate", job);
     assertThat(refused.status()).as(refused.body()).isEqualTo(422);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
     assertThat(error).containsEntry("code", "invalid_routes").containsEntry("sent", "no")
@@ -1579,16 +1572,16 @@ class PlaygroundOnToApisTest {
     String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
 
     for (int i = 0; i < 3; i++) {
-      post("/api/check", job);
-      call(request("/api/models").build());
+      on.post("/api/check", job);
+      on.call(on.request("/api/models").build());
     }
     assertThat(rebuilt).as("no client made again for a file whose bytes did not change").hasValue(0);
     // Older than the moments in which an edit may keep its time: from now on its time and size alone are compared.
     Files.setLastModifiedTime(routes, java.nio.file.attribute.FileTime.from(
         java.time.Instant.now().minus(Duration.ofMinutes(5))));
-    post("/api/check", job);
-    post("/api/check", job);
-    post("/api/check", job);
+    on.post("/api/check", job);
+    on.post("/api/check", job);
+    on.post("/api/check", job);
 
     assertThat(rebuilt).as("a new time is a change, read once").hasValue(1);
   }
@@ -1601,23 +1594,19 @@ class PlaygroundOnToApisTest {
 
   private final java.util.concurrent.atomic.AtomicInteger rebuilt = new java.util.concurrent.atomic.AtomicInteger();
 
-  /** {@link #start()} on {@code routes}, which the playground follows: each client it asks for is counted. */
+  /**
+   * {@link PlaygroundFixture#startOnFake} on {@code routes}, which the playground follows: each client it asks for is
+   * counted.
+   */
   private void startFollowing(Path routes) {
-    client = toApisClient().routes(routes).environmentRoutes(false).build();
+    on.client(on.toApisClient().routes(routes).environmentRoutes(false).build());
     FollowedRouteFiles followed = new FollowedRouteFiles(List.of(routes), (catalog, previous) -> {
       rebuilt.incrementAndGet();
-      return toApisClient().catalog(catalog).environmentRoutes(false).budget(previous.remainingBudget()).build();
+      return on.toApisClient().catalog(catalog).environmentRoutes(false).budget(previous.remainingBudget()).build();
     });
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "toapis", "--base-url", fake.baseUrl(), "--routes", routes.toString()),
         PlaygroundSettings.DEFAULT_KEY_VARIABLE, null, followed));
-  }
-
-  private VidgenClient.Builder toApisClient() {
-    return VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(fake.apiKey()))
-            .baseUrl(fake.baseUrl()).build())
-        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
-            .maxInterval(Duration.ofMillis(100)).build());
   }
 
   @SuppressWarnings("unchecked")
@@ -1626,26 +1615,14 @@ class PlaygroundOnToApisTest {
         .findFirst().orElseThrow();
   }
 
-  private void start() {
-    client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(fake.apiKey()))
-            .baseUrl(fake.baseUrl()).build())
-        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
-            .maxInterval(Duration.ofMillis(100)).build())
-        .build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
-  }
-
-  /** {@link #start()}, with the playground told the provider's key (to mask it, to tag its tasks). */
+  /**
+   * {@link PlaygroundFixture#startOnFake}, with the playground told the provider's key (to mask it, to tag its tasks).
+   */
   private void startKnowingTheKey() {
-    start();
-    playground.close();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.startOnFake(MODEL);
+    on.playground().close();
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "toapis"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, ApiKey.of(fake.apiKey())));
-  }
-
-  private TaskHistory history() {
-    return TaskHistory.in(folder.resolve("home"));
   }
 
   /** The one image URL a grok-video-1.5-preview create sent. */
@@ -1660,55 +1637,18 @@ class PlaygroundOnToApisTest {
   }
 
   private String generate(String job) {
-    return post("/api/generate", job);
+    return on.post("/api/generate", job);
   }
 
   /** The error of a generate answered 502: a create that may have made a task. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> unanswered(String job) throws IOException {
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job, JSON)).build())
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job, JSON)).build())
         .execute()) {
       String body = response.body().string();
       assertThat(response.code()).as(body).isEqualTo(502);
       return (Map<String, Object>) json(body).get("error");
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> tasks() {
-    return (List<Map<String, Object>>) json(call(request("/api/history").build())).get("tasks");
-  }
-
-  private Map<String, Object> task(String taskId) {
-    return tasks().stream().filter(task -> taskId.equals(task.get("task_id"))).findFirst().orElseThrow();
-  }
-
-  private String uploadId(byte[] image, String name) {
-    return (String) json(call(request("/api/uploads").header("X-File-Name", name)
-        .post(RequestBody.create(image, BYTES)).build())).get("upload");
-  }
-
-  private Request.Builder request(String path) {
-    return new Request.Builder().url("http://127.0.0.1:" + playground.port() + path);
-  }
-
-  private String post(String path, String body) {
-    return call(request(path).post(RequestBody.create(body, JSON)).build());
-  }
-
-  private String call(Request request) {
-    try (Response response = http.newCall(request).execute()) {
-      String body = response.body().string();
-      assertThat(response.code()).as(request.url() + ": " + body).isBetween(200, 299);
-      return body;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> json(String text) {
-    return (Map<String, Object>) JsonTrees.parse(text);
   }
 
   /** A clock that stands still until moved. */

@@ -1,5 +1,8 @@
 package dev.vidgen.serve;
 
+import static dev.vidgen.serve.PlaygroundFixture.BYTES;
+import static dev.vidgen.serve.PlaygroundFixture.JSON;
+import static dev.vidgen.serve.PlaygroundFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,9 +22,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.provider.mock.MockCall;
 import dev.vidgen.provider.mock.MockVideoProvider;
 import dev.vidgen.serve.history.HistoryEntry;
-import dev.vidgen.serve.history.TaskHistory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,37 +34,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The playground's HTTP side without a browser: endpoints, the Host and Origin guard, uploads and files. */
 class PlaygroundServerTest {
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final MediaType BYTES = MediaType.get("application/octet-stream");
   private static final String MODEL = "grok-video-1.5-preview";
 
   @TempDir Path folder;
 
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
-  private VidgenClient client;
+  @RegisterExtension final PlaygroundFixture on = new PlaygroundFixture(() -> folder);
   private MockVideoProvider mock;
-  private Playground playground;
-
-  @AfterEach
-  void stop() {
-    if (playground != null) {
-      playground.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-  }
 
   @Test
   void anUploadKeepsTheLettersOfItsNameInAnyScriptAndNothingElseThatCouldNameAnotherFile() {
@@ -81,13 +67,13 @@ class PlaygroundServerTest {
       JobHandle handle = new JobHandle("mock", TaskId.of("t_" + i), MODEL, PriceQuote.unknown(MODEL, "test"),
           submitted, null);
       HistoryEntry entry = HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("x").build(), "generate");
-      history().record(entry.completed("/videos/t_" + i + ".mp4", submitted.plusSeconds(90 + i)));
+      on.history().record(entry.completed("/videos/t_" + i + ".mp4", submitted.plusSeconds(90 + i)));
     }
 
     start();
 
-    assertThat(client.routeDurations().count(MODEL)).isEqualTo(15);
-    assertThat(client.routeDurations().learned(MODEL).quantile(0.5)).isEqualTo(Duration.ofSeconds(97));
+    assertThat(on.client().routeDurations().count(MODEL)).isEqualTo(15);
+    assertThat(on.client().routeDurations().learned(MODEL).quantile(0.5)).isEqualTo(Duration.ofSeconds(97));
   }
 
   @Test
@@ -95,16 +81,16 @@ class PlaygroundServerTest {
   void aTaskTheCommandLineLeftRunningIsListedWithHowToFollowItForThePlaygroundDoesNot() {
     JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_1"), MODEL, PriceQuote.unknown(MODEL, "test"),
         Instant.parse("2026-11-29T10:00:00Z"), null);
-    history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("x").build(), "generate"));
+    on.history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("x").build(), "generate"));
     JobHandle done = new JobHandle("mock", TaskId.of("task_cli_2"), MODEL, PriceQuote.unknown(MODEL, "test"),
         Instant.parse("2026-11-29T10:00:00Z"), null);
-    history().record(HistoryEntry.submitted(done, VideoJob.builder(MODEL).prompt("y").build(), "generate")
+    on.history().record(HistoryEntry.submitted(done, VideoJob.builder(MODEL).prompt("y").build(), "generate")
         .completed("/elsewhere/task_cli_2.mp4", Instant.parse("2026-11-29T10:02:00Z")));
 
     start();
 
     Map<String, Map<String, Object>> listed = new java.util.HashMap<>();
-    for (Object task : (List<?>) json(get("/api/history")).get("tasks")) {
+    for (Object task : (List<?>) json(on.get("/api/history")).get("tasks")) {
       listed.put((String) ((Map<?, ?>) task).get("task_id"), (Map<String, Object>) task);
     }
     assertThat(listed.get("task_cli_1")).containsEntry("status", "queued");
@@ -117,7 +103,7 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void listsTheModelsWithTheRulesTheFormFollows() {
     start();
-    Map<String, Object> models = json(get("/api/models"));
+    Map<String, Object> models = json(on.get("/api/models"));
     assertThat(models).containsEntry("provider", "mock").containsEntry("default_model", MODEL);
     Map<String, Object> grok = model(models, MODEL);
     assertThat(grok.get("seconds")).isEqualTo(List.of(10L, 15L));
@@ -141,11 +127,11 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void takesInputVideosByAddressAndRefusesAnythingElseNamingTheField() throws IOException {
     start();
-    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2-5\",\"mode\":\"video-edit\","
+    Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"seedance-2-5\",\"mode\":\"video-edit\","
         + "\"prompt\":\"snow\",\"videos\":[{\"url\":\"https://cdn.example.com/clip.mp4\"}]}"));
     String refusedBody;
     int refusedStatus;
-    try (Response response = http.newCall(request("/api/check").post(RequestBody.create(
+    try (Response response = on.http.newCall(on.request("/api/check").post(RequestBody.create(
         "{\"model\":\"seedance-2-5\",\"prompt\":\"snow\",\"videos\":[\"/home/me/clip.mp4\"]}", JSON)).build())
         .execute()) {
       refusedStatus = response.code();
@@ -165,7 +151,7 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void refusesAnInlineFileTheHistoryKeptShortenedInsteadOfSendingTheStandIn() throws IOException {
     start();
-    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"a dance\","
+    Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"a dance\","
         + "\"params\":{\"audio_with_roles\":[{\"url\":\"data:audio/mpeg;base64,elided-90000-chars-sha256-"
         + "0123456789abcdef\",\"role\":\"reference_audio\"}]}}"));
 
@@ -179,7 +165,7 @@ class PlaygroundServerTest {
   void refusesAParameterThatStartsAsJsonButIsNotInsteadOfSendingItAsText() throws IOException {
     start();
     // The page sends a parameter field it cannot read as JSON as text.
-    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+    Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
         + "\"params\":{\"tools\":\"[{type:web_search}]\"}}"));
 
     assertThat(check).containsEntry("valid", false);
@@ -192,9 +178,9 @@ class PlaygroundServerTest {
   @Test
   void theCopiedCommandKeepsAParameterThatIsNotJsonAndSaysWhatItLeftOut() throws IOException {
     start();
-    Map<String, Object> notJson = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+    Map<String, Object> notJson = json(on.post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
         + "\"params\":{\"tools\":\"[{type:web_search}]\",\"seed\":7}}"));
-    Map<String, Object> leftOut = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+    Map<String, Object> leftOut = json(on.post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
         + "\"seconds\":10.5,\"params\":{\"seed\":null}}"));
 
     assertThat((String) notJson.get("command")).as("kept as typed: the command line refuses it the same way")
@@ -210,7 +196,7 @@ class PlaygroundServerTest {
   void aTextThatStartsWithABracketIsSentWhenGivenInDoubleQuotesAsParamTakesIt() throws IOException {
     start();
     // As --param 'note="[draft] hi"': the quotes say it is a text, and are taken off.
-    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+    Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
         + "\"params\":{\"note\":\"\\\"[draft] hi\\\"\",\"label\":\"\\\"quoted\\\"\"}}"));
 
     assertThat(check).as(check.toString()).containsEntry("valid", true);
@@ -229,7 +215,8 @@ class PlaygroundServerTest {
       for (String path : List.of("/api/check", "/api/generate")) {
         String body = "{\"model\":\"seedance-2\",\"mode\":\"reference-to-video\",\"prompt\":\"x\","
             + "\"videos\":[{\"url\":\"" + address + "\"}]}";
-        try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+        try (Response response = on.http.newCall(on.request(path).post(RequestBody.create(body, JSON)).build())
+            .execute()) {
           Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
           assertThat(response.code()).as(path + " with " + address).isEqualTo(400);
           assertThat(error).containsEntry("field", "videos[0]");
@@ -246,7 +233,7 @@ class PlaygroundServerTest {
   void anImageGivenAsABareStringIsRefusedNamingTheShapeWantedAndWhatCame() throws IOException {
     start();
     String body = "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"images\":[\"https://img.example/p.png\"]}";
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(body, JSON)).build())
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(body, JSON)).build())
         .execute()) {
       Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
       assertThat(response.code()).isEqualTo(400);
@@ -264,7 +251,7 @@ class PlaygroundServerTest {
     Path local = productPng();
     for (String address : List.of(local.toString(), local.toUri().toString())) {
       String body = "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"images\":[{\"url\":\"" + address + "\"}]}";
-      try (Response response = http.newCall(request("/api/check").post(RequestBody.create(body, JSON)).build()).execute()) {
+      try (Response response = on.http.newCall(on.request("/api/check").post(RequestBody.create(body, JSON)).build()).execute()) {
         Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
         assertThat(response.code()).as(address).isEqualTo(400);
         assertThat(error).containsEntry("field", "images[0]")
@@ -286,11 +273,11 @@ class PlaygroundServerTest {
       return new RequestPreview("POST", "https://api.acme.example/v1/videos?key=" + key, headers,
           shown.body().replace("{", "{\"token\":\"" + key + "\","));
     });
-    client = VidgenClient.builder().provider(leaky).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(leaky).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of(key)));
 
-    String checked = post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
+    String checked = on.post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
 
     assertThat(json(checked)).containsEntry("valid", true);
     assertThat(checked).doesNotContain(key).contains("api.acme.example")
@@ -310,11 +297,11 @@ class PlaygroundServerTest {
       return new RequestPreview("POST", "https://api.acme.example/v1/videos?key=" + encoded, headers,
           shown.body().replace("{", "{\"token\":\"" + key.replace("/", "\\/") + "\","));
     });
-    client = VidgenClient.builder().provider(leaky).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(leaky).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of(key)));
 
-    String checked = post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
+    String checked = on.post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
 
     assertThat(json(checked)).containsEntry("valid", true);
     assertThat(checked).contains("api.acme.example/v1/videos?key=…").contains("Basic …")
@@ -340,11 +327,11 @@ class PlaygroundServerTest {
       return new RequestPreview("POST", "https://api.acme.example/v1/videos", headers,
           shown.body().replace("{", "{\"b64\":\"" + base64.replace("/", "\\/") + "\","));
     });
-    client = VidgenClient.builder().provider(leaky).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(leaky).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "acme"), "ACME_API_KEY", ApiKey.of(key)));
 
-    String checked = post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
+    String checked = on.post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
 
     Map<String, Object> preview = (Map<String, Object>) json(checked).get("preview");
     assertThat((Map<String, Object>) preview.get("headers")).containsEntry("X-Key-…", "name-holds-key")
@@ -366,11 +353,11 @@ class PlaygroundServerTest {
     VideoProvider broken = previewing(inner, shown -> {
       throw new NoClassDefFoundError("acme/MissingPreviewer");
     });
-    client = VidgenClient.builder().provider(broken).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(broken).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
 
-    try (Response response = http.newCall(request("/api/generate")
+    try (Response response = on.http.newCall(on.request("/api/generate")
         .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
       String body = response.body().string();
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
@@ -391,11 +378,11 @@ class PlaygroundServerTest {
       throw new AbstractMethodError("Receiver class com.example.v0.V0Provider does not define or inherit an"
           + " implementation of the resolved method 'abstract dev.vidgen.core.port.RequestPreview preview(...)'");
     });
-    client = VidgenClient.builder().provider(built).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(built).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
 
-    try (Response response = http.newCall(request("/api/check")
+    try (Response response = on.http.newCall(on.request("/api/check")
         .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
       String body = response.body().string();
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
@@ -418,12 +405,12 @@ class PlaygroundServerTest {
       }
       return inner.paramsItFills((dev.vidgen.core.domain.ModelRoute) args[0]);
     });
-    client = VidgenClient.builder().provider(provider).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(provider).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
     broken.set(true);
 
-    try (Response response = http.newCall(request("/api/models").build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/models").build()).execute()) {
       String body = response.body().string();
       assertThat(response.code()).as(body).isEqualTo(500);
       assertThat(response.header("Content-Type")).startsWith("application/json");
@@ -439,11 +426,11 @@ class PlaygroundServerTest {
   void aBalanceFailedByAnErrorOfTheProvidersCodeIsSaidWithoutTheKey() throws IOException {
     VideoProvider provider = intercepting("balances", (inner, args) -> java.util.concurrent.CompletableFuture
         .failedFuture(new AssertionError("balance of acme-key-0123456789 went wrong")));
-    client = VidgenClient.builder().provider(provider).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+    on.client(VidgenClient.builder().provider(provider).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
 
-    try (Response response = http.newCall(request("/api/balance").build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/balance").build()).execute()) {
       String body = response.body().string();
       assertThat(response.code()).as(body).isEqualTo(502);
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
@@ -457,11 +444,10 @@ class PlaygroundServerTest {
   void aProviderThatReportsNoBalanceIsSaidSoAndNotToldToTryAgain() throws IOException {
     VideoProvider provider = intercepting("balances", (inner, args) -> java.util.concurrent.CompletableFuture
         .failedFuture(new UnsupportedOperationException("mock does not report a balance")));
-    client = VidgenClient.builder().provider(provider).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
+    on.client(VidgenClient.builder().provider(provider).build());
+    on.start(MODEL, List.of("--provider", "mock"));
 
-    try (Response response = http.newCall(request("/api/balance").build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/balance").build()).execute()) {
       String body = response.body().string();
       assertThat(response.code()).as(body).isEqualTo(501);
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
@@ -477,11 +463,10 @@ class PlaygroundServerTest {
     VideoProvider provider = intercepting("create", (inner, args) -> {
       throw new NoClassDefFoundError("com/acme/Json");
     });
-    client = VidgenClient.builder().provider(provider).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
+    on.client(VidgenClient.builder().provider(provider).build());
+    on.start(MODEL, List.of("--provider", "mock"));
 
-    try (Response response = http.newCall(request("/api/generate")
+    try (Response response = on.http.newCall(on.request("/api/generate")
         .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
       String body = response.body().string();
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
@@ -496,9 +481,9 @@ class PlaygroundServerTest {
   void aFailedUploadIsNamedByTheFilesNameNotWhereThePlaygroundKeepsIt() throws IOException {
     start();
     mock.script().rejectUploads(1, "the image is unreadable");
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
         .build()).execute()) {
       String body = response.body().string();
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
@@ -547,11 +532,11 @@ class PlaygroundServerTest {
   @Test
   void thePreviewShowsTheNameTheKeysListHoldsForAModelWithOtherNames() throws IOException {
     mock = MockVideoProvider.builder().liveModels(Set.of("gemini_omni_flash")).build();
-    client = VidgenClient.builder().provider(mock).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
+    on.client(VidgenClient.builder().provider(mock).build());
+    on.start(MODEL, List.of("--provider", "mock"));
 
-    Map<String, Object> checked = json(post("/api/check", "{\"model\":\"gemini-omni-flash\",\"prompt\":\"a kite\"}"));
+    Map<String, Object> checked = json(on.post("/api/check",
+        "{\"model\":\"gemini-omni-flash\",\"prompt\":\"a kite\"}"));
 
     assertThat(checked).containsEntry("valid", true);
     assertThat((String) ((Map<?, ?>) checked.get("preview")).get("body")).contains("\"model\":\"gemini_omni_flash\"")
@@ -562,11 +547,11 @@ class PlaygroundServerTest {
   void aKeyTheLiveListRefusesLeavesThePreviewUnderTheNameGivenForTheCreateToTell() throws IOException {
     mock = MockVideoProvider.builder().liveModels(Set.of("gemini_omni_flash")).build();
     mock.script().rejectApiKey();
-    client = VidgenClient.builder().provider(mock).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
+    on.client(VidgenClient.builder().provider(mock).build());
+    on.start(MODEL, List.of("--provider", "mock"));
 
-    Map<String, Object> checked = json(post("/api/check", "{\"model\":\"gemini-omni-flash\",\"prompt\":\"a kite\"}"));
+    Map<String, Object> checked = json(on.post("/api/check",
+        "{\"model\":\"gemini-omni-flash\",\"prompt\":\"a kite\"}"));
 
     assertThat(checked).containsEntry("valid", true);
     assertThat((String) ((Map<?, ?>) checked.get("preview")).get("body")).contains("\"model\":\"gemini-omni-flash\"");
@@ -576,13 +561,12 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void theCheckRefusesAModelTheKeyMayNotUseBeforeGenerate() throws IOException {
     mock = MockVideoProvider.builder().liveModels(Set.of("seedance-2")).build();
-    client = VidgenClient.builder().provider(mock).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    on.client(VidgenClient.builder().provider(mock).build());
+    on.start(MODEL, List.of("--provider", "mock"));
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
-    Map<String, Object> refused = json(post("/api/check", job(upload, 10)));
-    Map<String, Object> listed = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"waves\"}"));
+    Map<String, Object> refused = json(on.post("/api/check", job(upload, 10)));
+    Map<String, Object> listed = json(on.post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"waves\"}"));
 
     assertThat(refused).containsEntry("valid", false).containsEntry("preview", null);
     assertThat((List<Map<String, Object>>) refused.get("violations")).singleElement()
@@ -599,77 +583,78 @@ class PlaygroundServerTest {
   @Test
   void takesSecondsAsAWholeNumberInAnySpellingAndSaysWhatIsAllowed() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     for (String seconds : List.of("15", "15.0", "\"15\"")) {
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
-      assertThat(json(post("/api/check", body))).as(seconds).containsEntry("valid", true);
+      assertThat(json(on.post("/api/check", body))).as(seconds).containsEntry("valid", true);
     }
     for (String seconds : List.of("-5", "12.5", "\"ten\"")) {
       // Beside another mistake: every problem is listed at once, the duration's among them.
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds)
           .replace("\"aspect_ratio\":\"16:9\"", "\"aspect_ratio\":\"4:3\"");
-      Map<String, Object> checked = json(post("/api/check", body));
+      Map<String, Object> checked = json(on.post("/api/check", body));
       assertThat(checked).as(seconds).containsEntry("valid", false);
       assertThat(checked.get("violations").toString()).as(seconds)
           .contains("seconds must be a positive whole number of seconds, such as 10", "aspect_ratio");
-      try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(body, JSON)).build())
+      try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(body, JSON)).build())
           .execute()) {
         assertThat(response.code()).as(seconds).isEqualTo(422);
         assertThat(json(response.body().string()).get("error").toString()).as("every error says whether it was sent")
             .contains("sent=no");
       }
     }
-    assertThat(history().entries()).as("nothing was sent").isEmpty();
+    assertThat(on.history().entries()).as("nothing was sent").isEmpty();
   }
 
   @Test
   void takesSecondsInAsciiDigitsOnlyAsTheCommandLineDoesWithSurroundingSpacesIgnored() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     for (String seconds : List.of("\" 15\"", "\"15 \"", "\"10.0\"")) {
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
-      assertThat(json(post("/api/check", body))).as(seconds).containsEntry("valid", true);
+      assertThat(json(on.post("/api/check", body))).as(seconds).containsEntry("valid", true);
     }
     // Full-width and Arabic-Indic 15, and an exponent for 10: durations the model offers, in no digits the CLI reads.
     for (String seconds : List.of("\"\uFF11\uFF15\"", "\"\u0661\u0665\"", "\"1e1\"")) {
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
-      Map<String, Object> checked = json(post("/api/check", body));
+      Map<String, Object> checked = json(on.post("/api/check", body));
       assertThat(checked).as(seconds).containsEntry("valid", false);
       assertThat(checked.get("violations").toString()).as(seconds)
           .contains("seconds must be a positive whole number of seconds, such as 10", "give digits only, such as 10");
-      try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(body, JSON)).build())
+      try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(body, JSON)).build())
           .execute()) {
         assertThat(response.code()).as(seconds).isEqualTo(422);
       }
     }
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing was sent").isEmpty();
-    assertThat(history().entries()).as("nothing was sent").isEmpty();
+    assertThat(on.history().entries()).as("nothing was sent").isEmpty();
   }
 
   @Test
   void anAutomaticLengthIsTakenWhereTheModelOffersOneAndRefusedElsewhereSayingSo() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
-    Map<String, Object> automatic = json(post("/api/check",
+    Map<String, Object> automatic = json(on.post("/api/check",
         "{\"model\":\"seedance-2\",\"prompt\":\"waves\",\"seconds\":-1}"));
-    Map<String, Object> none = json(post("/api/check", job(upload, 10).replace("\"seconds\":10", "\"seconds\":0")));
+    Map<String, Object> none = json(on.post("/api/check", job(upload, 10).replace("\"seconds\":10", "\"seconds\":0")));
 
     assertThat(automatic).as(automatic.toString()).containsEntry("valid", true);
     assertThat(automatic.toString()).doesNotContain("per second");
     assertThat(none).containsEntry("valid", false);
     assertThat(none.get("violations").toString()).contains("seconds: 0 is not offered by " + MODEL)
         .contains("takes no automatic length");
-    assertThat(history().entries()).as("nothing was sent").isEmpty();
+    assertThat(on.history().entries()).as("nothing was sent").isEmpty();
   }
 
   @Test
   void refusesAFieldItDoesNotKnowInsteadOfSendingTheDefault() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     String body = job(upload, 10).replace("\"seconds\":10", "\"duration\":15,\"aspectRatio\":\"9:16\"");
     for (String path : List.of("/api/check", "/api/generate")) {
-      try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+      try (Response response = on.http.newCall(on.request(path).post(RequestBody.create(body, JSON)).build())
+          .execute()) {
         assertThat(response.code()).as(path).isEqualTo(400);
         String answer = response.body().string();
         assertThat(answer).as(path).contains("the form has no fields 'aspectRatio', 'duration'",
@@ -680,13 +665,13 @@ class PlaygroundServerTest {
         }
       }
     }
-    assertThat(history().entries()).as("nothing was sent").isEmpty();
+    assertThat(on.history().entries()).as("nothing was sent").isEmpty();
   }
 
   @Test
   void paramsThatAreNoObjectAndATextFieldGivenAsANumberAreRefusedNotDroppedOrSentAsText() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("\"params\":\"oops\"", "params");
     cases.put("\"params\":[\"seed=7\"]", "params");
@@ -695,7 +680,8 @@ class PlaygroundServerTest {
     for (Map.Entry<String, String> bad : cases.entrySet()) {
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":10," + bad.getKey());
       for (String path : List.of("/api/check", "/api/generate")) {
-        try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+        try (Response response = on.http.newCall(on.request(path).post(RequestBody.create(body, JSON)).build())
+            .execute()) {
           String answer = response.body().string();
           assertThat(answer).as(path + " " + bad.getKey()).contains(bad.getValue());
           if (bad.getValue().equals("params")) {
@@ -708,23 +694,22 @@ class PlaygroundServerTest {
       }
     }
     String numericPrompt = job(upload, 10).replaceFirst("\"prompt\":\"[^\"]*\"", "\"prompt\":5");
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(numericPrompt, JSON)).build())
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(numericPrompt, JSON)).build())
         .execute()) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(response.body().string()).contains("prompt must be a string");
     }
-    assertThat(history().entries()).as("nothing was sent").isEmpty();
+    assertThat(on.history().entries()).as("nothing was sent").isEmpty();
   }
 
   @Test
   void tooFewCreditsAnswer402LikeAnyBudgetRefusal() throws IOException {
     mock = MockVideoProvider.builder().credits(new BigDecimal("5")).build();
-    client = VidgenClient.builder().provider(mock).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    on.client(VidgenClient.builder().provider(mock).build());
+    on.start(MODEL, List.of("--provider", "mock"));
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
-    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+    try (Response response = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
         .build()).execute()) {
       assertThat(response.code()).isEqualTo(402);
       assertThat(response.body().string()).contains("insufficient_credits");
@@ -735,11 +720,11 @@ class PlaygroundServerTest {
   @Test
   void saysHowToAskForTheEventStream() throws IOException {
     start();
-    try (Response plain = http.newCall(request("/api/events").build()).execute()) {
+    try (Response plain = on.http.newCall(on.request("/api/events").build()).execute()) {
       assertThat(plain.code()).isEqualTo(406);
       assertThat(plain.body().string()).contains("Accept: text/event-stream")
           .as("the curl to paste names this playground's own address").contains("curl -N -H 'Accept: text/event-stream'"
-              + " http://127.0.0.1:" + playground.port() + "/api/events").doesNotContain("URL/api");
+              + " http://127.0.0.1:" + on.playground().port() + "/api/events").doesNotContain("URL/api");
     }
   }
 
@@ -748,7 +733,7 @@ class PlaygroundServerTest {
     start();
     for (String[] model : new String[][] {{MODEL, "add 1 image: " + MODEL + " makes video from exactly 1 image"},
         {"viduq3", "add 1 to 7 images: viduq3 makes video from 1 to 7 images"}}) {
-      Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + model[0] + "\",\"prompt\":\"x\"}"));
+      Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"" + model[0] + "\",\"prompt\":\"x\"}"));
 
       List<String> messages = ((List<?>) check.get("violations")).stream()
           .map(v -> String.valueOf(((Map<?, ?>) v).get("message"))).toList();
@@ -759,7 +744,7 @@ class PlaygroundServerTest {
   @Test
   void checksAJobWithEveryViolationAndNoPreviewWhileItIsInvalid() {
     start();
-    Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"seconds\":12}"));
+    Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"seconds\":12}"));
     assertThat(check).containsEntry("valid", false).containsEntry("preview", null);
     List<Object> fields = ((List<?>) check.get("violations")).stream().map(v -> (Object) ((Map<?, ?>) v).get("field")).toList();
     assertThat(fields).contains("seconds", "mode");
@@ -768,13 +753,13 @@ class PlaygroundServerTest {
   @Test
   void pricesAndPreviewsAValidJobExactlyAsTheClientDoes() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    Map<String, Object> check = json(post("/api/check", job(upload, 15)));
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, Object> check = json(on.post("/api/check", job(upload, 15)));
     assertThat(check).containsEntry("valid", true);
     assertThat((Map<String, Object>) check.get("quote")).containsEntry("credits", 30L);
     String body = (String) ((Map<?, ?>) check.get("preview")).get("body");
     VideoJob same = VideoJob.builder(MODEL).prompt("Slow push-in").image(productPng()).seconds(15).aspectRatio("16:9").build();
-    assertThat(body).isEqualTo(client.preview(same).body()).contains("upload://product.png");
+    assertThat(body).isEqualTo(on.client().preview(same).body()).contains("upload://product.png");
     assertThat((String) check.get("command"))
         .startsWith("vidgen generate --model " + MODEL + " --prompt 'Slow push-in' --image ")
         .endsWith("--seconds 15 --aspect-ratio 16:9 --provider mock");
@@ -783,17 +768,18 @@ class PlaygroundServerTest {
   @Test
   void refusesAnotherHostAsADnsRebindingPageWouldSendIt() throws IOException {
     start();
-    try (Response response = http.newCall(request("/api/models").header("Host", "attacker.example:" + playground.port())
-        .build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/models")
+        .header("Host", "attacker.example:" + on.playground().port()).build()).execute()) {
       assertThat(response.code()).isEqualTo(403);
       assertThat(response.body().string()).contains("attacker.example").doesNotContain(MODEL);
     }
-    try (Response events = http.newCall(request("/api/events").header("Host", "127.0.0.1.nip.example:" + playground.port())
-        .header("Accept", "text/event-stream").build()).execute()) {
+    try (Response events = on.http.newCall(on.request("/api/events")
+        .header("Host", "127.0.0.1.nip.example:" + on.playground().port()).header("Accept", "text/event-stream")
+        .build()).execute()) {
       assertThat(events.code()).isEqualTo(403);
     }
-    try (Response response = http.newCall(request("/api/models").header("Host", "localhost:" + playground.port())
-        .build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/models")
+        .header("Host", "localhost:" + on.playground().port()).build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
   }
@@ -803,30 +789,30 @@ class PlaygroundServerTest {
     start();
     for (String[] header : List.of(new String[] {"Origin", "http://attacker.example"},
         new String[] {"Origin", "null"}, new String[] {"Sec-Fetch-Site", "cross-site"})) {
-      Request cross = request("/api/generate").header(header[0], header[1])
+      Request cross = on.request("/api/generate").header(header[0], header[1])
           .post(RequestBody.create(job(null, 10), JSON)).build();
-      try (Response response = http.newCall(cross).execute()) {
+      try (Response response = on.http.newCall(cross).execute()) {
         assertThat(response.code()).as(header[0] + ": " + header[1]).isEqualTo(403);
       }
     }
-    Request own = request("/api/check").header("Origin", "http://127.0.0.1:" + playground.port())
+    Request own = on.request("/api/check").header("Origin", "http://127.0.0.1:" + on.playground().port())
         .header("Sec-Fetch-Site", "same-origin").post(RequestBody.create(job(null, 10), JSON)).build();
-    try (Response response = http.newCall(own).execute()) {
+    try (Response response = on.http.newCall(own).execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
-    assertThat(json(get("/api/history")).get("tasks")).isEqualTo(List.of());
-    Request link = request("/").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+    assertThat(json(on.get("/api/history")).get("tasks")).isEqualTo(List.of());
+    Request link = on.request("/").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
         .header("Sec-Fetch-Dest", "document").build();
-    try (Response response = http.newCall(link).execute()) {
+    try (Response response = on.http.newCall(link).execute()) {
       assertThat(response.code()).as("a link on another site opens the page").isEqualTo(200);
       assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
     }
-    Request framed = request("/").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+    Request framed = on.request("/").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
         .header("Sec-Fetch-Dest", "iframe").build();
-    Request data = request("/api/history").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
-        .header("Sec-Fetch-Dest", "document").build();
+    Request data = on.request("/api/history").header("Sec-Fetch-Site", "cross-site")
+        .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document").build();
     for (Request refused : List.of(framed, data)) {
-      try (Response response = http.newCall(refused).execute()) {
+      try (Response response = on.http.newCall(refused).execute()) {
         assertThat(response.code()).as("a frame, or anything but the page itself").isEqualTo(403);
       }
     }
@@ -835,24 +821,24 @@ class PlaygroundServerTest {
   @Test
   void acceptsImagesByContentAndRefusesOthersAndOversizedOnes() throws IOException {
     start();
-    try (Response text = http.newCall(request("/api/uploads").header("X-File-Name", "photo.png")
+    try (Response text = on.http.newCall(on.request("/api/uploads").header("X-File-Name", "photo.png")
         .post(RequestBody.create("not an image".getBytes(StandardCharsets.UTF_8), BYTES)).build()).execute()) {
       assertThat(text.code()).isEqualTo(415);
       assertThat(text.body().string()).contains("not a JPEG, PNG or WebP image by its content");
     }
     RequestBody form = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
         .addFormDataPart("file", "my cat.png", RequestBody.create(Files.readAllBytes(productPng()), BYTES)).build();
-    try (Response multipart = http.newCall(request("/api/uploads").post(form).build()).execute()) {
+    try (Response multipart = on.http.newCall(on.request("/api/uploads").post(form).build()).execute()) {
       assertThat(multipart.code()).isEqualTo(415);
       assertThat(multipart.body().string()).as("the request's shape is named, not the image blamed")
           .contains("the upload came as a multipart form", "X-File-Name").doesNotContain("not a JPEG")
           .as("a curl that works pasted as it is: the form's own file, this playground's address")
           .contains("curl --data-binary @'my cat.png' -H 'X-File-Name: my cat.png' http://127.0.0.1:"
-              + playground.port() + "/api/uploads");
+              + on.playground().port() + "/api/uploads");
     }
     byte[] huge = new byte[(int) Uploads.MAX_BYTES + 1];
     System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);
-    try (Response large = http.newCall(request("/api/uploads").post(RequestBody.create(huge, BYTES)).build()).execute()) {
+    try (Response large = on.http.newCall(on.request("/api/uploads").post(RequestBody.create(huge, BYTES)).build()).execute()) {
       assertThat(large.code()).isEqualTo(413);
       assertThat(large.body().string()).as("a byte over is not shown as exactly 10 MB")
           .contains("the image is 10,485,761 bytes (the limit is 10,485,760), over the 10 MB upload limit");
@@ -868,13 +854,13 @@ class PlaygroundServerTest {
         sink.write(huge).write(huge);
       }
     };
-    try (Response large = http.newCall(request("/api/uploads").post(streamed).build()).execute()) {
+    try (Response large = on.http.newCall(on.request("/api/uploads").post(streamed).build()).execute()) {
       assertThat(large.code()).isEqualTo(413);
       assertThat(large.body().string()).contains("\"the image is over the 10 MB upload limit\"");
     }
-    String id = uploadId(Files.readAllBytes(productPng()), "..%2F..%2Fevil name.png");
+    String id = on.uploadId(Files.readAllBytes(productPng()), "..%2F..%2Fevil name.png");
     assertThat(Files.list(folder.resolve("uploads/" + id)).map(p -> p.getFileName().toString())).containsExactly("evil_name.png");
-    try (Response image = http.newCall(request("/uploads/" + id).build()).execute()) {
+    try (Response image = on.http.newCall(on.request("/uploads/" + id).build()).execute()) {
       assertThat(image.code()).isEqualTo(200);
       assertThat(image.header("Content-Type")).isEqualTo("image/png");
     }
@@ -887,12 +873,12 @@ class PlaygroundServerTest {
     Files.writeString(folder.resolve("videos/ok.mp4"), "fake video");
     for (String path : List.of("/videos/..%2Fsecret.txt", "/videos/%2e%2e%2fsecret.txt", "/videos/../secret.txt",
         "/videos/.%2E/secret.txt", "/uploads/..%2F..%2Fsecret.txt", "/secret.txt", "/videos/%2Fetc%2Fpasswd")) {
-      try (Response response = http.newCall(request(path).build()).execute()) {
+      try (Response response = on.http.newCall(on.request(path).build()).execute()) {
         assertThat(response.code()).as(path).isNotEqualTo(200);
         assertThat(response.body().string()).as(path).doesNotContain("the secret").doesNotContain("root:");
       }
     }
-    try (Response response = http.newCall(request("/videos/ok.mp4").build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/videos/ok.mp4").build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
       assertThat(response.body().string()).isEqualTo("fake video");
     }
@@ -902,24 +888,28 @@ class PlaygroundServerTest {
   void aVideoIsServedInTheRangeAVideoElementAsksForAndARangePastItsEndIsRefusedAtOnce() throws IOException {
     start();
     Files.writeString(folder.resolve("videos/ranged.mp4"), "0123456789");
-    try (Response part = http.newCall(request("/videos/ranged.mp4").header("Range", "bytes=2-5").build()).execute()) {
+    try (Response part = on.http.newCall(on.request("/videos/ranged.mp4").header("Range", "bytes=2-5").build())
+        .execute()) {
       assertThat(part.code()).isEqualTo(206);
       assertThat(part.header("Content-Range")).isEqualTo("bytes 2-5/10");
       assertThat(part.body().string()).isEqualTo("2345");
     }
-    try (Response tail = http.newCall(request("/videos/ranged.mp4").header("Range", "bytes=-3").build()).execute()) {
+    try (Response tail = on.http.newCall(on.request("/videos/ranged.mp4").header("Range", "bytes=-3").build())
+        .execute()) {
       assertThat(tail.code()).isEqualTo(206);
       assertThat(tail.body().string()).as("a suffix range is the last bytes").isEqualTo("789");
     }
     // Past the end: answered with 416 and the size, not a request that never ends and keeps a thread busy.
     for (String past : List.of("bytes=10-", "bytes=999999999-", "bytes=50-60")) {
-      try (Response refused = http.newCall(request("/videos/ranged.mp4").header("Range", past).build()).execute()) {
+      try (Response refused = on.http.newCall(on.request("/videos/ranged.mp4").header("Range", past).build())
+          .execute()) {
         assertThat(refused.code()).as(past).isEqualTo(416);
         assertThat(refused.header("Content-Range")).as(past).isEqualTo("bytes */10");
         assertThat(refused.body().string()).as(past).contains("past the end of the video, which has 10 bytes");
       }
     }
-    try (Response whole = http.newCall(request("/videos/ranged.mp4").header("Range", "bytes=abc").build()).execute()) {
+    try (Response whole = on.http.newCall(on.request("/videos/ranged.mp4").header("Range", "bytes=abc").build())
+        .execute()) {
       assertThat(whole.code()).as("a range it cannot read is ignored").isEqualTo(200);
       assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
       assertThat(whole.body().string()).isEqualTo("0123456789");
@@ -930,42 +920,42 @@ class PlaygroundServerTest {
   void aHeadOfAVideoOrAnUploadAnswersAsItsGetWouldWithoutTheBytes() throws IOException {
     start();
     Files.writeString(folder.resolve("videos/ranged.mp4"), "0123456789");
-    try (Response head = http.newCall(request("/videos/ranged.mp4").head().build()).execute()) {
+    try (Response head = on.http.newCall(on.request("/videos/ranged.mp4").head().build()).execute()) {
       assertThat(head.code()).isEqualTo(200);
       assertThat(head.header("Content-Type")).startsWith("video/mp4");
       assertThat(head.header("Content-Length")).isEqualTo("10");
       assertThat(head.header("Accept-Ranges")).isEqualTo("bytes");
       assertThat(head.body().bytes()).isEmpty();
     }
-    try (Response head = http.newCall(request("/videos/ranged.mp4").head().header("Range", "bytes=2-5").build())
+    try (Response head = on.http.newCall(on.request("/videos/ranged.mp4").head().header("Range", "bytes=2-5").build())
         .execute()) {
       assertThat(head.code()).isEqualTo(206);
       assertThat(head.header("Content-Range")).isEqualTo("bytes 2-5/10");
       assertThat(head.header("Content-Length")).isEqualTo("4");
     }
-    try (Response head = http.newCall(request("/videos/ranged.mp4").head().header("Range", "bytes=50-").build())
+    try (Response head = on.http.newCall(on.request("/videos/ranged.mp4").head().header("Range", "bytes=50-").build())
         .execute()) {
       assertThat(head.code()).isEqualTo(416);
       assertThat(head.header("Content-Range")).isEqualTo("bytes */10");
     }
-    try (Response head = http.newCall(request("/videos/nope.mp4").head().build()).execute()) {
+    try (Response head = on.http.newCall(on.request("/videos/nope.mp4").head().build()).execute()) {
       assertThat(head.code()).as("as a GET of it: no such video").isEqualTo(404);
       assertThat(head.header("Content-Type")).startsWith("application/json");
     }
     Files.delete(folder.resolve("videos/ranged.mp4"));
-    try (Response head = http.newCall(request("/videos/ranged.mp4").head().build()).execute()) {
+    try (Response head = on.http.newCall(on.request("/videos/ranged.mp4").head().build()).execute()) {
       assertThat(head.code()).as("its file gone").isEqualTo(404);
     }
 
     byte[] png = Files.readAllBytes(productPng());
-    String upload = uploadId(png, "product.png");
-    try (Response head = http.newCall(request("/uploads/" + upload).head().build()).execute()) {
+    String upload = on.uploadId(png, "product.png");
+    try (Response head = on.http.newCall(on.request("/uploads/" + upload).head().build()).execute()) {
       assertThat(head.code()).isEqualTo(200);
       assertThat(head.header("Content-Type")).startsWith("image/png");
       assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(png.length));
       assertThat(head.body().bytes()).isEmpty();
     }
-    try (Response head = http.newCall(request("/uploads/aaaaaaaaaaaaaaaa").head().build()).execute()) {
+    try (Response head = on.http.newCall(on.request("/uploads/aaaaaaaaaaaaaaaa").head().build()).execute()) {
       assertThat(head.code()).isEqualTo(404);
     }
   }
@@ -976,14 +966,14 @@ class PlaygroundServerTest {
     Instant submitted = Instant.parse("2026-11-29T10:00:00Z");
     for (String id : List.of("task_gone", "task_kept")) {
       JobHandle handle = new JobHandle("mock", TaskId.of(id), MODEL, PriceQuote.unknown(MODEL, "test"), submitted, null);
-      history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt(id).build(), "serve")
+      on.history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt(id).build(), "serve")
           .completed(folder.resolve("videos/" + id + ".mp4").toString(), submitted.plusSeconds(90)));
     }
     start();
     Files.writeString(folder.resolve("videos/task_kept.mp4"), "fake video");
 
     Map<String, Map<String, Object>> listed = new java.util.HashMap<>();
-    for (Object task : (List<?>) json(get("/api/history")).get("tasks")) {
+    for (Object task : (List<?>) json(on.get("/api/history")).get("tasks")) {
       listed.put((String) ((Map<?, ?>) task).get("task_id"), (Map<String, Object>) task);
     }
     assertThat(listed.get("task_gone")).as("no link to a player that cannot play").containsEntry("video", null)
@@ -995,14 +985,14 @@ class PlaygroundServerTest {
     assertThat(listed.get("task_kept")).containsEntry("video", "/videos/task_kept.mp4").containsEntry("next", null);
     assertThat(listed.get("task_kept").get("problem")).isNull();
 
-    try (Response gone = http.newCall(request("/videos/task_gone.mp4").build()).execute()) {
+    try (Response gone = on.http.newCall(on.request("/videos/task_gone.mp4").build()).execute()) {
       assertThat(gone.code()).isEqualTo(404);
       Map<String, Object> error = (Map<String, Object>) json(gone.body().string()).get("error");
       assertThat(error).containsEntry("message", "no such video");
       assertThat((String) error.get("next")).startsWith("it was the video of task task_gone, which is done, and its"
           + " file is no longer in the videos folder; vidgen download task_gone --out ");
     }
-    try (Response never = http.newCall(request("/videos/never.mp4").build()).execute()) {
+    try (Response never = on.http.newCall(on.request("/videos/never.mp4").build()).execute()) {
       Map<String, Object> error = (Map<String, Object>) json(never.body().string()).get("error");
       assertThat(error).as("a name the history never held").containsEntry("message", "no such video")
           .containsEntry("next", null);
@@ -1015,16 +1005,16 @@ class PlaygroundServerTest {
     Instant submitted = Instant.parse("2026-11-29T10:00:00Z");
     JobHandle handle = new JobHandle("mock", TaskId.of("task_empty"), MODEL, PriceQuote.unknown(MODEL, "test"),
         submitted, null);
-    history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("empty").build(), "serve")
+    on.history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("empty").build(), "serve")
         .completed(folder.resolve("videos/task_empty.mp4").toString(), submitted.plusSeconds(90)));
     start();
     Files.write(folder.resolve("videos/task_empty.mp4"), new byte[0]);
 
-    Map<String, Object> listed = (Map<String, Object>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    Map<String, Object> listed = (Map<String, Object>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(listed).containsEntry("video", null);
     assertThat((String) listed.get("next")).startsWith("the task is done but its video file is gone; vidgen download"
         + " task_empty");
-    try (Response range = http.newCall(request("/videos/task_empty.mp4").header("Range", "bytes=0-10").build())
+    try (Response range = on.http.newCall(on.request("/videos/task_empty.mp4").header("Range", "bytes=0-10").build())
         .execute()) {
       assertThat(range.code()).isEqualTo(416);
       assertThat(range.body().string()).contains("the video file is empty").doesNotContain("0 to -1");
@@ -1036,12 +1026,12 @@ class PlaygroundServerTest {
     start();
     for (String[] asked : new String[][] {{"/api/history", "GET"}, {"/api/models", "GET"}, {"/", "GET"},
         {"/app.js", "GET"}, {"/api/check", "POST"}}) {
-      try (Response head = http.newCall(request(asked[0]).head().build()).execute()) {
+      try (Response head = on.http.newCall(on.request(asked[0]).head().build()).execute()) {
         assertThat(head.code()).as(asked[0]).isEqualTo(405);
         assertThat(head.header("Allow")).as(asked[0]).isEqualTo(asked[1]);
       }
     }
-    try (Response wrong = http.newCall(request("/api/history").delete().build()).execute()) {
+    try (Response wrong = on.http.newCall(on.request("/api/history").delete().build()).execute()) {
       assertThat(wrong.header("Allow")).as("HEAD is not offered where it is refused").isEqualTo("GET");
     }
   }
@@ -1051,10 +1041,10 @@ class PlaygroundServerTest {
     start();
     for (String accept : List.of("text/event-stream; charset=utf-8", "application/json, text/event-stream",
         "TEXT/EVENT-STREAM")) {
-      try (Response asked = http.newCall(request("/api/events").header("Accept", accept).build()).execute()) {
+      try (Response asked = on.http.newCall(on.request("/api/events").header("Accept", accept).build()).execute()) {
         assertThat(asked.code()).as(accept).isEqualTo(406);
         assertThat(asked.body().string()).as(accept).contains("ask for it with exactly Accept: text/event-stream",
-            "curl -N -H 'Accept: text/event-stream' http://127.0.0.1:" + playground.port() + "/api/events");
+            "curl -N -H 'Accept: text/event-stream' http://127.0.0.1:" + on.playground().port() + "/api/events");
       }
     }
   }
@@ -1065,7 +1055,7 @@ class PlaygroundServerTest {
     start();
     byte[] huge = new byte[12 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) 'a');
-    try (Response tooLarge = http.newCall(request("/api/generate").post(RequestBody.create(huge, JSON)).build())
+    try (Response tooLarge = on.http.newCall(on.request("/api/generate").post(RequestBody.create(huge, JSON)).build())
         .execute()) {
       assertThat(tooLarge.code()).isEqualTo(413);
       assertThat(tooLarge.header("Content-Type")).startsWith("application/json");
@@ -1074,7 +1064,7 @@ class PlaygroundServerTest {
       assertThat(error).containsEntry("sent", "no");
     }
     String prompt = "b".repeat(150_000);
-    Map<String, Object> checked = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"" + prompt
+    Map<String, Object> checked = json(on.post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"" + prompt
         + "\"}"));
     assertThat(checked.get("command")).as("not echoed: longer than a shell takes").isNull();
     assertThat((String) checked.get("command_note")).startsWith("the command would be ").contains("characters long");
@@ -1090,7 +1080,8 @@ class PlaygroundServerTest {
         new Case("DELETE", "/api/history", "GET", "/api/history does not take DELETE; it takes GET"),
         new Case("POST", "/api/models", "GET", "/api/models does not take POST; it takes GET"))) {
       RequestBody body = wrong.method().equals("GET") ? null : RequestBody.create("{}", JSON);
-      try (Response response = http.newCall(request(wrong.path()).method(wrong.method(), body).build()).execute()) {
+      try (Response response = on.http.newCall(on.request(wrong.path()).method(wrong.method(), body).build())
+          .execute()) {
         String said = response.body().string();
         assertThat(response.code()).as(said).isEqualTo(405);
         assertThat(response.header("Allow")).isEqualTo(wrong.allow());
@@ -1100,7 +1091,7 @@ class PlaygroundServerTest {
         assertThat((String) error.get("next")).startsWith("send " + wrong.allow().split(",")[0] + " " + wrong.path());
       }
     }
-    try (Response response = http.newCall(request("/api/nope").build()).execute()) {
+    try (Response response = on.http.newCall(on.request("/api/nope").build()).execute()) {
       String said = response.body().string();
       assertThat(response.code()).isEqualTo(404);
       assertThat(response.header("Content-Type")).startsWith("application/json");
@@ -1132,7 +1123,7 @@ class PlaygroundServerTest {
     bodies.put("model=a&prompt=b", "the form is not valid JSON: ");
     for (Map.Entry<String, String> body : bodies.entrySet()) {
       for (String path : List.of("/api/check", "/api/generate")) {
-        try (Response response = http.newCall(request(path).post(RequestBody.create(body.getKey(), JSON)).build())
+        try (Response response = on.http.newCall(on.request(path).post(RequestBody.create(body.getKey(), JSON)).build())
             .execute()) {
           String said = response.body().string();
           assertThat(response.code()).as(path + " " + body.getKey() + ": " + said).isEqualTo(400);
@@ -1149,9 +1140,9 @@ class PlaygroundServerTest {
 
   /** The raw answer to a GET of {@code path} sent as written, not made canonical as an HTTP client would. */
   private String rawGet(String path) throws IOException {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", playground.port())) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", on.playground().port())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + playground.port()
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + on.playground().port()
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -1167,11 +1158,11 @@ class PlaygroundServerTest {
     Files.createSymbolicLink(linkedFile, outside.resolve("secret.png"));
 
     for (String id : List.of("bbbbbbbbbbbbbbbb", "cccccccccccccccc")) {
-      try (Response response = http.newCall(request("/uploads/" + id).build()).execute()) {
+      try (Response response = on.http.newCall(on.request("/uploads/" + id).build()).execute()) {
         assertThat(response.code()).as("/uploads/" + id).isEqualTo(404);
       }
       String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"images\":[{\"upload\":\"" + id + "\"}]}";
-      try (Response response = http.newCall(request("/api/check").post(RequestBody.create(job, JSON)).build())
+      try (Response response = on.http.newCall(on.request("/api/check").post(RequestBody.create(job, JSON)).build())
           .execute()) {
         assertThat(response.code()).as("a job naming it").isEqualTo(400);
         assertThat(response.body().string()).contains("no upload " + id + " is kept here").contains("upload the image again");
@@ -1182,20 +1173,20 @@ class PlaygroundServerTest {
   @Test
   void generatesOnTheMockSavesTheVideoAndKeepsItInTheHistory() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    Map<String, Object> created = json(post("/api/generate", job(upload, 10)));
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, Object> created = json(on.post("/api/generate", job(upload, 10)));
     Map<?, ?> task = (Map<?, ?>) created.get("task");
     String taskId = (String) task.get("task_id");
     assertThat(task.get("credits")).isEqualTo(20L);
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
-    HistoryEntry entry = history().find(taskId).orElseThrow();
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    HistoryEntry entry = on.history().find(taskId).orElseThrow();
     assertThat(entry.status()).isEqualTo("completed");
     assertThat(entry.source()).isEqualTo("serve");
     assertThat(entry.took()).as("followed from its start, so how long it ran is known").isPositive()
         .isLessThanOrEqualTo(Duration.between(entry.submittedAt(), entry.updatedAt()));
-    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(listed.get("video")).isEqualTo("/videos/" + taskId + ".mp4");
-    try (Response video = http.newCall(request((String) listed.get("video")).build()).execute()) {
+    try (Response video = on.http.newCall(on.request((String) listed.get("video")).build()).execute()) {
       byte[] bytes = video.body().bytes();
       assertThat(new String(bytes, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     }
@@ -1205,26 +1196,26 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void theCheckNamesTheTaskOfTheSameJobSoThatGeneratingAgainIsNoSurprise() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    assertThat(json(post("/api/check", job(upload, 10)))).containsEntry("same_job", null);
-    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    assertThat(json(on.post("/api/check", job(upload, 10)))).containsEntry("same_job", null);
+    String taskId = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
 
-    Map<String, Object> same = (Map<String, Object>) json(post("/api/check", job(upload, 10))).get("same_job");
-    Map<String, Object> longer = json(post("/api/check", job(upload, 15)));
+    Map<String, Object> same = (Map<String, Object>) json(on.post("/api/check", job(upload, 10))).get("same_job");
+    Map<String, Object> longer = json(on.post("/api/check", job(upload, 15)));
 
     assertThat(same).containsEntry("task_id", taskId).containsKeys("status", "submitted_at");
-    String again = uploadId(Files.readAllBytes(productPng()), "product.png");
-    assertThat((Map<String, Object>) json(post("/api/check", job(again, 10))).get("same_job"))
+    String again = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    assertThat((Map<String, Object>) json(on.post("/api/check", job(again, 10))).get("same_job"))
         .as("the same image uploaded again, after a reload say, is the same job").containsEntry("task_id", taskId);
     assertThat(longer).as("another duration is another job").containsEntry("same_job", null);
     String asSent = job(upload, 10).replace("\"seconds\":10,", "").replace("{", "{\"mode\":\"image-to-video\",");
-    assertThat((Map<String, Object>) json(post("/api/check", asSent)).get("same_job"))
+    assertThat((Map<String, Object>) json(on.post("/api/check", asSent)).get("same_job"))
         .as("the default named or left out, the mode named or inferred: the same request, so the same job")
         .containsEntry("task_id", taskId);
     mock.script().failNextTask("generation_failed", "refused");
-    String failed = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 15))).get("task")).get("task_id");
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(failed).filter(HistoryEntry::isFinished).isPresent());
-    assertThat(json(post("/api/check", job(upload, 15)))).as("a failed take is not the job done")
+    String failed = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 15))).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(failed).filter(HistoryEntry::isFinished).isPresent());
+    assertThat(json(on.post("/api/check", job(upload, 15)))).as("a failed take is not the job done")
         .containsEntry("same_job", null);
   }
 
@@ -1238,14 +1229,14 @@ class PlaygroundServerTest {
         .aspectRatio("16:9").build();
     JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_same"), MODEL, PriceQuote.unknown(MODEL, "test"),
         Instant.now(), null);
-    history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
+    on.history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
         HistoryEntry.submitted(handle, fromTheCommandLine, "generate")
             .completed(folder.resolve("task_cli_same.mp4").toString(), Instant.now()), fromTheCommandLine));
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
-    Map<String, Object> check = json(post("/api/check", job(upload, 10)));
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+    Map<String, Object> check = json(on.post("/api/check", job(upload, 10)));
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
         .build()).execute()) {
       assertThat(refused.code()).as("the same job, whichever door made it").isEqualTo(409);
       assertThat((Map<String, Object>) json(refused.body().string()).get("same_job"))
@@ -1268,11 +1259,11 @@ class PlaygroundServerTest {
         .image("https://cdn.example.com/back.png").build();
     JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_images"), "seedance-2-5",
         PriceQuote.unknown("seedance-2-5", "test"), Instant.now(), null);
-    history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
+    on.history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
         HistoryEntry.submitted(handle, fromTheCommandLine, "generate")
             .completed(folder.resolve("task_cli_images.mp4").toString(), Instant.now()), fromTheCommandLine));
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
     Map<?, ?> listed = historyTasks().stream().filter(task -> "task_cli_images".equals(task.get("task_id")))
         .findFirst().orElseThrow();
@@ -1293,13 +1284,13 @@ class PlaygroundServerTest {
     VideoJob fromTheCommandLine = VideoJob.builder(MODEL).prompt("Slow push-in").image(copy).build();
     JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_unnameable"), MODEL, PriceQuote.unknown(MODEL, "test"),
         Instant.now(), null);
-    history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
+    on.history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
         HistoryEntry.submitted(handle, fromTheCommandLine, "generate"), fromTheCommandLine));
     // Under LC_ALL=C, Java 17 cannot make a path of "ürün.png" read back; a NUL makes the same refusal anywhere.
-    Path lines = history().file();
+    Path lines = on.history().file();
     Files.writeString(lines, Files.readString(lines).replace("front.png", "front\\u0000.png"));
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
     Map<?, ?> listed = historyTasks().stream().filter(task -> "task_cli_unnameable".equals(task.get("task_id")))
         .findFirst().orElseThrow();
@@ -1311,15 +1302,15 @@ class PlaygroundServerTest {
   @Test
   void aJobMadeHereIsKeptWithWhatItsImageHoldsSoThatVidgenGenerateKnowsItFromAFileAnywhere() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    json(post("/api/generate", job(upload, 10)));
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    json(on.post("/api/generate", job(upload, 10)));
     Path copy = Files.createDirectories(folder.resolve("shots")).resolve("front.png");
     Files.copy(productPng(), copy);
     VideoJob fromTheCommandLine = VideoJob.builder(MODEL).prompt("Slow push-in").image(copy).seconds(10)
         .aspectRatio("16:9").build();
 
-    Optional<HistoryEntry> same = history().sameJob("mock", fromTheCommandLine, Instant.now().minusSeconds(60),
-        dev.vidgen.serve.history.JobIdentity.asSent(client), entry -> true,
+    Optional<HistoryEntry> same = on.history().sameJob("mock", fromTheCommandLine, Instant.now().minusSeconds(60),
+        dev.vidgen.serve.history.JobIdentity.asSent(on.client()), entry -> true,
         dev.vidgen.serve.history.InputDigests.reading());
 
     assertThat(same).as("the playground's take, found by the image's bytes").isPresent()
@@ -1330,10 +1321,10 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void theSameJobAgainIsRefused409NamingItsTakeAndPriceUntilTheRequestSaysItMeansIt() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
 
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
         .build()).execute()) {
       String body = refused.body().string();
       assertThat(refused.code()).as(body).isEqualTo(409);
@@ -1350,14 +1341,14 @@ class PlaygroundServerTest {
       assertThat((Map<String, Object>) answer.get("quote")).containsEntry("known", true).containsEntry("credits", 20L);
     }
     assertThat(mock.calls(MockCall.Method.CREATE)).as("the second Generate sent nothing").hasSize(1);
-    assertThat(history().entries()).as("and left no note").hasSize(1);
+    assertThat(on.history().entries()).as("and left no note").hasSize(1);
 
-    assertThat(json(post("/api/generate", job(upload, 15)))).as("another job is not held back").containsKey("task");
-    Map<String, Object> again = json(post("/api/generate", job(upload, 10).replace("{", "{\"again\":true,")));
+    assertThat(json(on.post("/api/generate", job(upload, 15)))).as("another job is not held back").containsKey("task");
+    Map<String, Object> again = json(on.post("/api/generate", job(upload, 10).replace("{", "{\"again\":true,")));
     assertThat((String) ((Map<?, ?>) again.get("task")).get("task_id")).as("another take, paid for as asked")
         .isNotEqualTo(taskId);
     assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(3);
-    try (Response refused = http.newCall(request("/api/generate")
+    try (Response refused = on.http.newCall(on.request("/api/generate")
         .post(RequestBody.create(job(upload, 10).replace("{", "{\"again\":\"yes\","), JSON)).build()).execute()) {
       assertThat(refused.code()).isEqualTo(400);
       assertThat(refused.body().string()).contains("again must be true or false; was");
@@ -1368,11 +1359,12 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void anImageOfTheWrongSizeIsNamedAsItWasUploadedNotByWhereThePlaygroundKeepsIt() throws IOException {
     start();
-    String upload = uploadId(dev.vidgen.testkit.fixtures.Images.png(300, 750).bytes(), "x.png");
+    String upload = on.uploadId(dev.vidgen.testkit.fixtures.Images.png(300, 750).bytes(), "x.png");
     String form = "{\"model\":\"MiniMax-Hailuo-2.3\",\"prompt\":\"Slow push-in\",\"images\":[{\"upload\":\""
         + upload + "\"}]}";
 
-    List<Map<String, Object>> violations = (List<Map<String, Object>>) json(post("/api/check", form)).get("violations");
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) json(on.post("/api/check", form))
+        .get("violations");
 
     assertThat(violations).filteredOn(violation -> "image.pixels".equals(violation.get("code"))).singleElement()
         .satisfies(violation -> assertThat((String) violation.get("message")).startsWith("images[0]: x.png is 300x750"
@@ -1383,13 +1375,13 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void twoConfirmationsOfTheSameTakeMakeOneTakeAndTheSecondIsAskedAboutTheNewerOne() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String first = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String first = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
     // Two tabs were both asked about the first take, and both confirm it.
     String confirmed = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + first + "\",");
 
-    String second = (String) ((Map<?, ?>) json(post("/api/generate", confirmed)).get("task")).get("task_id");
-    try (Response stale = http.newCall(request("/api/generate").post(RequestBody.create(confirmed, JSON)).build())
+    String second = (String) ((Map<?, ?>) json(on.post("/api/generate", confirmed)).get("task")).get("task_id");
+    try (Response stale = on.http.newCall(on.request("/api/generate").post(RequestBody.create(confirmed, JSON)).build())
         .execute()) {
       String body = stale.body().string();
       assertThat(stale.code()).as(body).isEqualTo(409);
@@ -1403,11 +1395,11 @@ class PlaygroundServerTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).as("one create for the two confirmations").hasSize(2);
 
     String confirmedNewer = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + second + "\",");
-    assertThat(json(post("/api/generate", confirmedNewer))).as("confirmed for the newest take").containsKey("task");
-    assertThat(json(post("/api/generate", job(upload, 10).replace("{", "{\"again\":true,"))))
+    assertThat(json(on.post("/api/generate", confirmedNewer))).as("confirmed for the newest take").containsKey("task");
+    assertThat(json(on.post("/api/generate", job(upload, 10).replace("{", "{\"again\":true,"))))
         .as("again without a take named pays for another whatever the history holds").containsKey("task");
     assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(4);
-    try (Response alone = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10)
+    try (Response alone = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job(upload, 10)
         .replace("{", "{\"again_after\":\"" + second + "\","), JSON)).build()).execute()) {
       assertThat(alone.code()).isEqualTo(400);
       assertThat(alone.body().string()).contains("again_after goes with \\\"again\\\": true; again was left out");
@@ -1419,13 +1411,15 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void aConfirmationNamingAnotherJobsNewerTakeIsAskedAboutThisJobsNewestAndSendsNothing() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String take = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String take = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
     // A take of another job (15 s), made after this job's take: it confirms nothing about this job.
-    String otherJobs = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 15))).get("task")).get("task_id");
+    String otherJobs = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 15))).get("task"))
+        .get("task_id");
     String confirmed = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + otherJobs + "\",");
 
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(confirmed, JSON)).build())
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(confirmed, JSON))
+        .build())
         .execute()) {
       String body = refused.body().string();
       assertThat(refused.code()).as(body).isEqualTo(409);
@@ -1439,7 +1433,7 @@ class PlaygroundServerTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent for the confirmation").hasSize(2);
 
     String confirmedOwn = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + take + "\",");
-    assertThat(json(post("/api/generate", confirmedOwn))).as("confirmed for this job's newest take").containsKey("task");
+    assertThat(json(on.post("/api/generate", confirmedOwn))).as("confirmed for this job's newest take").containsKey("task");
     assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(3);
   }
 
@@ -1447,30 +1441,30 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void aGeneratesAnswerCarriesTheImagesToUseAgainAsTheHistoryDoes() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    Map<String, Object> task = (Map<String, Object>) json(post("/api/generate", job(upload, 10))).get("task");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, Object> task = (Map<String, Object>) json(on.post("/api/generate", job(upload, 10))).get("task");
 
     List<Map<String, Object>> images = (List<Map<String, Object>>) task.get("image_urls");
     assertThat(images).as("the page's Use these settings reads them from any view of the task").singleElement()
         .satisfies(image -> assertThat(image).containsEntry("upload", upload)
             .containsEntry("url", "/uploads/" + upload));
-    Map<String, Object> listed = ((List<Map<String, Object>>) json(get("/api/history")).get("tasks")).get(0);
+    Map<String, Object> listed = ((List<Map<String, Object>>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(listed.get("image_urls")).isEqualTo(images);
   }
 
   @Test
   void picksUpATaskStillRunningWhenItStartsAgain() throws IOException {
     start(Duration.ofSeconds(2));
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
-    playground.close();
-    client.close();
-    assertThat(history().find(taskId).orElseThrow().isFinished()).isFalse();
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    on.playground().close();
+    on.client().close();
+    assertThat(on.history().find(taskId).orElseThrow().isFinished()).isFalse();
     start(Duration.ofSeconds(2));
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
-    assertThat(history().find(taskId).orElseThrow().status()).isEqualTo("completed");
-    assertThat(history().find(taskId).orElseThrow().took()).as("it may have ended while nobody watched").isNull();
-    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    assertThat(on.history().find(taskId).orElseThrow().status()).isEqualTo("completed");
+    assertThat(on.history().find(taskId).orElseThrow().took()).as("it may have ended while nobody watched").isNull();
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(listed.containsKey("elapsed_ms") && listed.get("elapsed_ms") == null)
         .as("the page tells no time it took: " + listed).isTrue();
   }
@@ -1479,19 +1473,19 @@ class PlaygroundServerTest {
   void showsAFailedTaskInTheProvidersWordsWithWhatToDo() throws IOException {
     start();
     mock.script().failNextTask("generation_failed", "The reference image could not be animated");
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
-    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(listed.get("status")).isEqualTo("failed");
     assertThat((String) listed.get("error")).contains("generation_failed", "The reference image could not be animated");
     assertThat((String) listed.get("next")).contains("change the prompt or the image");
 
     mock.script().failNextTask("generation_failed", "The prompt could not be animated");
-    String textOnly = (String) ((Map<?, ?>) json(post("/api/generate",
+    String textOnly = (String) ((Map<?, ?>) json(on.post("/api/generate",
         "{\"model\":\"seedance-2\",\"prompt\":\"a red kite rises\"}")).get("task")).get("task_id");
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(textOnly).filter(HistoryEntry::isFinished).isPresent());
-    Map<?, ?> noImage = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(textOnly).filter(HistoryEntry::isFinished).isPresent());
+    Map<?, ?> noImage = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(noImage.get("task_id")).isEqualTo(textOnly);
     assertThat(noImage.get("next")).as("a job without an image is not told to change one")
         .isEqualTo("change the prompt and generate again");
@@ -1501,12 +1495,12 @@ class PlaygroundServerTest {
   void aCompletedTaskWhoseVideoWasNotSavedStaysCompletedWithTheCommandThatSavesIt() throws IOException {
     start();
     mock.script().fail(Operation.DOWNLOAD, 1_000, FailureKind.NOT_FOUND);
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
-    HistoryEntry recorded = history().find(taskId).orElseThrow();
-    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    HistoryEntry recorded = on.history().find(taskId).orElseThrow();
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
 
     assertThat(recorded.status()).as("the task completed; only saving its video failed").isEqualTo("completed");
     assertThat(recorded.file()).isNull();
@@ -1515,29 +1509,29 @@ class PlaygroundServerTest {
         .contains("vidgen download " + taskId + " --out " + folder.resolve("videos").toAbsolutePath().normalize()
             + java.io.File.separator + " --provider mock").doesNotContain("generate again");
 
-    playground.close();
-    client.close();
+    on.playground().close();
+    on.client().close();
     start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).map(HistoryEntry::file).isPresent());
-    assertThat(Path.of(history().find(taskId).orElseThrow().file())).as("saved when the playground starts again")
+    await().atMost(Duration.ofSeconds(20)).until(() -> on.history().find(taskId).map(HistoryEntry::file).isPresent());
+    assertThat(Path.of(on.history().find(taskId).orElseThrow().file())).as("saved when the playground starts again")
         .isRegularFile();
   }
 
   @Test
   void aTaskWhoseStatusCannotBeReadStaysOpenInTheHistoryInsteadOfFailed() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     // The balance is read once, before the first create (a key refused there stops the job before
     // anything is sent); here the key is refused only later, on the status reads.
-    client.submit(dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("warm").image("https://img.example/a.png").build());
+    on.client().submit(dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("warm").image("https://img.example/a.png").build());
     mock.script().fail(Operation.READ, 1_000, FailureKind.AUTHENTICATION);
-    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    String taskId = (String) ((Map<?, ?>) json(on.post("/api/generate", job(upload, 10))).get("task")).get("task_id");
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> ((List<?>) json(get("/api/history")).get("tasks")).stream()
+    await().atMost(Duration.ofSeconds(20)).until(() -> ((List<?>) json(on.get("/api/history")).get("tasks")).stream()
         .map(Map.class::cast).anyMatch(task -> taskId.equals(task.get("task_id")) && task.get("problem") != null));
-    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
 
-    assertThat(history().find(taskId).orElseThrow().isFinished())
+    assertThat(on.history().find(taskId).orElseThrow().isFinished())
         .as("not the task's verdict, so a restart or vidgen wait picks it up").isFalse();
     assertThat(listed.get("status")).isNotEqualTo("failed");
     assertThat((String) listed.get("next")).contains("TOAPIS_API_KEY");
@@ -1547,15 +1541,15 @@ class PlaygroundServerTest {
   void answersARejectedCreateWithTheProvidersWordsAndKeepsNoTask() throws IOException {
     start();
     mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, "duration is not supported for this account");
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    Request generate = request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
-    try (Response response = http.newCall(generate).execute()) {
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    Request generate = on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
+    try (Response response = on.http.newCall(generate).execute()) {
       assertThat(response.code()).isEqualTo(422);
       Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
       assertThat((String) error.get("message")).contains("duration is not supported for this account");
       assertThat((String) error.get("next")).contains("request preview");
     }
-    assertThat(history().entries()).isEmpty();
+    assertThat(on.history().entries()).isEmpty();
   }
 
   @Test
@@ -1563,9 +1557,9 @@ class PlaygroundServerTest {
   void aCreateWithoutAnAnswerIsKeptAsUnknownSoThatTheSameJobWarnsBeforePayingAgain() throws IOException {
     start();
     mock.script().unansweredCreate(true);
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    Request generate = request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
-    try (Response response = http.newCall(generate).execute()) {
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    Request generate = on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
+    try (Response response = on.http.newCall(generate).execute()) {
       assertThat(response.code()).isEqualTo(502);
       Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
       assertThat((String) error.get("message")).contains("may exist and be billed");
@@ -1573,9 +1567,9 @@ class PlaygroundServerTest {
           .isEqualTo("check the provider's dashboard for the task before you generate this job again");
     }
 
-    Map<String, Object> same = (Map<String, Object>) json(post("/api/check", job(upload, 10))).get("same_job");
+    Map<String, Object> same = (Map<String, Object>) json(on.post("/api/check", job(upload, 10))).get("same_job");
 
-    HistoryEntry unknown = history().entries().get(0);
+    HistoryEntry unknown = on.history().entries().get(0);
     assertThat(unknown.status()).isEqualTo("unknown");
     assertThat(unknown.taskId()).as("its create carried no reference, and the name says so")
         .startsWith("unanswered-noref-vg-");
@@ -1583,7 +1577,7 @@ class PlaygroundServerTest {
     assertThat(unknown.credits()).isEqualByComparingTo("20");
     assertThat(same).as("the page warns before the same job pays again").containsEntry("task_id", unknown.taskId())
         .containsEntry("status", "unknown");
-    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(on.get("/api/history")).get("tasks")).get(0);
     assertThat(listed.get("next")).isEqualTo("check the provider's dashboard for the task before you generate this"
         + " job again");
   }
@@ -1591,15 +1585,15 @@ class PlaygroundServerTest {
   @Test
   void theJobIsInTheHistoryBeforeItsCreateGoesOutAndTheAnswerClosesThatNote() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     mock.script().fail(dev.vidgen.core.policy.Operation.CREATE, 1, dev.vidgen.core.policy.FailureKind.REJECTED);
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build())
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build())
         .execute()) {
       assertThat(refused.code()).as("refused by the provider").isEqualTo(422);
     }
-    assertThat(history().entries()).as("a refused create leaves nothing to warn about").isEmpty();
+    assertThat(on.history().entries()).as("a refused create leaves nothing to warn about").isEmpty();
 
-    post("/api/generate", job(upload, 10));
+    on.post("/api/generate", job(upload, 10));
 
     List<String> lines = Files.readAllLines(folder.resolve("home/history.jsonl"));
     // Each submit writes its note as it begins (before its uploads), again as its create leaves, then its answer.
@@ -1607,7 +1601,7 @@ class PlaygroundServerTest {
         .contains("\"status\":\"unknown\"", "its submit began at", "no answer is recorded yet");
     assertThat(lines.get(4)).as("written again just before the create went out")
         .contains("\"status\":\"unknown\"", "its create went out from the playground at", "no answer is recorded yet");
-    assertThat(history().entries()).as("the note closed, the task's own entry in sight").singleElement()
+    assertThat(on.history().entries()).as("the note closed, the task's own entry in sight").singleElement()
         .satisfies(task -> assertThat(task.taskId()).startsWith("video_mock_"));
   }
 
@@ -1621,11 +1615,11 @@ class PlaygroundServerTest {
     // Four minutes in (its upload retried), past the 3 minutes a create's answer is waited for.
     Instant began = Instant.now().minus(java.time.Duration.ofMinutes(4));
     // As a vidgen generate still in its uploads leaves it: its reservation, and its marker held (here, by this JVM).
-    history().record(HistoryEntry.unanswered("vg-uploading", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
+    on.history().record(HistoryEntry.unanswered("vg-uploading", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
         began, began, HistoryEntry.SUBMIT_BEGAN + began + " (UTC) and " + HistoryEntry.SENDING_MARK, "generate"));
-    dev.vidgen.serve.history.RunMarker marker = dev.vidgen.serve.history.RunMarker.hold(history(), "vg-uploading")
+    dev.vidgen.serve.history.RunMarker marker = dev.vidgen.serve.history.RunMarker.hold(on.history(), "vg-uploading")
         .orElseThrow();
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(form, JSON)).build())
         .execute()) {
       String body = refused.body().string();
       assertThat(refused.code()).as(body).isEqualTo(409);
@@ -1633,7 +1627,7 @@ class PlaygroundServerTest {
           "uploads or create are still on their way", "generating again here sends the job").doesNotContain("went out");
     }
     String again = form.replace("{", "{\"again\":true,\"again_after\":\"unanswered-noref-vg-uploading\",");
-    try (Response confirmed = http.newCall(request("/api/generate").post(RequestBody.create(again, JSON)).build())
+    try (Response confirmed = on.http.newCall(on.request("/api/generate").post(RequestBody.create(again, JSON)).build())
         .execute()) {
       assertThat(confirmed.code()).as("no confirmation sends it while that run may still send its own").isEqualTo(409);
       assertThat(confirmed.body().string()).contains("same_job_sending");
@@ -1653,13 +1647,13 @@ class PlaygroundServerTest {
     VideoJob same = VideoJob.builder(MODEL).prompt("Slow push-in").seconds(10).aspectRatio("16:9")
         .image("https://img.example/a.png").build();
     Instant now = Instant.now();
-    history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
+    on.history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
         now.minusSeconds(5), now.minusSeconds(5), "its create went out at then (UTC) and " + HistoryEntry.SENDING_MARK
             + " (if this stays, the process stopped before one came)", "generate", 1));
 
-    Map<String, Object> checked = json(post("/api/check", form));
+    Map<String, Object> checked = json(on.post("/api/check", form));
     assertThat((Map<String, Object>) checked.get("same_job")).containsEntry("sending", true);
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(form, JSON)).build())
         .execute()) {
       String body = refused.body().string();
       assertThat(refused.code()).as(body).isEqualTo(409);
@@ -1669,37 +1663,37 @@ class PlaygroundServerTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
 
     // A newer take of the same job, answered since (an --again), does not end the earlier create's way.
-    history().record(HistoryEntry.submitted(new JobHandle("mock", TaskId.of("t_newer_take"), MODEL,
+    on.history().record(HistoryEntry.submitted(new JobHandle("mock", TaskId.of("t_newer_take"), MODEL,
         PriceQuote.unknown(MODEL, "test"), Instant.now(), null), same, "generate"));
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(form, JSON)).build())
         .execute()) {
       assertThat(refused.code()).as("the earlier create may still be on its way").isEqualTo(409);
     }
-    assertThat((Map<String, Object>) json(post("/api/check", form)).get("same_job"))
+    assertThat((Map<String, Object>) json(on.post("/api/check", form)).get("same_job"))
         .containsEntry("task_id", "unanswered-noref-vg-elsewhere").containsEntry("sending", true);
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
 
     // Once it could no longer be on its way, the note asks, as any take of the same job does: it may be billed.
     Instant earlier = now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER).minusSeconds(10);
-    history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
+    on.history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
         earlier, earlier, "its create went out at then (UTC) and " + HistoryEntry.SENDING_MARK
             + " (if this stays, the process stopped before one came)", "generate", 1));
-    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+    try (Response refused = on.http.newCall(on.request("/api/generate").post(RequestBody.create(form, JSON)).build())
         .execute()) {
       assertThat(refused.code()).isEqualTo(409);
       assertThat(refused.body().string()).contains("\"code\":\"same_job\"", "task t_newer_take");
     }
-    assertThat(json(post("/api/generate", form.replace("{", "{\"again\":true,")))).containsKey("task");
+    assertThat(json(on.post("/api/generate", form.replace("{", "{\"again\":true,")))).containsKey("task");
   }
 
   /** The page reads a create on its way from this: the note's words and when it was sent. */
   @Test
   void aCreateOnItsWayIsListedAsNotAnsweredYetAndItsNoteGoesWhenTheTaskIsThere() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     mock.script().rateLimitCreates(1, Duration.ofSeconds(2)); // the create waits, then goes again
     java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> post("/api/generate", job(upload, 10)));
+        () -> on.post("/api/generate", job(upload, 10)));
 
     Map<?, ?> note = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
         .until(() -> historyTasks().stream().filter(task -> String.valueOf(task.get("task_id")).startsWith("unanswered-"))
@@ -1713,18 +1707,18 @@ class PlaygroundServerTest {
   }
 
   private List<Map<?, ?>> historyTasks() {
-    return ((List<?>) json(get("/api/history")).get("tasks")).stream().<Map<?, ?>>map(task -> (Map<?, ?>) task).toList();
+    return ((List<?>) json(on.get("/api/history")).get("tasks")).stream().<Map<?, ?>>map(task -> (Map<?, ?>) task).toList();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void aFieldTheModelIgnoresIsWarnedOfInTheGeneratesAnswerAsVidgenGenerateDoes() throws IOException {
     start();
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
     String form = "{\"model\":\"kling-3.0-turbo\",\"prompt\":\"Slow push-in\",\"seconds\":5,"
         + "\"aspect_ratio\":\"9:16\",\"images\":[{\"upload\":\"" + upload + "\"}]}";
 
-    Map<String, Object> answer = json(post("/api/generate", form));
+    Map<String, Object> answer = json(on.post("/api/generate", form));
 
     assertThat((List<Map<String, Object>>) answer.get("warnings")).singleElement().satisfies(warning -> {
       assertThat(warning).containsEntry("code", "aspect_ratio.ignored").containsEntry("severity", "warning");
@@ -1737,9 +1731,9 @@ class PlaygroundServerTest {
   void aCreateSentAgainAfterAServerErrorIsToldToThePageAndItsFirstTakeKeptAsUnknown() throws IOException {
     start();
     mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 1, 500);
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
 
-    Map<String, Object> answer = json(post("/api/generate", job(upload, 10)));
+    Map<String, Object> answer = json(on.post("/api/generate", job(upload, 10)));
 
     String taskId = (String) ((Map<String, Object>) answer.get("task")).get("task_id");
     assertThat((List<Map<String, Object>>) answer.get("warnings")).singleElement().satisfies(warning -> {
@@ -1747,9 +1741,9 @@ class PlaygroundServerTest {
       assertThat((String) warning.get("message")).contains("the first take may have made a billed task",
           "the take sent again made task " + taskId, "check the provider's dashboard");
     });
-    assertThat(history().entries()).extracting(HistoryEntry::taskId).as("the task, and its first take")
+    assertThat(on.history().entries()).extracting(HistoryEntry::taskId).as("the task, and its first take")
         .hasSize(2).contains(taskId);
-    assertThat(history().entries()).filteredOn(entry -> !entry.taskId().equals(taskId)).singleElement()
+    assertThat(on.history().entries()).filteredOn(entry -> !entry.taskId().equals(taskId)).singleElement()
         .satisfies(first -> assertThat(first.status()).isEqualTo("unknown"))
         .satisfies(first -> assertThat(first.error()).contains("the take sent again made task " + taskId));
     // Its first take is priced on the task's own card (possible_extra_credits), so the note points there: said once.
@@ -1767,13 +1761,13 @@ class PlaygroundServerTest {
     String form = "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite over the sea\",\"seconds\":8,"
         + "\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"images\":[]}";
     // A first job: the client reads the balance as its create leaves and counts 980 credits left from then on.
-    json(post("/api/generate", "{\"model\":\"" + MODEL + "\",\"prompt\":\"A first job\",\"seconds\":10,"
+    json(on.post("/api/generate", "{\"model\":\"" + MODEL + "\",\"prompt\":\"A first job\",\"seconds\":10,"
         + "\"aspect_ratio\":\"16:9\",\"images\":[{\"url\":\"https://cdn.example.com/a.png\"}]}"));
     mock.topUp(BigDecimal.valueOf(500)); // topped up since: the client's count is old news
-    assertThat(json(get("/api/balance"))).as("what the page shows").containsEntry("remaining_credits", 1480L);
+    assertThat(json(on.get("/api/balance"))).as("what the page shows").containsEntry("remaining_credits", 1480L);
 
-    Map<String, Object> check = json(post("/api/check", form));
-    Map<String, Object> generated = json(post("/api/generate", form));
+    Map<String, Object> check = json(on.post("/api/check", form));
+    Map<String, Object> generated = json(on.post("/api/generate", form));
 
     assertThat((List<Map<String, Object>>) check.get("violations")).as("said before Generate, at the price")
         .singleElement().satisfies(note -> {
@@ -1793,9 +1787,9 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void aJobOfUnknownPriceOnAnUnlimitedBalanceDrawsNoPriceNote() {
     start();
-    json(get("/api/balance"));
+    json(on.get("/api/balance"));
 
-    Map<String, Object> check = json(post("/api/check", "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite\","
+    Map<String, Object> check = json(on.post("/api/check", "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite\","
         + "\"seconds\":8,\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"images\":[]}"));
 
     assertThat((List<Map<String, Object>>) check.get("violations")).as("nothing to compare with: as vidgen generate")
@@ -1807,10 +1801,10 @@ class PlaygroundServerTest {
     start();
     byte[] image = Files.readAllBytes(productPng());
     // As curl -H 'X-File-Name: café 😀.png' sends it: the name's UTF-8 bytes, unencoded.
-    Request raw = request("/api/uploads").headers(new okhttp3.Headers.Builder()
+    Request raw = on.request("/api/uploads").headers(new okhttp3.Headers.Builder()
         .addUnsafeNonAscii("X-File-Name", "café 😀.png").build()).post(RequestBody.create(image, BYTES)).build();
     String rawName;
-    try (Response response = http.newCall(raw).execute()) {
+    try (Response response = on.http.newCall(raw).execute()) {
       String body = response.body().string();
       assertThat(response.code()).as(body).isEqualTo(201);
       rawName = (String) json(body).get("name");
@@ -1827,16 +1821,16 @@ class PlaygroundServerTest {
   void aCreateAnsweredWithServerErrorsToTheEndSaysSoAndIsKeptAsUnknown() throws IOException {
     start();
     mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 50, 500);
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    Request generate = request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
-    try (Response response = http.newCall(generate).execute()) {
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    Request generate = on.request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
+    try (Response response = on.http.newCall(generate).execute()) {
       assertThat(response.code()).isEqualTo(502);
       Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
       assertThat((String) error.get("message")).as("not 'no answer came back': it was sent again after each 500")
           .contains("answered with a server error").doesNotContain("no answer came back");
       assertThat(error.get("sent")).as("the page words it 'maybe sent'").isEqualTo("maybe");
     }
-    assertThat(history().entries().get(0).status()).isEqualTo("unknown");
+    assertThat(on.history().entries().get(0).status()).isEqualTo("unknown");
   }
 
   @Test
@@ -1845,14 +1839,14 @@ class PlaygroundServerTest {
     mock.script().unansweredCreate(true);
     mock.script().fail(Operation.READ, 1_000, FailureKind.UNAVAILABLE); // the look-up fails too
     String form = "{\"model\":\"seedance-2\",\"prompt\":\"a red kite rises\"}";
-    Request generate = request("/api/generate").post(RequestBody.create(form, JSON)).build();
+    Request generate = on.request("/api/generate").post(RequestBody.create(form, JSON)).build();
     String next;
-    try (Response response = http.newCall(generate).execute()) {
+    try (Response response = on.http.newCall(generate).execute()) {
       assertThat(response.code()).isEqualTo(502);
       next = (String) ((Map<?, ?>) json(response.body().string()).get("error")).get("next");
     }
 
-    HistoryEntry unknown = history().entries().get(0);
+    HistoryEntry unknown = on.history().entries().get(0);
     assertThat(unknown.referenceSent()).isTrue();
     assertThat(next).as("the command reaches this playground's provider")
         .isEqualTo("look the task up with vidgen status " + unknown.taskId() + " --provider mock (or on the"
@@ -1863,14 +1857,13 @@ class PlaygroundServerTest {
   @Test
   void neverShowsTheKey() throws IOException {
     String key = "sk-playgroundsecret" + "9".repeat(30);
-    client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(key))
-        .baseUrl("http://127.0.0.1:9").build()).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis")));
-    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
-    String check = post("/api/check", job(upload, 10));
+    on.client(VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(key))
+        .baseUrl("http://127.0.0.1:9").build()).build());
+    on.start(MODEL, List.of("--provider", "toapis"));
+    String upload = on.uploadId(Files.readAllBytes(productPng()), "product.png");
+    String check = on.post("/api/check", job(upload, 10));
     assertThat(check).contains("\"valid\":true", "Bearer $TOAPIS_API_KEY").doesNotContain(key).doesNotContain("playgroundsecret");
-    assertThat(get("/api/models") + get("/") + get("/app.js")).doesNotContain("playgroundsecret");
+    assertThat(on.get("/api/models") + on.get("/") + on.get("/app.js")).doesNotContain("playgroundsecret");
   }
 
   private void start() {
@@ -1885,17 +1878,12 @@ class PlaygroundServerTest {
   private void start(Duration taskLength, BigDecimal credits) {
     MockVideoProvider.Builder builder = MockVideoProvider.builder().duration(taskLength);
     mock = (credits == null ? builder : builder.credits(credits)).build();
-    client = VidgenClient.builder()
+    on.client(VidgenClient.builder()
         .provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(100)).minInterval(Duration.ofMillis(100))
             .maxInterval(Duration.ofMillis(200)).build())
-        .build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "mock")));
-  }
-
-  private TaskHistory history() {
-    return TaskHistory.in(folder.resolve("home"));
+        .build());
+    on.start(MODEL, List.of("--provider", "mock"));
   }
 
   private static String job(String upload, int seconds) {
@@ -1904,30 +1892,20 @@ class PlaygroundServerTest {
         + ",\"aspect_ratio\":\"16:9\",\"images\":" + images + "}";
   }
 
-  private String uploadId(byte[] image, String name) throws IOException {
-    Request upload = request("/api/uploads").header("X-File-Name", name).post(RequestBody.create(image, BYTES)).build();
-    try (Response response = http.newCall(upload).execute()) {
-      String body = response.body().string();
-      assertThat(response.code()).as(body).isEqualTo(201);
-      return (String) json(body).get("upload");
-    }
-  }
-
   @Test
   @SuppressWarnings("unchecked")
   void aVideoNotSavedOnAProviderThatStatesNoLifetimeIsAdvisedWithoutTheFigureToApisAndTheMockKeepResults() {
     // The advice on how long a result lasts comes from the provider's keepsResultsFor(): one that states none is never
     // given the 24 hours ToAPIs and the mock keep results.
-    client = VidgenClient.builder()
+    on.client(VidgenClient.builder()
         .provider(new StatesNoLifetime(MockVideoProvider.builder().duration(Duration.ofMillis(300)).build()))
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
         .maxVideoBytes(16)
-        .build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder,
-        TaskHistory.in(folder.resolve("home")), "veo3.1-fast", List.of("--provider", "mock")));
+        .build());
+    on.start("veo3.1-fast", List.of("--provider", "mock"));
 
-    Map<String, Object> made = json(post("/api/generate", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}"));
+    Map<String, Object> made = json(on.post("/api/generate", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}"));
     String taskId = (String) ((Map<String, Object>) made.get("task")).get("task_id");
     String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) historyTask(taskId).get("next"),
         said -> said != null);
@@ -1982,33 +1960,6 @@ class PlaygroundServerTest {
   /** The playground's history entry of {@code taskId}, as {@code /api/history} lists it. */
   private Map<?, ?> historyTask(String taskId) {
     return historyTasks().stream().filter(task -> taskId.equals(task.get("task_id"))).findFirst().orElseThrow();
-  }
-
-  private Request.Builder request(String path) {
-    return new Request.Builder().url("http://127.0.0.1:" + playground.port() + path);
-  }
-
-  private String get(String path) {
-    return call(request(path).build());
-  }
-
-  private String post(String path, String body) {
-    return call(request(path).post(RequestBody.create(body, JSON)).build());
-  }
-
-  private String call(Request request) {
-    try (Response response = http.newCall(request).execute()) {
-      String body = response.body().string();
-      assertThat(response.code()).as(request.url() + ": " + body).isBetween(200, 299);
-      return body;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> json(String text) {
-    return (Map<String, Object>) JsonTrees.parse(text);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,15 +1,17 @@
 package dev.vidgen.serve;
 
+import static dev.vidgen.serve.PlaygroundFixture.JSON;
+import static dev.vidgen.serve.PlaygroundFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.provider.mock.MockCall;
 import dev.vidgen.provider.mock.MockVideoProvider;
+import dev.vidgen.serve.PlaygroundFixture.Answer;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.IOException;
@@ -23,14 +25,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * playground lists it from that note, as {@code vidgen history} does, and never calls it by the note's stand-in status.
  */
 class TaskReadFromItsNoteTest {
-  private static final MediaType JSON = MediaType.get("application/json");
   private static final String MODEL = "grok-video-1.5-preview";
   private static final String TASK = "video_nb7h6ishj1f3";
   private static final String FORM = "{\"model\":\"" + MODEL + "\",\"prompt\":\"P hist corrupt u\","
@@ -46,16 +43,14 @@ class TaskReadFromItsNoteTest {
 
   @TempDir Path folder;
 
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+  @RegisterExtension final PlaygroundFixture on = new PlaygroundFixture(() -> folder);
   private final Instant at = Instant.now().minusSeconds(25).truncatedTo(ChronoUnit.MILLIS);
-  private VidgenClient client;
   private MockVideoProvider mock;
-  private Playground playground;
   private String note;
 
   @BeforeEach
   void startOnAHistoryWithTheTaskLineDamaged() throws IOException {
-    TaskHistory history = TaskHistory.in(folder.resolve("home"));
+    TaskHistory history = on.history();
     HistoryEntry unanswered = HistoryEntry.unanswered("vg-1", true, "mock", job(), handle().quote(), at, at,
         "its create went out at " + at + " and " + HistoryEntry.SENDING_MARK, "generate");
     note = unanswered.taskId();
@@ -69,19 +64,8 @@ class TaskReadFromItsNoteTest {
     assertThat(history.unreadableLines()).as("the task's own line is not read").isEqualTo(1);
 
     mock = MockVideoProvider.builder().duration(Duration.ofMillis(500)).build();
-    client = VidgenClient.builder().provider(mock).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history, MODEL,
-        List.of("--provider", "mock")));
-  }
-
-  @AfterEach
-  void stop() {
-    if (playground != null) {
-      playground.close();
-    }
-    if (client != null) {
-      client.close();
-    }
+    on.client(VidgenClient.builder().provider(mock).build());
+    on.start(MODEL, List.of("--provider", "mock"));
   }
 
   @Test
@@ -118,16 +102,11 @@ class TaskReadFromItsNoteTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
   }
 
-  private Map<String, Object> answer(String method, String path, String body, int status) throws IOException {
-    Request request = new Request.Builder().url("http://127.0.0.1:" + playground.port() + path)
-        .method(method, body == null ? null : RequestBody.create(body, JSON)).build();
-    try (Response response = http.newCall(request).execute()) {
-      String text = response.body().string();
-      assertThat(response.code()).as(path + ": " + text).isEqualTo(status);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> json = (Map<String, Object>) JsonTrees.parse(text);
-      return json;
-    }
+  private Map<String, Object> answer(String method, String path, String body, int status) {
+    Answer answer = on.answer(on.request(path).method(method, body == null ? null : RequestBody.create(body, JSON))
+        .build());
+    assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(status);
+    return json(answer.body());
   }
 
   private JobHandle handle() {
