@@ -195,6 +195,7 @@ final class CliRun {
         java.toString(), "-cp", System.getProperty("java.class.path"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
         "dev.vidgen.cli.Main"));
     command.addAll(args);
+    command = ctrlCReaches(command);
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workingDir.toFile())
         .redirectOutput(out.toFile())
@@ -204,6 +205,38 @@ final class CliRun {
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     builder.environment().putAll(env);
     return builder.start();
+  }
+
+  /**
+   * {@code command}, started so that Ctrl-C (SIGINT) reaches it even when this test JVM ignores SIGINT: a build started
+   * in the background by a shell without job control ({@code mvn verify &} in a script) passes that on, and a JVM that
+   * starts with SIGINT ignored keeps ignoring it, as a background job should. GNU {@code env} puts it back to default.
+   */
+  static List<String> ctrlCReaches(List<String> command) {
+    if (!ignoresSigint()) {
+      return command;
+    }
+    List<String> restored = new ArrayList<>(List.of("env", "--default-signal=INT"));
+    restored.addAll(command);
+    return restored;
+  }
+
+  /** Whether this JVM started with SIGINT ignored, by its status in /proc (false where there is none). */
+  private static boolean ignoresSigint() {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return false;
+    }
+    try {
+      for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+        if (line.startsWith("SigIgn:")) {
+          return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0;
+        }
+      }
+    } catch (IOException | NumberFormatException unreadable) {
+      return false;
+    }
+    return false;
   }
 
   /** What a run printed and returned. */

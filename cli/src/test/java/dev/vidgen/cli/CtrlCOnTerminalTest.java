@@ -34,7 +34,7 @@ class CtrlCOnTerminalTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
         "-Xshare:auto", "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main", "generate", "--image", "product.png",
         "--prompt", "slow push-in", "--set", "mock.duration=10m", "--poll-interval", "100ms", "--out", "push.mp4"));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+    ProcessBuilder builder = new ProcessBuilder(CliRun.ctrlCReaches(command)).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("screen.txt").toFile());
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

@@ -69,7 +69,7 @@ class StartupInterruptTest {
         "-Xlog:class+load=info:file=" + loaded, "dev.vidgen.cli.Main", "generate", "--image",
         "https://img.example/a.png", "--prompt", "-", "--out", "v.mp4", "--base-url", fake.baseUrl()));
     command.addAll(List.of(extra));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+    ProcessBuilder builder = new ProcessBuilder(CliRun.ctrlCReaches(command)).directory(dir.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
