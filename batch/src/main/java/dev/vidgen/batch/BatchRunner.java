@@ -356,9 +356,8 @@ public final class BatchRunner {
       if (timedOut.getAndSet(false) && !stoppedByCaller.get()) {
         creates.reopen();
       }
-      RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3, creates,
-          listener, keyTag);
-      ctx.saveRetryDelay = saveRetryDelay;
+      RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3,
+          saveRetryDelay, creates, listener, keyTag);
       long renewEvery = Math.max(1, lease.toMillis() / 3);
       ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
           () -> io.execute(() -> renewQuietly()), renewEvery, renewEvery, TimeUnit.MILLISECONDS);

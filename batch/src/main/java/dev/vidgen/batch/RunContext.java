@@ -30,7 +30,7 @@ final class RunContext {
   private final java.util.concurrent.CompletableFuture<Void> timeUp = new java.util.concurrent.CompletableFuture<>();
 
   RunContext(JobBackend backend, Journal journal, Clock clock, ScheduledExecutorService scheduler,
-      RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues,
+      RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues, Duration saveRetryDelay,
       CreatesOnTheirWay creates, BatchListener listener, String keyTag) {
     this.backend = backend;
     this.journal = journal;
@@ -40,6 +40,7 @@ final class RunContext {
     this.resubmitUnknown = resubmitUnknown;
     this.requeueDelay = requeueDelay;
     this.maxRequeues = maxRequeues;
+    this.saveRetryDelay = saveRetryDelay;
     this.creates = creates;
     this.listener = listener;
     this.keyTag = keyTag;
@@ -108,7 +109,7 @@ final class RunContext {
   }
 
   /** How long a job waits before its first save tried again, each later wait twice the one before. */
-  volatile Duration saveRetryDelay = SAVE_RETRY_DELAY;
+  private final Duration saveRetryDelay;
   /** The jobs whose video could not be saved and waits to be saved again: while any does, no new job is claimed. */
   private final AtomicInteger savesWaiting = new AtomicInteger();
 
