@@ -39,6 +39,8 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.FailureTable;
 import dev.vidgen.core.policy.FailureTable.JobStep;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -318,7 +320,7 @@ final class JobRun {
 
   /**
    * The takes of earlier runs that may each have made a task, for a job sent again after it was
-   * {@code unknown} ({@code --resubmit-unknown}); 0 otherwise.
+   * {@code unknown} ({@code --resubmit-unknown}) or after a look-up by client reference found none; 0 otherwise.
    */
   private int earlierTakes() {
     return entry.state() == UNKNOWN ? 0 : entry.possibleTasks() - 1;
@@ -459,7 +461,10 @@ final class JobRun {
         String why = anotherKeyReason(reference);
         write(b -> b.reason(ANOTHER_KEY, why), () -> hold(why));
       } else if (found.isEmpty()) {
-        write(b -> b.state(PENDING).reason(null, null), this::submit);
+        // The take looked up may still be listed late as a paid task: kept among the job's takes, so that the resend
+        // and every later run count it against --max-credits and tell it.
+        int takes = entry.possibleTasks() + 1;
+        write(b -> b.state(PENDING).possibleTasks(takes).reason(null, null), this::submit);
       } else {
         adopt(found.get(), reference);
       }
@@ -880,6 +885,13 @@ final class JobRun {
     if (failure instanceof ProviderException p) {
       return p.providerCode().filter(c -> !c.isBlank() && !c.chars().allMatch(Character::isDigit))
           .orElse(p.kind().name().toLowerCase(Locale.ROOT));
+    }
+    if (failure instanceof InvalidJobException invalid
+        && invalid.violations().stream().anyMatch(Violation::isError)
+        && invalid.violations().stream().filter(Violation::isError)
+            .allMatch(v -> ViolationCodes.MODEL_NOT_AVAILABLE.equals(v.code()))) {
+      // Refused only because the key may not use its model: the way on is another model, which the advice names.
+      return ViolationCodes.MODEL_NOT_AVAILABLE;
     }
     if (failure instanceof InvalidJobException) {
       return "invalid_job";

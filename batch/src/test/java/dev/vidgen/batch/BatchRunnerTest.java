@@ -552,6 +552,35 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aJobSentAgainAfterItsLookUpFoundNothingKeepsTheTakeLookedUpAmongItsPossibleTasks() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.lookups.put("ref-1", Optional.empty());
+
+    runner(2, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").possibleTasks()).as("the take looked up may still be listed late as a paid task")
+        .isEqualTo(2);
+    assertThat(JobHandle.decode(entry("a").handle()).possibleExtraTasks())
+        .as("told with the task by every later run, and counted against --max-credits").isOne();
+  }
+
+  @Test
+  void aResendAfterALookUpThatTheBudgetHoldsBackLeavesTheTakeLookedUpCounted() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.lookups.put("ref-1", Optional.empty());
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(
+        new dev.vidgen.core.error.BudgetExceededException(backend.quote(job), java.math.BigDecimal.ZERO)));
+
+    runner(1, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.PENDING);
+    assertThat(entry("a").possibleTasks()).as("the next run still counts the take of unknown outcome").isEqualTo(2);
+  }
+
+  @Test
   void aJobCaughtMidCreateWithAnotherKeysTagIsNotSentAgainWhenThisKeyFindsNoTaskOfItsReference() {
     BatchPlan plan = plan(line("a", REFERENCE_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1").keyTag("aaaa1111"));

@@ -48,7 +48,16 @@ final class Events {
 
 
   void creating(String model, String clientReference) {
-    LOG.debug("sending the create of a {} task (client reference {})", model, clientReference);
+    creating(model, clientReference, null);
+  }
+
+  /**
+   * {@link #creating(String, String)} of the submit {@code submit} names (null: none), which its later lines repeat up
+   * to its task, so that a log of many jobs at once ties each line to one submit.
+   */
+  void creating(String model, String clientReference, String submit) {
+    LOG.debug("sending the create of a {} task ({}{})", model, submit == null ? "" : "submit " + submit + ", ",
+        clientReference == null ? "no client reference" : "client reference " + clientReference);
     if (listening()) {
       notify("onCreating", listener -> listener.onCreating(model, clientReference));
     }
@@ -67,8 +76,14 @@ final class Events {
   }
 
   void submitted(JobHandle handle, TaskSnapshot answer) {
+    submitted(handle, answer, null);
+  }
+
+  /** {@link #submitted(JobHandle, TaskSnapshot)}, the line naming the submit {@code submit} too (null: none). */
+  void submitted(JobHandle handle, TaskSnapshot answer, String submit) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
+      LOG.debug("created task {} on {} for {} ({}){}", handle.taskId(), handle.providerId(), handle.model(),
+          handle.quote(), submit == null ? "" : " (submit " + submit + ")");
     }
     if (listening()) {
       notify("onSubmitted", listener -> listener.onSubmitted(handle, answer));
@@ -95,9 +110,16 @@ final class Events {
   }
 
   void retry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
+    retry(handle, operation, failure, attempt, delay, null);
+  }
+
+  /** {@link #retry(JobHandle, Operation, ProviderException, int, Duration)} of a call of the submit {@code submit}. */
+  void retry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay,
+      String submit) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("retrying {} of task {} in {} ms after failure {}: {}", operation,
-          handle == null ? failure.taskId().map(Object::toString).orElse("(not created yet)") : handle.taskId(),
+      LOG.debug("retrying {} of {} in {} ms after failure {}: {}", operation, handle != null
+              ? "task " + handle.taskId() : failure.taskId().map(id -> "task " + id + ofSubmit(submit))
+                  .orElse(submit == null ? "task (not created yet)" : "submit " + submit + " (task not created yet)"),
           delay.toMillis(), attempt, failure.getMessage());
     }
     if (listening()) {
@@ -115,9 +137,15 @@ final class Events {
 
   /** Logs why a failed call is not retried (the policy's words), so that a debug log tells it. */
   void gaveUp(JobHandle handle, Operation operation, ProviderException failure, String reason) {
+    gaveUp(handle, operation, failure, reason, null);
+  }
+
+  /** {@link #gaveUp(JobHandle, Operation, ProviderException, String)} of a call of the submit {@code submit}. */
+  void gaveUp(JobHandle handle, Operation operation, ProviderException failure, String reason, String submit) {
     if (LOG.isDebugEnabled()) {
       String task = handle != null ? " of task " + handle.taskId()
-          : failure.taskId().map(id -> " of task " + id).orElse("");
+          : failure.taskId().map(id -> " of task " + id + ofSubmit(submit))
+              .orElse(submit == null ? "" : " of submit " + submit);
       LOG.debug("not retrying {}{}: {}", operation, task, reason);
     }
   }
@@ -130,7 +158,13 @@ final class Events {
   }
 
   void failed(JobHandle handle, VidgenException error) {
-    LOG.debug("job {} failed: {}", handle == null ? "(no task)" : handle.taskId(), error.getMessage());
+    failed(handle, error, null);
+  }
+
+  /** {@link #failed(JobHandle, VidgenException)} of the submit {@code submit} (null: none). */
+  void failed(JobHandle handle, VidgenException error, String submit) {
+    LOG.debug("job {} failed: {}", handle != null ? handle.taskId()
+        : submit == null ? "(no task)" : "(no task, submit " + submit + ")", error.getMessage());
     if (listening()) {
       notify("onFailed", listener -> listener.onFailed(handle, error));
     }
@@ -161,6 +195,21 @@ final class Events {
       notify("onResentBlind", listener -> listener.onResentBlind(model, take, submitReference));
     }
   }
+
+  /** " (submit s-12)" after a task id a submit's failure carries, or nothing without a submit. */
+  private static String ofSubmit(String submit) {
+    return submit == null ? "" : " (submit " + submit + ")";
+  }
+
+  /**
+   * A short id for a submit, unique in this JVM (so across clients too), which its log lines carry from its first
+   * create to its task: never the key, and told where no client reference is.
+   */
+  static String nextSubmitId() {
+    return "s-" + SUBMITS.incrementAndGet();
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong SUBMITS = new java.util.concurrent.atomic.AtomicLong();
 
   void statusReading(JobHandle handle) {
     if (listening()) {

@@ -2,9 +2,11 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.text.EditDistance;
+import dev.vidgen.core.text.ModelRenames;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
@@ -55,6 +57,8 @@ final class LiveModelCheck {
   private Instant readAt;
   /** When the list last answered: the age a refusal tells, which a later read that failed leaves unchanged. */
   private volatile Instant answeredAt;
+  /** The list as it last answered, less refused models (null before any answer): what a refusal names meanwhile. */
+  private volatile Set<String> lastAnswered;
   /** The provider refused a model the kept list held: the list is read again once the interval allows. */
   private boolean stale;
   /**
@@ -146,7 +150,8 @@ final class LiveModelCheck {
     cached = (retries == null ? onceMoreIfDropped.get() : retries.run(Operation.READ, null, null, once))
         .thenApply(listed -> {
           answeredAt = runtime.time().now();
-          return withoutRefused(listed);
+          lastAnswered = withoutRefused(listed);
+          return lastAnswered;
         });
   }
 
@@ -239,19 +244,42 @@ final class LiveModelCheck {
 
   /** Completes when {@code model} may be sent; fails with an {@link InvalidJobException} when the key may not use it. */
   CompletableFuture<Void> check(String model) {
+    return check(model, null);
+  }
+
+  /**
+   * {@link #check(String)} for {@code job} (null: any job): a refusal names instead only listed models that can take
+   * it.
+   */
+  CompletableFuture<Void> check(String model, VideoJob job) {
     if (!enabled) {
       return CompletableFuture.completedFuture(null);
     }
     return listHolding(live -> isListed(model, live)).handle((live, failure) -> {
       if (failure != null) {
+        refusedWhileUnread(failure, model);
         unreadable(failure, model);
         return null;
       }
       if (!isListed(model, live)) {
-        throw new CompletionException(new InvalidJobException(notAvailable(model, live)));
+        throw new CompletionException(new InvalidJobException(notAvailable(model, live, job)));
       }
       return null;
     });
+  }
+
+  /**
+   * A list that could not be read does not lift the provider's own refusal of {@code model} at a create within
+   * {@link #ttl}: the job is refused before sending as while the list can be read (a key refused fails as such).
+   */
+  private void refusedWhileUnread(Throwable failure, String model) {
+    Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
+    if (refused == null || !refused.plus(ttl).isAfter(runtime.time().now())
+        || AccountFunds.isRefusedKey(AsyncFailures.unwrap(failure))) {
+      return;
+    }
+    Set<String> last = lastAnswered;
+    throw new CompletionException(new InvalidJobException(notAvailable(model, last == null ? Set.of() : last)));
   }
 
   /** A list that could not be read: the key refused fails the job; anything else warns, and the job goes on. */
@@ -280,11 +308,20 @@ final class LiveModelCheck {
    * fails as {@link #check} does.
    */
   CompletableFuture<String> nameToSend(dev.vidgen.core.domain.ModelRoute route, String given) {
+    return nameToSend(route, given, null);
+  }
+
+  /**
+   * {@link #nameToSend(dev.vidgen.core.domain.ModelRoute, String)} for {@code job} (null: any job): a refusal names
+   * instead only listed models that can take it.
+   */
+  CompletableFuture<String> nameToSend(dev.vidgen.core.domain.ModelRoute route, String given, VideoJob job) {
     if (!enabled) {
       return CompletableFuture.completedFuture(given);
     }
     return listHolding(live -> live.contains(given) || route.nameListedIn(live).isPresent()).handle((live, failure) -> {
       if (failure != null) {
+        refusedWhileUnread(failure, given);
         unreadable(failure, given);
         return given;
       }
@@ -292,7 +329,7 @@ final class LiveModelCheck {
         return given;
       }
       String listed = route.spellingListedIn(live)
-          .orElseThrow(() -> new CompletionException(new InvalidJobException(notAvailable(given, live))));
+          .orElseThrow(() -> new CompletionException(new InvalidJobException(notAvailable(given, live, job))));
       if (listed.equals(given)) {
         return given;
       }
@@ -368,10 +405,23 @@ final class LiveModelCheck {
 
   /** The refusal of {@code model}, naming the closest listed models a job may use now. */
   ValidationReport notAvailable(String model, Set<String> live) {
-    List<String> usable = usableNearest(model, live);
-    String hint = live.isEmpty() ? "the key may use no video model at all; check the key's model restrictions"
+    return notAvailable(model, live, null);
+  }
+
+  /**
+   * The refusal of {@code model} for {@code job} (null: any job), naming the closest listed models that can take the
+   * job.
+   */
+  ValidationReport notAvailable(String model, Set<String> live, VideoJob job) {
+    List<String> usable = usableNearest(model, live, job);
+    String hint = live.isEmpty() && answeredAt == null ? "the live model list could not be read, so no listed model"
+            + " is named instead"
+        : live.isEmpty() ? "the key may use no video model at all; check the key's model restrictions"
         : usable.isEmpty() && !routedListed(model, live) ? "none of the models listed is in the catalog (vidgen models"
             + " --live --emit-routes writes a route file for them, docs/routes.md)"
+        : usable.isEmpty() && job != null && !usableNearest(model, live, null).isEmpty()
+            ? "no model listed near its name can take this job (" + String.join(", ", usableNearest(model, live, null))
+                + " cannot; vidgen models --live shows which the key may use)"
         : usable.isEmpty() ? "no model listed that a job may use is spelled near it (vidgen models --live shows which"
             + " the key may use)"
         : "the closest listed: " + String.join(", ", usable);
@@ -398,7 +448,9 @@ final class LiveModelCheck {
             + listed + "), so it would be refused; "
         : "model: the provider refused a create on " + model + " as a model this key may not use "
             + (ago.toSeconds() < 1 ? "just now" : PollingLoop.spoken(ago) + " ago") + ", whatever its live model"
-            + " list says; it is not sent again until " + PollingLoop.spoken(ttl) + " after that refusal; ";
+            + " list says (for " + PollingLoop.spoken(ttl) + " after that refusal a list that still names it is not"
+            + " believed on it, so that no create on it goes out only to be refused again); give the job a model the"
+            + " key may use; ";
     return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
         String.join(", ", usable), why + hint + " " + checkOff)));
   }
@@ -409,17 +461,25 @@ final class LiveModelCheck {
    * unknown), those not retired first; a retired one the list holds is sent with a warning, so it is named when
    * nothing else is.
    */
-  private List<String> usableNearest(String model, Set<String> live) {
+  private List<String> usableNearest(String model, Set<String> live, VideoJob job) {
     String wanted = model.toLowerCase(Locale.ROOT);
     Set<String> known = new java.util.LinkedHashSet<>();
     Set<String> retired = new java.util.LinkedHashSet<>();
     for (String id : live) {
       if (!id.equalsIgnoreCase(model) && catalog.find(id).isPresent()
-          && spelledNear(wanted, id.toLowerCase(Locale.ROOT))) {
+          && spelledNear(wanted, id.toLowerCase(Locale.ROOT)) && (job == null || takes(id, job))) {
         (retirements.retirement(id).isPresent() ? retired : known).add(id);
       }
     }
     return closest(model, known.isEmpty() ? retired : known, 3);
+  }
+
+  /**
+   * Whether {@code job} on route {@code id} passes the catalog's checks of everything but its model (a retirement is
+   * the list's to decide): an 8 s job is not pointed at a route that offers 10 or 15 s only.
+   */
+  private boolean takes(String id, VideoJob job) {
+    return retirements.validate(job.withModel(id)).errors().stream().allMatch(error -> "model".equals(error.field()));
   }
 
   /** Whether the list holds a catalog route other than {@code model}, near it or not. */

@@ -52,6 +52,8 @@ final class PollingLoop {
   static final Duration AT_DEADLINE = Duration.ofSeconds(1);
   /** A task younger than this may not be listed yet; an older one that is not found may have a wrong id. */
   static final Duration FRESH_TASK = Duration.ofMinutes(2);
+  /** A wait begun more than this after its task was made did not follow it from its start. */
+  static final Duration FOLLOWED_FROM_START = Duration.ofSeconds(5);
   static final String OUTAGE_WARNING = "status.unreadable";
   static final String NOT_FOUND_WARNING = "status.not_found";
 
@@ -135,6 +137,9 @@ final class PollingLoop {
       this.learned = learns() ? runtime.durations().learned(handle.model()) : LearnedDurations.none();
       this.startedAt = runtime.time().now();
       this.notBefore = elapsed(startedAt);
+      // A wait begun well after its task was made (a later run, a resume after a pause) may find it ended long
+      // before: until a read sees it unfinished, its end is not known closely enough to learn from.
+      this.unseenSpan = notBefore.compareTo(FOLLOWED_FROM_START) > 0;
       result.whenComplete((snapshot, failure) -> pending.get().cancel());
     }
 
@@ -333,9 +338,10 @@ final class PollingLoop {
       if (!(failure instanceof ProviderException provider) || !provider.kind().isTransient() || outageTolerance.isZero()) {
         return false;
       }
-      if (provider.kind() == FailureKind.SERVER_ERROR && provider.httpStatus() >= 200 && provider.httpStatus() < 300) {
-        // The server answered, but with a status vidgen cannot use (a completed task naming no video):
-        // not an outage that passes; the read's own short retries were its chance.
+      if (provider.kind() == FailureKind.SERVER_ERROR && provider.httpStatus() >= 200 && provider.httpStatus() < 400) {
+        // The server answered, but with a status vidgen cannot use (a completed task naming no video) or sent the
+        // read elsewhere (a redirect, which vidgen does not follow): not an outage that passes; the read's own short
+        // retries were its chance.
         return false;
       }
       Instant now = runtime.time().now();

@@ -38,8 +38,17 @@ class Preflight {
    * with the name to send, which is another of the route's names when only that one is listed for the key.
    */
   CompletableFuture<String> check(dev.vidgen.core.domain.ModelRoute route, String given, PriceQuote quote) {
+    return check(route, given, quote, null);
+  }
+
+  /**
+   * {@link #check(dev.vidgen.core.domain.ModelRoute, String, PriceQuote)} for {@code job}: a model the key may not
+   * use is refused naming instead only listed models that can take it.
+   */
+  CompletableFuture<String> check(dev.vidgen.core.domain.ModelRoute route, String given, PriceQuote quote,
+      VideoJob job) {
     CompletableFuture<String> listed = models == null ? CompletableFuture.completedFuture(given)
-        : models.nameToSend(route, given);
+        : models.nameToSend(route, given, job);
     return funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name));
   }
 

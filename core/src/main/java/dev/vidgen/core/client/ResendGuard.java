@@ -128,8 +128,14 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     return blind() ? serverErrors() : resentAfterLookUp.get();
   }
 
-  /** A take of a create with a reference was not found by it within the grace and is sent again. */
+  /**
+   * A take of a create with a reference was not found by it within the grace and is sent again: the
+   * resend reserves its price, as the take looked up may still be listed late as a paid task.
+   *
+   * @throws dev.vidgen.core.error.BudgetExceededException when the budget does not allow the resend
+   */
   final void resentAfterLookUp() {
+    reservations.reserveResendAfterLookUp();
     resentAfterLookUp.incrementAndGet();
   }
 

@@ -123,6 +123,11 @@ final class RetryLoop {
     /** Each failed try, as it comes (before any decision about it). */
     default void failed(ProviderException failure) {}
 
+    /** The short id of the submit this call creates for, which its log lines carry; null when none. */
+    default String submit() {
+      return null;
+    }
+
     /** A failed try ({@code attempt}: the failures so far) is tried again after {@code delay}, as just told. */
     default void retrying(ProviderException failure, int attempt, Duration delay) {}
 
@@ -465,13 +470,13 @@ final class RetryLoop {
         // task needs) before giving up on whatever failure came last.
         adoptOr(() -> afterServerError.afterLast(tagged), () -> {
           if (decision instanceof RetryDecision.GiveUp giveUp) {
-            runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
+            runtime.events().gaveUp(handle, operation, tagged, giveUp.reason(), submit());
           }
           result.completeExceptionally(afterServerError.ended(ending(tagged, decision)));
         });
       } else {
         if (decision instanceof RetryDecision.GiveUp giveUp) {
-          runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
+          runtime.events().gaveUp(handle, operation, tagged, giveUp.reason(), submit());
         }
         result.completeExceptionally(ending(tagged, decision));
       }
@@ -524,9 +529,14 @@ final class RetryLoop {
       return next + ", past the " + PollingLoop.spoken(limit) + " this " + what + " may take" + settingSaid();
     }
 
+    /** The submit this call is a create of, as its log lines name it; null for any other call. */
+    private String submit() {
+      return afterServerError == null ? null : afterServerError.submit();
+    }
+
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
       retried.accept(tagged);
-      runtime.events().retry(handle, operation, tagged, failures, retry.delay());
+      runtime.events().retry(handle, operation, tagged, failures, retry.delay(), submit());
       if (afterServerError != null) {
         afterServerError.retrying(tagged, failures, retry.delay());
       }

@@ -315,8 +315,9 @@ final class SubmitPipeline {
   }
 
   /**
-   * {@link #upload(VideoJob)}, the files' bytes compared once uploaded with {@code validated}, read when the job
-   * was validated: a file changed since then (or while it was being uploaded) fails it before any create.
+   * {@link #upload(VideoJob)}, the files' bytes compared with {@code validated}, read when the job was validated,
+   * before the uploads (a file changed since then is not uploaded) and once they are done (a file changed, deleted
+   * or made unreadable while it was being uploaded): either fails it before any create.
    */
   private CompletableFuture<VideoJob> upload(VideoJob job, CompletableFuture<ValidatedBytes> validated) {
     if (!job.hasLocalImages() && !job.hasLocalVideos()) {
@@ -327,14 +328,18 @@ final class SubmitPipeline {
     } catch (InvalidJobException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return validated.thenCompose(bytes -> uploadImages(job)
-        .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
-        .thenApply(uploaded -> {
-          // What went up is what was validated only if the files still hold it once read: else no create.
-          bytes.requireUnchanged(job);
-          uploadServers.noteUploads(job, uploaded);
-          return uploaded;
-        }))
+    return validated.thenCompose(bytes -> {
+      // Bytes that were never checked are not uploaded: a file rewritten since validation stops the job here.
+      bytes.requireUnchangedBeforeUpload(job);
+      return uploadImages(job)
+          .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
+          .thenApply(uploaded -> {
+            // What went up is what was validated only if the files still hold it once read: else no create.
+            bytes.requireUnchanged(job);
+            uploadServers.noteUploads(job, uploaded);
+            return uploaded;
+          });
+    })
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(UploadFailures.afterFailure(job, failure)));
   }
 
@@ -442,6 +447,7 @@ final class SubmitPipeline {
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
+    String submitId = Events.nextSubmitId(); // what this submit's log lines carry up to its task
     AtomicBoolean funded = new AtomicBoolean(); // issue 11
     AtomicReference<CreateAfterServerError> afterError = new AtomicReference<>();
     AtomicReference<String> sentModel = new AtomicReference<>();
@@ -449,7 +455,8 @@ final class SubmitPipeline {
     AtomicBoolean filesLeft = new AtomicBoolean(); // its local files began to upload: a stop cannot say nothing left
     // issue 11: live model list, money before paying; once the local files' bytes are read as validated, so that
     // what changes after this moment is known to have changed.
-    validatedBytes.thenCompose(bytes -> preflight.check(prepared.route(), prepared.job().model(), prepared.quote()))
+    validatedBytes.thenCompose(bytes -> preflight.check(prepared.route(), prepared.job().model(), prepared.quote(),
+            prepared.job()))
         .thenCompose(name -> {
           funded.set(true);
           // Told once the live list and the funds let the job go: "it is sent anyway" is then true.
@@ -474,7 +481,7 @@ final class SubmitPipeline {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; "
                 + SubmitNotSentException.sentBeforeTheCreate(filesLeft.get()));
           }
-          runtime.events().creating(prepared.route().id(), reference);
+          runtime.events().creating(prepared.route().id(), reference, submitId);
           creatingAt.set(runtime.time().now());
           if (reference != null) {
             try {
@@ -486,7 +493,7 @@ final class SubmitPipeline {
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
           sentModel.set(uploaded.model());
           CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, callerHasReference,
-              prepared.quote(), result, stopSending, takes, filesLeft.get());
+              prepared.quote(), result, stopSending, takes, filesLeft.get(), submitId);
           afterError.set(guard);
           return create(request, guard, stopSending, callerHasReference);
         })
@@ -498,7 +505,7 @@ final class SubmitPipeline {
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
                 prepared.quote(), madeAt(snapshot, creatingAt.get()), reference,
                 guard == null ? 0 : guard.possibleExtraTasks());
-            runtime.events().submitted(handle, snapshot);
+            runtime.events().submitted(handle, snapshot, submitId);
             result.complete(handle);
           } else {
             Throwable cause = failure == null
@@ -529,7 +536,7 @@ final class SubmitPipeline {
               cause = unanswered.withSentAt(creatingAt.get()); // a task made then is the one to look for
             }
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
-            fail(result, prepared.quote(), cause, stopSending);
+            fail(result, prepared.quote(), cause, stopSending, submitId);
           }
         }));
     return result;
@@ -569,13 +576,13 @@ final class SubmitPipeline {
   }
 
   private void fail(CompletableFuture<JobHandle> result, PriceQuote quote, Throwable failure,
-      CompletableFuture<?> stopSending) {
+      CompletableFuture<?> stopSending, String submitId) {
     if (!(failure instanceof AmbiguousSubmitException)) {
       ledger.release(quote);
     }
     // A close that ended this submit as ambiguous has told its failure already.
     if (failure instanceof VidgenException error && OpenSubmits.tellsFailure(stopSending)) {
-      runtime.events().failed(null, error);
+      runtime.events().failed(null, error, submitId);
     }
     result.completeExceptionally(failure);
   }
@@ -645,11 +652,14 @@ final class SubmitPipeline {
     private final boolean uploaded;
     /** How long this create's look-ups by client reference took in all: what its final error says was spent. */
     private final AtomicReference<Duration> lookedUpFor = new AtomicReference<>(Duration.ZERO);
+    /** The short id the submit's log lines carry. */
+    private final String submitId;
 
     CreateAfterServerError(SubmitRequest request, String submitReference, boolean callerHasReference,
         PriceQuote quote, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes,
-        boolean uploaded) {
+        boolean uploaded, String submitId) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends(), takes);
+      this.submitId = submitId;
       this.request = request;
       this.submitReference = submitReference;
       this.stopLooking = callerHasReference ? stopSending : null;
@@ -664,6 +674,11 @@ final class SubmitPipeline {
     @Override
     boolean blind() {
       return request.clientReference() == null;
+    }
+
+    @Override
+    public String submit() {
+      return submitId;
     }
 
     /** The retry told of this create, with its submit's reference: a server error is looked up by reference first. */
@@ -712,7 +727,7 @@ final class SubmitPipeline {
               runtime.events().warning("create.resent", "the create of " + aTask(model) + " was answered with a"
                   + " server error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model
                   + " takes no client reference, so a task the first create may have made" + upTo(1) + " cannot be"
-                  + " looked up: the provider's dashboard shows it");
+                  + " looked up: the provider's dashboard shows it (submit " + submitId + ")");
             }
             resent.complete(Optional.empty());
           } catch (RuntimeException e) {
@@ -786,6 +801,28 @@ final class SubmitPipeline {
     }
 
     /**
+     * Counts the take that {@code what} (as "got no usable answer") and that the look-up by {@code reference} did not
+     * find, before the create is sent again: should it be listed late, it is a paid task of its own. A resend the
+     * budget cannot take as well is not sent, and the create ends as ambiguous, saying why and what to do.
+     */
+    void resendAfterLookUp(ProviderException failure, String reference, String what) {
+      String model = request.route().id();
+      try {
+        resentAfterLookUp();
+      } catch (BudgetExceededException over) {
+        int possibleTasks = possibleExtraTasks() + 1;
+        throw new CompletionException(ambiguous(failure, reference, possibleTasks,
+            "the create of " + aTask(model) + " " + what + ", and no task with client reference " + reference
+                + " was found within the look-up's grace",
+            "but it was not sent again: that create may still arrive late as a paid task" + upTo(possibleTasks) + ", and "
+                + overBudget(over) + "; raise the budget (--max-credits on the command line) to take that create's price"
+                + " as well to send it again, or look it up by client reference " + reference + " (the provider's"
+                + " dashboard lists it) before you send it again"));
+      }
+      preflight.chargeResend(quote()); // the take looked up may yet be paid: what is left says so
+    }
+
+    /**
      * The task the look-up that {@code began} then found, adopted; {@code resendsIfNotFound}: whether the create is
      * sent again when none is.
      */
@@ -815,7 +852,8 @@ final class SubmitPipeline {
         }
         found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
         if (found.isEmpty() && resendsIfNotFound) {
-          resentAfterLookUp(); // the first take, listed late, would be a second task: counted where the task is kept
+          // The first take, listed late, would be a second task: its price stays counted before the resend goes out.
+          resendAfterLookUp(failure, reference, "was answered with a server error");
           runtime.events().warning("create.resent", "no task of client reference " + reference + " was listed within"
               + " the look-up's grace of up to " + PollingLoop.spoken(runtime.retries().notFoundGraceAtMost())
               + ", so the create of " + aTask(request.route().id()) + " is sent again with the same reference; should"
@@ -898,7 +936,8 @@ final class SubmitPipeline {
                       + " that reference before you send it again"));
             }
             if (found.isEmpty()) {
-              earlier.resentAfterLookUp(); // should the first take arrive late, it is a second task: counted with the task
+              // Should the first take arrive late, it is a second task: its price stays counted before the resend.
+              earlier.resendAfterLookUp(failure, reference, "got no usable answer");
               runtime.events().warning("create.resent", "the create of " + aTask(model) + " got no usable answer and"
                   + " no task with client reference " + reference + " was found within the look-up's grace, so it is"
                   + " sent again with the same reference; should the first create still arrive late, two tasks carry"

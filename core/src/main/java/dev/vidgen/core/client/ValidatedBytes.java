@@ -4,12 +4,15 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.files.FileDigests;
+import dev.vidgen.core.text.IoReasons;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * The SHA-256 of a job's local images and videos as they were when the job was validated. Read again once
- * their uploads are done, they tell whether what went up is what was validated: a file rewritten since (an
- * editor exporting it again, even while it was being uploaded) fails the submit before its create is sent.
+ * The SHA-256 of a job's local images and videos as they were when the job was validated. Read again just
+ * before their uploads, they keep a file rewritten since from being uploaded at all; read again once the
+ * uploads are done, they tell whether what went up is what was validated: a file changed, deleted or made
+ * unreadable while it was being uploaded fails the submit before its create is sent.
  */
 final class ValidatedBytes {
   private final Map<Path, Optional<String>> digests;
@@ -44,32 +48,93 @@ final class ValidatedBytes {
   }
 
   /**
-   * Fails with an {@link InvalidJobException} naming each local file of {@code job} whose bytes now differ from
-   * the validated ones: its upload read the old bytes, the new ones or a mix, so no create may go out.
+   * Fails with an {@link InvalidJobException} naming each local file of {@code job} whose bytes already differ from
+   * the validated ones before anything of it is uploaded, so that bytes that were never checked are not sent.
+   * A file that cannot be read now is left to the upload's own checks, which say what is wrong with it.
+   */
+  void requireUnchangedBeforeUpload(VideoJob job) {
+    List<Violation> changed = new ArrayList<>();
+    for (LocalFile local : localFiles(job)) {
+      Optional<String> before = digests.getOrDefault(local.path(), Optional.empty());
+      Optional<String> now = digest(local.path());
+      if (before.isPresent() && now.isPresent() && !before.equals(now)) {
+        changed.add(changedBeforeUpload(local));
+      }
+    }
+    refuseIfAny(job, changed);
+  }
+
+  /**
+   * Fails with an {@link InvalidJobException} naming each local file of {@code job} that no longer holds the
+   * validated bytes once its uploads are done: changed, deleted or made unreadable meanwhile. Its upload may have
+   * read the old bytes, the new ones or a mix, and which cannot be told, so no create may go out.
    */
   void requireUnchanged(VideoJob job) {
     List<Violation> changed = new ArrayList<>();
     for (LocalFile local : localFiles(job)) {
       Optional<String> before = digests.getOrDefault(local.path(), Optional.empty());
-      Optional<String> now = digest(local.path());
-      // A file unreadable now went up as it was (its upload read it); one unreadable before was never validated whole.
-      if (before.isPresent() && now.isPresent() && !before.equals(now)) {
-        changed.add(changed(local));
+      if (before.isEmpty()) {
+        continue; // unreadable when validated: that job was refused before its uploads
+      }
+      try {
+        if (!before.get().equals(sha256(local.path()))) {
+          changed.add(changed(local));
+        }
+      } catch (IOException | RuntimeException gone) {
+        changed.add(goneDuringUpload(local, gone));
       }
     }
+    refuseIfAny(job, changed);
+  }
+
+  private static void refuseIfAny(VideoJob job, List<Violation> changed) {
     if (!changed.isEmpty()) {
       throw new InvalidJobException(new ValidationReport(job.model(), job.mode(), changed));
     }
   }
 
+  private static Violation changedBeforeUpload(LocalFile local) {
+    return changed(local, "changed after the job was validated, found before its upload: nothing of this job was"
+        + " uploaded, no task was created and nothing was charged: run it again once the file is written, so that what"
+        + " is checked is what goes up");
+  }
+
   private static Violation changed(LocalFile local) {
-    String kind = local.field().startsWith("images") ? "image" : "video";
+    return changed(local, "changed after the job was validated and before this job's uploads were all done (what went"
+        + " up may be the old bytes, the new ones or a mix); no task was created and nothing was charged for a video:"
+        + " run it again once the file is written");
+  }
+
+  /** A {@code *.changed} violation of {@code local}, its message naming the file and then saying {@code what}. */
+  private static Violation changed(LocalFile local, String what) {
+    String kind = kind(local);
     String shown = SafeText.clip(local.path().toString(), 300);
-    return Violation.error(local.field(), kind.equals("image") ? ViolationCodes.IMAGE_CHANGED
-            : ViolationCodes.VIDEO_CHANGED, shown, "the file left as it is until its upload is done",
-        local.field() + ": the " + kind + " " + shown + " changed after the job was validated and before this job's"
-            + " uploads were all done (what went up may be the old bytes, the new ones or a mix); no task was created"
-            + " and nothing was charged for a video: run it again once the file is written");
+    return Violation.error(local.field(), changedCode(kind), shown, "the file left as it is until its upload is done",
+        local.field() + ": the " + kind + " " + shown + " " + what);
+  }
+
+  /** A file that cannot be read once the uploads are done: what went up cannot be told to be what was validated. */
+  private static Violation goneDuringUpload(LocalFile local, Exception failure) {
+    String kind = kind(local);
+    String shown = SafeText.clip(local.path().toString(), 300);
+    boolean deleted = failure instanceof NoSuchFileException || Files.notExists(local.path());
+    String what = deleted ? "was deleted (or moved away)"
+        : "could no longer be read (" + (failure instanceof IOException io ? IoReasons.reason(io) : "permission denied")
+            + ")";
+    String next = deleted ? "put the file back (or give another) and run it again"
+        : "make it readable again and run it again";
+    return Violation.error(local.field(), changedCode(kind), shown, "the file left as it is until its upload is done",
+        local.field() + ": the " + kind + " " + shown + " " + what + " while this job's uploads were on their way,"
+            + " so what went up cannot be told to be what was validated; no task was created and nothing was charged"
+            + " for a video: " + next);
+  }
+
+  private static String kind(LocalFile local) {
+    return local.field().startsWith("images") ? "image" : "video";
+  }
+
+  private static String changedCode(String kind) {
+    return kind.equals("image") ? ViolationCodes.IMAGE_CHANGED : ViolationCodes.VIDEO_CHANGED;
   }
 
   /** A job's local file and the field that names it ({@code images[0]}, {@code videos[1]}). */

@@ -17,6 +17,7 @@ import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.KeyInJob;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.VideoProvider;
@@ -363,7 +364,9 @@ public final class VidgenClient implements AutoCloseable {
    * White space around the text (a line break read from a file) is dropped first.
    *
    * @throws IllegalArgumentException when the text is blank, {@code .} or {@code ..}, holds a control
-   *     character within it, is a damaged handle, or is a handle of another provider
+   *     character within it, holds one of the provider's API keys (as {@link
+   *     VideoProvider#keysJobsMayNotHold()} names them, in any form a job's text is refused for), is a damaged
+   *     handle, or is a handle of another provider
    */
   public JobHandle resume(String handleOrTaskId) {
     Objects.requireNonNull(handleOrTaskId, "handleOrTaskId == null");
@@ -372,6 +375,13 @@ public final class VidgenClient implements AutoCloseable {
       throw new IllegalArgumentException("give an encoded job handle (vg1.…) or a task id; got a blank string");
     }
     JobHandle handle = JobHandle.tryDecode(text).orElse(null);
+    // A task id holding the key would put it into the address of each status read: refused before any is sent.
+    Optional<String> holdsKey = KeyInJob.inTaskId("the task id", text, provider.keysJobsMayNotHold())
+        .or(() -> handle == null ? Optional.empty()
+            : KeyInJob.inTaskId("the handle's task id", handle.taskId().value(), provider.keysJobsMayNotHold()));
+    if (holdsKey.isPresent()) {
+      throw new IllegalArgumentException(holdsKey.get());
+    }
     if (handle != null) {
       return requireOwn(handle, "resume");
     }

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * {@code t} having run that long) the wait that balances lag against requests is about {@code
  * sqrt(2λ/h(t))}: none before the durations seen, dense where finishing is likely. {@code h} comes
  * from a smooth estimate (Epanechnikov kernels on the log of the samples, so that it is zero
- * before the shortest sample and after the longest, less a kernel's width); {@code λ} is the smallest
+ * before the shortest sample and after the longest, less a kernel's width), but the first poll comes
+ * at the schedule's first delay at the latest, whatever the samples say; {@code λ} is the smallest
  * that keeps the expected requests, under that estimate, at {@value #REQUEST_SHARE} of the unguided
  * pace's and every poll within the schedule's budget (a plan with no poll at all is too sparse,
  * whatever it would cost). The plan ends where
@@ -87,8 +88,10 @@ final class LearnedPlan {
     for (int round = 0; round < 40; round++) {
       double logLambda = (low + high) / 2;
       double[] times = times(rootHazard, step, Math.exp(logLambda), settings, survival);
-      if (times.length == 0 || times[0] >= 0 && survival.requests(times, settings) <= budget) {
-        best = times.length == 0 ? best : times;
+      // The first delay's read alone is no plan either: it is too sparse, whatever it would cost.
+      boolean none = times.length == 0 || times.length == 1 && times[0] == settings.firstS();
+      if (none || times[0] >= 0 && survival.requests(times, settings) <= budget) {
+        best = none ? best : times;
         high = logLambda;
       } else {
         low = logLambda;
@@ -138,8 +141,13 @@ final class LearnedPlan {
     double factor = 1 / Math.sqrt(2 * lambda);
     boolean bunched = false;
     for (int i = 0; i < rootHazard.length; i++) {
-      gathered += Math.min(1 / settings.minS(), rootHazard[i] * factor) * step;
       double t = (i + 1) * step;
+      if (count == 0 && t >= settings.firstS()) {
+        // The schedule reads every task at its first delay at the latest, so the plan counts that read.
+        times[count++] = settings.firstS();
+        gathered = 0;
+      }
+      gathered += Math.min(1 / settings.minS(), rootHazard[i] * factor) * step;
       if (gathered >= 1 && t < settings.allowedAt(count + 1)) {
         bunched |= survival.at(t) > CAPPED_TAIL;
         gathered = 1;

@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * (sparse far from the finish, dense near it) and then polls every {@linkplain
  * Builder#minInterval minimum interval}. Once two paced estimates agree, it polls just after the
  * finish they put. Without progress (none, or 0 %) it follows
- * the route's {@link LearnedDurations} when given enough of them: no polls where finishing is
+ * the route's {@link LearnedDurations} when given enough of them: after the first poll, which never
+ * comes later than the first delay and its jitter, no polls where finishing is
  * unlikely, dense ones where it is likely, the unguided pace beyond; with nothing learned it
  * keeps the unguided pace (by default 5 s, then every 10 s). A budget (by default one poll per 10 s on average, plus a
  * few spare polls) keeps progress that is stuck or wrong from causing a storm of requests. See
@@ -153,7 +154,10 @@ public final class PollSchedule {
     if (pollsSoFar > 0) {
       return flooredWait(waitMs, leftMs);
     }
-    return Optional.of(Duration.ofMillis(Math.round(Math.min(waitMs, leftMs))));
+    // The first read comes within the first delay and its jitter, whatever a route's history says: durations
+    // learned wrong (a pause recorded as a run) must not hold every later task back.
+    double firstAtMostMs = Math.max(0, firstDelay.toMillis() * (1 + jitter) - elapsedMs);
+    return Optional.of(Duration.ofMillis(Math.round(Math.min(Math.min(waitMs, firstAtMostMs), leftMs))));
   }
 
   /**

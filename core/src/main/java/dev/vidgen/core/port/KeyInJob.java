@@ -7,8 +7,10 @@ import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds an API key pasted into a job's text (the prompt, an input's link, a parameter's name or value), in
@@ -79,6 +81,32 @@ public final class KeyInJob {
     }
   }
 
+  /**
+   * The words that refuse {@code given}, a task id (or a handle or client reference naming a task) that holds one of
+   * {@code keys} in any form {@link #find} looks for, as {@code what} (such as {@code TASK_ID}); empty when it holds
+   * none. Such text would go out in the address of a status read, which servers and proxies keep in their logs.
+   */
+  public static Optional<String> inTaskId(String what, String given, Collection<ApiKey> keys) {
+    if (given == null || keys == null) {
+      return Optional.empty();
+    }
+    String seen = SafeText.withoutInvisible(given);
+    for (ApiKey key : keys) {
+      if (key != null && holds(seen, key.maskIn(seen), key)) {
+        return Optional.of(what + " holds the API key (shown " + key.masked() + "): a task id goes into the address"
+            + " of each status read, which servers and proxies keep in their logs, so it is not read; nothing was"
+            + " sent");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code seen} holds {@code key}, given what {@link ApiKey#maskIn} made of it ({@code masked}). */
+  private static boolean holds(String seen, String masked, ApiKey key) {
+    // isIn is given what maskIn made of the same text, so that it does not run the masks over it again.
+    return !masked.equals(seen) || key.isIn(seen, masked);
+  }
+
   private static void check(String field, String text, ApiKey key, List<Violation> found) {
     if (text == null || found.stream().anyMatch(v -> v.field().equals(field))) {
       return;
@@ -87,8 +115,7 @@ public final class KeyInJob {
     // zero-width space) were put inside it.
     String seen = SafeText.withoutInvisible(text);
     String masked = key.maskIn(seen);
-    // isIn is given what maskIn made of the same text, so that it does not run the masks over it again.
-    if (!masked.equals(seen) || key.isIn(seen, masked)) {
+    if (holds(seen, masked, key)) {
       // What masking left may still hold it (in another case, percent-encoded): then it is not shown at all.
       String shown = key.isIn(masked) ? "(not shown: it holds the API key)"
           : SafeText.clip(SafeText.clean(masked), 120);

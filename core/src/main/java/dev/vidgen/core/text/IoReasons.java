@@ -17,14 +17,7 @@ public final class IoReasons {
 
   /** {@code failure}'s reason ("permission denied", "no such file or folder", ...), with the path it names. */
   public static String of(IOException failure) {
-    String reason = failure instanceof AccessDeniedException ? "permission denied"
-        : failure instanceof NoSuchFileException ? "no such file or folder"
-        : failure instanceof NotDirectoryException ? "not a folder"
-        : failure instanceof FileAlreadyExistsException ? "something else is already there"
-        : failure instanceof DirectoryNotEmptyException ? "a folder that is not empty is there"
-        : failure instanceof FileSystemException system && system.getReason() != null
-            ? system.getReason().toLowerCase(java.util.Locale.ROOT)
-        : null;
+    String reason = known(failure);
     if (reason == null) {
       return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
@@ -33,5 +26,32 @@ public final class IoReasons {
           + ")";
     }
     return reason;
+  }
+
+  /**
+   * {@code failure}'s reason alone, for a message that names the file already: "permission denied", "no such file or
+   * folder", the system's own words ("input/output error"), else "an error reading it"; never Java's class name.
+   */
+  public static String reason(IOException failure) {
+    String reason = known(failure);
+    if (reason != null) {
+      return reason;
+    }
+    // A file-system failure with no reason carries only the path as its message, which the caller names already.
+    boolean words = !(failure instanceof FileSystemException) && failure.getMessage() != null
+        && !failure.getMessage().isBlank();
+    return words ? failure.getMessage() : "an error reading it";
+  }
+
+  /** The reason of a failure whose kind or system words say it; null otherwise. */
+  private static String known(IOException failure) {
+    return failure instanceof AccessDeniedException ? "permission denied"
+        : failure instanceof NoSuchFileException ? "no such file or folder"
+        : failure instanceof NotDirectoryException ? "not a folder"
+        : failure instanceof FileAlreadyExistsException ? "something else is already there"
+        : failure instanceof DirectoryNotEmptyException ? "a folder that is not empty is there"
+        : failure instanceof FileSystemException system && system.getReason() != null
+            ? system.getReason().toLowerCase(java.util.Locale.ROOT)
+        : null;
   }
 }

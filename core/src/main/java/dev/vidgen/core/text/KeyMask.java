@@ -2,6 +2,8 @@ package dev.vidgen.core.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +12,11 @@ import java.util.regex.Pattern;
  * Masks one secret, such as an API key, in text that may show it in clear or encoded: percent-encoded once
  * or twice (either case of hex, {@code +} for a space), JSON-escaped ({@code \/}, {@code \u002F}), any mix of
  * these; as the Base64 of text holding it (such as {@code Bearer <key>}), anywhere (standard or URL-safe, padded or not, for a secret
- * of {@value #BASE64_FROM} bytes or more); or inside a {@code Basic} value whose Base64 decodes to text
- * holding it anywhere ({@code key}, {@code key:}, {@code user:key}). A secret shorter than {@value
+ * of {@value #BASE64_FROM} bytes or more), or as its bytes in hex (either case); or inside a {@code Basic} value whose Base64
+ * decodes to text holding it anywhere ({@code key}, {@code key:}, {@code user:key}). Control characters and terminal
+ * escape sequences between its characters, raw or escaped ({@code \n}, {@code \x1B[0m}, or as JSON escapes), do not
+ * hide it; nor does a cut: its first {@value #CUT_OFF_FROM} characters or more (in clear, percent-encoded or
+ * JSON-escaped) that end the text or stand before an ellipsis ({@code …}) are masked too. A secret shorter than {@value
  * #SHORTEST_INSIDE_WORDS} characters, too short to be a real key, is masked only where it stands as a whole word
  * (see {@link #isShort}). Thread-safe; null text stays null.
  */
@@ -34,8 +39,32 @@ public final class KeyMask {
   private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}_][.-])";
   private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}_])";
 
-  /** The Base64 of a shorter secret is too short to tell from other text: it is not looked for. */
+  /** The Base64 (and hex) of a shorter secret is too short to tell from other text: it is not looked for. */
   static final int BASE64_FROM = 6;
+  /**
+   * The fewest of a secret's first characters masked where the text is cut off after them (at its end or before an
+   * ellipsis, as a clipped excerpt ends); a secret of this many characters or fewer is masked only whole.
+   */
+  public static final int CUT_OFF_FROM = 12;
+
+  /**
+   * What may stand between two of a secret's characters without hiding it: a control or invisible formatting
+   * character, a terminal's escape sequence ({@code ESC[0m}), and each of these escaped as text shows it ({@code \n},
+   * {@code \r}, {@code \t}, {@code \x1B[0m}, a JSON escape; the backslash perhaps doubled) or percent-encoded
+   * ({@code %0A}). None of them begins any form of a printable character.
+   */
+  private static final String GAP = "(?>"
+      + "\\x1b\\[[0-?]*[ -/]*[@-~]"
+      + "|(?:\\\\{1,2}(?:x1[bB]|u001[bB]|e|033)|%(?:25)?1[bB])\\[[0-?]*[ -/]*[@-~]"
+      + "|[\\p{Cc}\\p{Cf}\\u2028\\u2029]"
+      + "|\\\\{1,2}(?:[nrtfvb0]|x(?:[01][0-9A-Fa-f]|7[fF]|[89][0-9A-Fa-f])"
+      + "|u(?:00(?:[01][0-9A-Fa-f]|7[fF]|[89][0-9A-Fa-f]|[aA][dD])|200[b-fB-F]|202[89a-eA-E]|206[0-9a-fA-F]"
+      + "|[fF][eE][fF][fF]))"
+      + "|%(?:25)?(?:[01][0-9A-Fa-f]|7[fF]))*";
+  /** The start of a form of one character that a cut left unfinished ({@code %}, {@code %4}, a JSON escape's start). */
+  private static final String UNFINISHED = "(?:%[0-9A-Fa-f]{0,3}|\\\\(?:u[0-9A-Fa-f]{0,3})?)?";
+  /** Where a cut-off secret ends: an ellipsis right after it (taken along), or white space at most before one or the end. */
+  private static final String CUT_END = "(?:…|(?=\\s*(?:…|\\z)))";
   private static final String STANDARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -53,15 +82,18 @@ public final class KeyMask {
   private final String plain;
   /** The fewest characters of a run of Base64 letters that can hold the secret's Base64; 0 with {@link #plain} null. */
   private final int shortestBase64;
+  /** The fewest chars of {@link #plain}'s start masked where the text is cut off after them; 0 when none is. */
+  private final int shortestCut;
 
   private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs, int shortestForm, String plain,
-      int shortestBase64) {
+      int shortestBase64, int shortestCut) {
     this.key = key;
     this.keyOrBase64 = keyOrBase64;
     this.shownAs = shownAs;
     this.shortestForm = shortestForm;
     this.plain = plain;
     this.shortestBase64 = shortestBase64;
+    this.shortestCut = shortestCut;
   }
 
   /** A mask for {@code secret} (not blank), which it replaces with {@code shownAs} (such as {@code sk-…}). */
@@ -71,15 +103,20 @@ public final class KeyMask {
     if (secret.isBlank()) {
       throw new IllegalArgumentException("secret is blank");
     }
-    StringBuilder pattern = new StringBuilder();
-    secret.codePoints().forEach(codePoint -> pattern.append(anyFormOf(codePoint)));
+    List<String> forms = secret.codePoints().mapToObj(KeyMask::anyFormOf).toList();
+    int length = forms.size();
     if (isShort(secret)) {
-      Pattern word = Pattern.compile(NOT_AFTER_WORD + "(?:" + pattern + ")" + NOT_BEFORE_WORD,
+      Pattern word = Pattern.compile(NOT_AFTER_WORD + "(?:" + String.join("", forms) + ")" + NOT_BEFORE_WORD,
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      return new KeyMask(word, word, shownAs, secret.codePointCount(0, secret.length()), null, 0);
+      return new KeyMask(word, word, shownAs, length, null, 0, 0);
     }
+    String pattern = String.join(GAP, forms);
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-    String either = bytes.length < BASE64_FROM ? pattern.toString() : pattern + "|" + base64Of(bytes);
+    String either = bytes.length < BASE64_FROM ? pattern : pattern + "|" + base64Of(bytes) + "|" + hexOf(bytes);
+    boolean cut = length > CUT_OFF_FROM;
+    if (cut) {
+      either += "|" + cutOff(forms);
+    }
     int shortestBase64 = Integer.MAX_VALUE;
     if (bytes.length >= BASE64_FROM) {
       for (int before = 0; before < 3; before++) {
@@ -88,10 +125,27 @@ public final class KeyMask {
         shortestBase64 = Math.min(shortestBase64, encoded - (before == 0 ? 0 : before + 1));
       }
     }
-    int shortest = Math.min(secret.codePointCount(0, secret.length()), shortestBase64);
+    int shortest = Math.min(cut ? CUT_OFF_FROM : length, shortestBase64);
     String plain = secret.indexOf(' ') < 0 ? secret : null;
-    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs, shortest, plain,
-        plain == null ? 0 : shortestBase64);
+    return new KeyMask(Pattern.compile(pattern), Pattern.compile(either), shownAs, shortest, plain,
+        plain == null ? 0 : shortestBase64, cut ? secret.offsetByCodePoints(0, CUT_OFF_FROM) : 0);
+  }
+
+  /**
+   * A regular expression matching the secret's first {@value #CUT_OFF_FROM} characters or more, each in any of its
+   * {@code forms}, then perhaps the unfinished start of the next one's, where the text is cut off ({@link #CUT_END}).
+   */
+  private static String cutOff(List<String> forms) {
+    StringBuilder more = new StringBuilder();
+    for (int i = forms.size() - 1; i >= CUT_OFF_FROM; i--) {
+      more.insert(0, "(?:" + GAP + forms.get(i)).append(")?");
+    }
+    return "(?:" + String.join(GAP, forms.subList(0, CUT_OFF_FROM)) + more + UNFINISHED + CUT_END + ")";
+  }
+
+  /** A regular expression matching {@code secret}'s bytes in hex, in either case. */
+  private static String hexOf(byte[] secret) {
+    return "(?i:" + HexFormat.of().formatHex(secret) + ")";
   }
 
   /** {@code text} with the secret masked in each form it stands in; a {@code Basic} value holding it is masked whole. */
@@ -104,21 +158,81 @@ public final class KeyMask {
 
   /**
    * Whether {@code text} may show the secret, a quick look before the patterns' (which cost far more): each
-   * encoded form takes a {@code %} or a {@code \}, each Base64 one (a {@code Basic} value's too) a run of at
-   * least {@link #shortestBase64} Base64 letters, and the secret as it is stands in the text as it is.
+   * encoded or escaped form takes a {@code %} or a {@code \}, each Base64 or hex one (a {@code Basic} value's too) a
+   * run of at least {@link #shortestBase64} Base64 letters, and the secret as it is stands in the text as it is (or
+   * without its control characters and escape sequences), or its start stands where the text is cut off.
    */
   private boolean mayShow(String text) {
     if (plain == null || text.indexOf('%') >= 0 || text.indexOf('\\') >= 0 || text.contains(plain)) {
       return true;
     }
     int run = 0;
+    boolean gaps = false;
     for (int i = 0; i < text.length(); i++) {
-      run = isBase64Letter(text.charAt(i)) ? run + 1 : 0;
+      char c = text.charAt(i);
+      run = isBase64Letter(c) ? run + 1 : 0;
       if (run >= shortestBase64) {
+        return true;
+      }
+      gaps |= c < 0x20 || c >= 0x7f && isGapChar(c);
+    }
+    String seen = gaps ? withoutGaps(text) : text;
+    return gaps && seen.contains(plain) || cutOffIn(seen);
+  }
+
+  /** Whether {@code text} ends, or has before an ellipsis, {@link #shortestCut} or more of {@link #plain}'s start. */
+  private boolean cutOffIn(String text) {
+    if (shortestCut == 0) {
+      return false;
+    }
+    for (int end = text.indexOf('…'); end >= 0; end = text.indexOf('…', end + 1)) {
+      if (endsWithStart(text, end)) {
+        return true;
+      }
+    }
+    return endsWithStart(text, text.length());
+  }
+
+  private boolean endsWithStart(String text, int end) {
+    int last = end;
+    while (last > 0 && Character.isWhitespace(text.charAt(last - 1))) {
+      last--;
+    }
+    // Only where the secret's first character stands can its start begin: most texts hold it nowhere near their end.
+    char first = plain.charAt(0);
+    for (int at = text.indexOf(first, Math.max(0, last - plain.length())); at >= 0 && last - at >= shortestCut;
+        at = text.indexOf(first, at + 1)) {
+      if (text.regionMatches(at, plain, 0, last - at)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A character {@link #GAP} takes on its own: a control or invisible formatting one, a line or paragraph separator. */
+  private static boolean isGapChar(char c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || c == '\u2028' || c == '\u2029';
+  }
+
+  /** {@code text} without what {@link #GAP} takes raw: control and formatting characters and ESC's sequences. */
+  private static String withoutGaps(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isGapChar(c)) {
+        kept.append(c);
+      } else if (c == 0x1b && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+        int end = i + 2;
+        while (end < text.length() && text.charAt(end) >= 0x20 && text.charAt(end) <= 0x3f) {
+          end++;
+        }
+        if (end < text.length() && text.charAt(end) >= 0x40 && text.charAt(end) <= 0x7e) {
+          i = end;
+        }
+      }
+    }
+    return kept.toString();
   }
 
   private static boolean isBase64Letter(char c) {

@@ -1,7 +1,9 @@
 package dev.vidgen.core.validation;
 
+import dev.vidgen.core.text.IoReasons;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -72,9 +74,14 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
     return (vowelSound ? "an " : "a ") + formats + " file";
   }
 
-  private Optional<Head> unreadable(String field, String shown, Exception e, List<Violation> found) {
+  Optional<Head> unreadable(String field, String shown, Exception e, List<Violation> found) {
+    // Said in words ("permission denied"), never by Java's exception class.
+    boolean refused = e instanceof AccessDeniedException || e instanceof SecurityException;
+    String reason = refused ? "permission denied"
+        : e instanceof IOException io ? IoReasons.reason(io) : "this system cannot open it";
     found.add(Violation.error(field, unreadableCode, shown, "a readable " + formats + " file",
-        field + ": " + shown + " cannot be read (" + e.getClass().getSimpleName() + "); check its permissions"));
+        field + ": " + shown + " cannot be read (" + reason + "); "
+            + (refused ? "check its permissions" : "check the file and the disk it is on, or give a copy")));
     return Optional.empty();
   }
 

@@ -79,7 +79,10 @@ public final class ViolationCodes {
    * {@code image_pixels} rule: a short side too short, or a width:height too tall or too wide).
    */
   public static final String IMAGE_PIXELS = "image.pixels";
-  /** A local image file's bytes changed while the job was being uploaded: no create is sent. */
+  /**
+   * A local image file no longer holds the bytes the job was validated with: replaced before its upload (then not
+   * uploaded), or changed, deleted or made unreadable while it was being uploaded. No create is sent.
+   */
   public static final String IMAGE_CHANGED = "image.changed";
   /** An input video URL is not http or https. */
   public static final String VIDEO_SCHEME = "video.scheme";
@@ -97,7 +100,10 @@ public final class ViolationCodes {
   public static final String VIDEO_DAMAGED = "video.damaged";
   /** A local video file is over the 50 MB upload limit. */
   public static final String VIDEO_TOO_LARGE = "video.too_large";
-  /** A local video file's bytes changed while the job was being uploaded: no create is sent. */
+  /**
+   * A local video file no longer holds the bytes the job was validated with: replaced before its upload (then not
+   * uploaded), or changed, deleted or made unreadable while it was being uploaded. No create is sent.
+   */
   public static final String VIDEO_CHANGED = "video.changed";
   /** The key may not use the model now: the provider's live model list lacks it. */
   public static final String MODEL_NOT_AVAILABLE = "model.not_available";

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,34 @@ class EventsLogTest {
         .contains("polled task task-1: in_progress 40%")
         .contains("polled task task-1: completed")
         .contains("downloaded the video of task task-1 to ");
+  }
+
+  @Test
+  void aCreateWithoutAClientReferenceAndItsBlindResendNameTheSameSubmitUpToItsTask() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    try (ClientFixture fixture = new ClientFixture()) {
+      fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+          TaskSnapshot.queued(TaskId.of("task-7")));
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      CompletableFuture<JobHandle> submitted = fixture.client.submitAsync(Jobs.valid());
+      fixture.advance(Duration.ofMinutes(1));
+      submitted.join();
+    } finally {
+      System.setErr(original);
+    }
+
+    String log = captured.toString(StandardCharsets.UTF_8);
+    Matcher create = Pattern.compile("sending the create of an? \\S+ task \\(submit (s-\\d+), no client reference\\)")
+        .matcher(log);
+    assertThat(create.find()).as("the create line names its submit: %s", log).isTrue();
+    String submit = create.group(1);
+    assertThat(log).as("an operator ties the warning that the create may be paid twice to one job")
+        .contains("the provider's dashboard shows it (submit " + submit + ") (create.resent)")
+        .contains("retrying CREATE of submit " + submit + " (task not created yet)")
+        .containsPattern("created task task-7 on scripted .*\\(submit " + submit + "\\)")
+        .doesNotContain("client reference null")
+        .doesNotContain("of task (not created yet)");
   }
 
   @Test

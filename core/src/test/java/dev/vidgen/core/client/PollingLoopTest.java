@@ -670,4 +670,26 @@ class PollingLoopTest {
     assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
     assertThat(fixture.client.routeDurations().count(handle.model())).isZero();
   }
+
+  @Test
+  void aTaskAWaitBegunMinutesLaterFindsCompletedTeachesNothingAndAFollowedOneDoes() {
+    JobHandle madeEarlier = fixture.handle("task-1");
+    fixture.advance(Duration.ofMinutes(3));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+
+    CompletableFuture<TaskSnapshot> later = fixture.client.awaitAsync(madeEarlier, AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(later).isCompleted();
+    assertThat(fixture.client.routeDurations().count(madeEarlier.model()))
+        .as("a run 3 min later that finds the task done does not know when it ended").isZero();
+
+    provider.replaceStatusAnswers(ScriptedProvider.completed("task-2"));
+    CompletableFuture<TaskSnapshot> followed = fixture.client.awaitAsync(fixture.handle("task-2"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(6));
+
+    assertThat(followed).isCompleted();
+    assertThat(fixture.client.routeDurations().learned(madeEarlier.model()).quantile(1))
+        .as("followed from its create: ended within its first 5.5 s").isLessThanOrEqualTo(Duration.ofMillis(5500));
+  }
 }

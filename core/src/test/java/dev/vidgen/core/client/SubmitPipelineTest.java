@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -441,6 +442,45 @@ class SubmitPipelineTest {
         .filteredOn(warning -> warning.startsWith("create.resent")).singleElement().asString()
         .contains("sent again with the same reference", "two tasks carry that reference");
     assertThat(handle.possibleExtraTasks()).as("kept with the task, where the history and --json show it").isOne();
+  }
+
+  @Test
+  void anUnansweredCreateNotFoundIsNotSentAgainWhenTheBudgetCannotAlsoTakeTheTakeLookedUp() {
+    // A job of 20 credits under a budget of exactly 20: the first take got no answer, and a look-up found nothing.
+    useClient(ScriptedProvider.takingClientReferences(),
+        builder -> builder.budget(Budget.ofCredits(BigDecimal.valueOf(20))));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    advanceUntilDone(submit);
+
+    assertThat(submit).isCompletedExceptionally();
+    Throwable failure = submit.handle((handle, thrown) -> thrown).join();
+    assertThat(failure instanceof CompletionException ? failure.getCause() : failure)
+        .isInstanceOfSatisfying(AmbiguousSubmitException.class, e -> {
+      assertThat(e.clientReference()).as("what to look it up by").isPresent();
+      assertThat(e.getMessage()).contains("was not sent again", "may still arrive late as a paid task (20 credits)",
+          "another take costs 20 credits", "raise the budget", "look it up by client reference");
+    });
+    assertThat(fixture.provider.count("create")).as("the take looked up may be a paid task: the budget holds one only")
+        .isEqualTo(1);
+    assertThat(fixture.client.remainingBudget().remaining()).as("the unanswered take stays counted")
+        .hasValueSatisfying(left -> assertThat(left).isZero());
+  }
+
+  @Test
+  void anUnansweredCreateNotFoundAndSentAgainKeepsBothTakesCounted() {
+    useClient(ScriptedProvider.takingClientReferences(),
+        builder -> builder.budget(Budget.ofCredits(BigDecimal.valueOf(50))));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    advanceUntilDone(submit);
+
+    assertThat(submit.join().possibleExtraTasks()).isOne();
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+    assertThat(fixture.client.remainingBudget().remaining()).as("20 for the task, 20 for the take that may arrive late")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidgen.core.policy.VirtualPolling.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -44,7 +45,7 @@ class LearnedPollingTest {
   }
 
   @Test
-  void skipsPollingWhereNoEarlierTaskFinished() {
+  void skipsPollingWhereNoEarlierTaskFinishedAfterTheFirstRead() {
     RouteDurations store = RouteDurations.create();
     for (int i = 0; i < 20; i++) {
       store.record(ROUTE, Duration.ofSeconds(100 + i));
@@ -52,11 +53,38 @@ class LearnedPollingTest {
 
     Duration first = schedule.nextDelay(0, Duration.ZERO, OptionalInt.empty(), store.learned(ROUTE),
         FixedRandom.middle()).orElseThrow();
+    Duration second = schedule.nextDelay(1, first, OptionalInt.empty(), store.learned(ROUTE),
+        FixedRandom.middle()).orElseThrow();
     Duration resumedLate = schedule.nextDelay(0, Duration.ofSeconds(150), OptionalInt.empty(), store.learned(ROUTE),
         FixedRandom.middle()).orElseThrow();
 
-    assertThat(first).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(110));
+    assertThat(first).isBetween(Duration.ofMillis(4500), Duration.ofMillis(5500));
+    assertThat(first.plus(second)).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(110));
     assertThat(resumedLate).isZero();
+  }
+
+  @Test
+  void aHistoryOfAboutThreeMinutesStillReadsANewTaskWithinTheFirstDelayAndSeesItDoneAfterOneAndAHalfSeconds() {
+    RouteDurations store = RouteDurations.create();
+    for (int i = 0; i < 20; i++) {
+      // 171–181 s: a batch run again 3 min later that recorded its pause as each task's run time.
+      store.record(ROUTE, Duration.ofMillis(170_990 + 545L * i));
+    }
+    LearnedDurations learned = store.learned(ROUTE);
+    for (long seed = 0; seed < 200; seed++) {
+      RandomGenerator random = new SplittableRandom(seed);
+      Duration first = schedule.nextDelay(0, Duration.ZERO, OptionalInt.empty(), learned, random).orElseThrow();
+      Duration firstResumed = schedule.nextDelay(0, Duration.ofSeconds(2), OptionalInt.of(0), learned, random)
+          .orElseThrow();
+
+      assertThat(first).as("seed %d", seed).isLessThanOrEqualTo(Duration.ofMillis(5500));
+      assertThat(firstResumed.plusSeconds(2)).as("seed %d", seed).isLessThanOrEqualTo(Duration.ofMillis(5500));
+    }
+    double[] quick = new double[50];
+    Arrays.fill(quick, 1.5);
+    Outcome outcome = VirtualPolling.learning(schedule, quick, store, ROUTE, new SplittableRandom(SEED));
+    assertThat(outcome.unfinished()).isZero();
+    assertThat(outcome.meanLag()).as("%s", outcome).isLessThanOrEqualTo(4.0);
   }
 
   @Test

@@ -56,6 +56,10 @@ class KeyMaskQuickLookTest {
     forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
     forms.add(URLEncoder.encode(URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     forms.add(secret.replace("/", "\\/"));
+    int middle = secret.length() / 2;
+    forms.add(secret.substring(0, middle) + "\n" + secret.substring(middle));
+    forms.add(secret.substring(0, middle) + "\r\n\u001b[0m" + secret.substring(middle));
+    forms.add(SafeText.escape(secret.substring(0, middle) + "\t" + secret.substring(middle)));
     StringBuilder escaped = new StringBuilder();
     secret.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
     forms.add(escaped.toString());

@@ -251,6 +251,30 @@ class LiveListClientTest {
   }
 
   @Test
+  void aJobRefusedAfterItsModelWasRefusedAtACreateIsToldToChangeModelAndHearsOnlyOfModelsThatCanTakeIt() {
+    MockVideoProvider mock = mock(Set.of("grok-video-1.5", PREVIEW, "seedance-2"));
+    mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED,
+        "model grok-video-1.5 not found or not available for this key");
+    client(mock);
+    VideoJob eightSeconds = VideoJobs.validFor("grok-video-1.5").toBuilder().seconds(8).build();
+    VideoJob tenSeconds = VideoJobs.validFor("grok-video-1.5").toBuilder().seconds(10).resolution(null).build();
+    assertThatThrownBy(() -> client.submit(eightSeconds)).isInstanceOf(RequestRejectedException.class);
+
+    assertThatThrownBy(() -> client.submit(eightSeconds)).isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the provider refused a create on grok-video-1.5 as a model this key may not use")
+        .hasMessageContaining("give the job a model the key may use")
+        .as("waiting is not the way on: the 5 min say how long the list is not believed on it")
+        .hasMessageNotContaining("it is not sent again until")
+        .hasMessageContaining("for 5 min after that refusal a list that still names it is not believed on it")
+        .as(PREVIEW + " offers 10 or 15 s only, so it cannot take an 8 s job")
+        .hasMessageNotContaining("the closest listed: " + PREVIEW)
+        .hasMessageContaining("no model listed near its name can take this job (" + PREVIEW + " cannot;");
+    assertThatThrownBy(() -> client.submit(tenSeconds)).isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the closest listed: " + PREVIEW);
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("only the refused create went out").hasSize(1);
+  }
+
+  @Test
   void aModelAddedToTheKeyIsUsableWithoutWaitingForTheListToGoStale() {
     MockVideoProvider mock = mock(Set.of("seedance-2"));
     client(mock);

@@ -496,6 +496,13 @@ final class ToApisVideoProvider implements VideoProvider {
     if (url == null || url.isBlank()) {
       throw new UnreadableResponseException("the upload answer names no data.url");
     }
+    if (errors.carriesKey(url)) {
+      // The link would go out in the create and on to the model's vendor: the server's doing, not the job's.
+      throw new UnreadableResponseException("the provider's upload answer held the API key in its data.url (not"
+          + " shown): the file was uploaded, but no create was sent with that link, so nothing was billed for a"
+          + " video; this is the server's doing, not the job's: check that the base URL (--base-url,"
+          + " TOAPIS_BASE_URL) is the API's own address, and if it is, report it to the provider");
+    }
     return ServerUrls.web(url, "the upload answer names a data.url");
   }
 

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,6 +103,21 @@ class ConnectTroubleTest {
     assertThat(failure.getMessage())
         .contains("the TLS certificate of 127.0.0.1:" + port + " is for wrong.example, not 127.0.0.1")
         .doesNotContain("\\n").doesNotContain("\n");
+  }
+
+  @Test
+  void aCertificateNamingTheIpAddressOnlyInItsCommonNameSaysSoAndWhatJavaNeeds() throws Exception {
+    KeyStore keys = keyStore("CN=127.0.0.1");
+    int port = tlsServer(keys);
+    ToApisVideoProvider provider = provider(config("https://127.0.0.1:" + port).httpClient(trusting(keys)));
+
+    ProviderException failure = failure(provider.balance());
+
+    assertThat(failure.details().code()).isEqualTo(ProviderErrorDetails.TLS_UNTRUSTED);
+    assertThat(failure.getMessage())
+        .contains("the TLS certificate of 127.0.0.1:" + port + " names 127.0.0.1 only in its common name (CN),"
+            + " which Java does not accept for an IP address: it needs an IP subjectAltName")
+        .doesNotContain("is for 127.0.0.1, not 127.0.0.1");
   }
 
   @Test
@@ -215,12 +231,19 @@ class ConnectTroubleTest {
 
   /** A self-signed certificate for wrong.example, made by the JDK's keytool. */
   private KeyStore keyStore() throws Exception {
-    Path file = folder.resolve("wrong.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+    return keyStore("CN=wrong.example", "-ext", "SAN=dns:wrong.example");
+  }
+
+  /** A self-signed certificate made out to {@code dname}, with the keytool arguments {@code more} (its extensions). */
+  private KeyStore keyStore(String dname, String... more) throws Exception {
+    Path file = folder.resolve("server-" + System.nanoTime() + ".p12");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
         "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=wrong.example", "-ext", "SAN=dns:wrong.example", "-storetype", "PKCS12",
-        "-keystore", file.toString(), "-storepass", "changeit", "-keypass", "changeit")
-        .redirectErrorStream(true).start();
+        "-dname", dname, "-storetype", "PKCS12",
+        "-keystore", file.toString(), "-storepass", "changeit", "-keypass", "changeit"));
+    command.addAll(List.of(more));
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
     keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).isZero();

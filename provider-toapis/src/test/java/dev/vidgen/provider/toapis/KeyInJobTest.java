@@ -54,6 +54,18 @@ class KeyInJobTest {
   }
 
   @Test
+  void aTaskIdHoldingTheKeyInAnyFormIsRefusedByResumeAndNoStatusIsRead() {
+    for (String given : List.of(key, "video_" + key, URLEncoder.encode(key, StandardCharsets.UTF_8).replace("-", "%2D"),
+        key.substring(3))) {
+      assertThatThrownBy(() -> client.resume(given)).as(given).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("the task id holds the API key (shown sk-…)")
+          .hasMessageContaining("nothing was sent").hasMessageNotContaining(key.substring(3));
+    }
+    assertThat(client.resume("video_abc123").taskId().value()).isEqualTo("video_abc123");
+    assertThat(toapis.requests()).as("no status read").isEmpty();
+  }
+
+  @Test
   void aJobHoldingTheKeyIsRefusedBySubmitAsyncAndGenerateUnvalidatedAfterACleanJobWasValidatedAndNothingIsSent(
       @TempDir Path folder) {
     VideoJob clean = VideoJob.builder("grok-video-1.5-preview").prompt("a kite").image(CAT).build();

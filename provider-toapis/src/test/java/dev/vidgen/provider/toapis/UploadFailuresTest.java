@@ -113,6 +113,25 @@ class UploadFailuresTest {
   }
 
   @Test
+  void anUploadAnswerWhoseLinkHoldsTheKeyIsSaidAsTheServersDoingAndNoCreateGoesOut() {
+    String base = "https://files.example/uploads/" + FakeToApisServer.DEFAULT_KEY + "/";
+    try (ToApisOverHttp other = start(ToApisOverHttp.builder().server(fake -> fake.uploadUrlBase(base)))) {
+      Path image = Images.png().writeTo(folder.resolve("img.png"));
+
+      assertThatThrownBy(() -> other.client().submit(grok(image))).isInstanceOfSatisfying(ServerErrorException.class,
+          e -> {
+            assertThat(e.upload()).contains(new FailedUpload("image", image));
+            assertThat(e.getMessage()).contains("the provider's upload answer held the API key",
+                    "the file was uploaded", "no create was sent", "nothing was billed", "check that the base URL")
+                .doesNotContain(FakeToApisServer.DEFAULT_KEY).doesNotContain("remove it")
+                .doesNotContain("nothing was sent");
+          });
+      assertThat(other.server().requests(Endpoint.UPLOAD)).isNotEmpty();
+      assertThat(other.server().creates()).isEmpty();
+    }
+  }
+
+  @Test
   void theProviderRefusesAVideoUploadAnsweredWithARelativeUrl() {
     try (ToApisOverHttp other = start(ToApisOverHttp.builder().server(fake -> fake.uploadUrlBase("/files/")))) {
       Path clip = Videos.mp4(folder, "clip.mp4");

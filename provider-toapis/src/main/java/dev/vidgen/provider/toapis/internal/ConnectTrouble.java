@@ -63,8 +63,10 @@ record ConnectTrouble(String words, String code) {
       if (each instanceof SSLPeerUnverifiedException && each.getMessage() != null) {
         Matcher host = UNVERIFIED.matcher(each.getMessage());
         if (host.find()) {
-          return Optional.of("the TLS certificate of " + where + " is for " + namesIn(each.getMessage())
-              + ", not " + host.group(1));
+          String message = each.getMessage();
+          String named = host.group(1);
+          return Optional.of("the TLS certificate of " + where + onlyInCommonName(message, named)
+              .orElseGet(() -> " is for " + namesIn(message) + ", not " + named));
         }
       }
       if (each instanceof CertPathBuilderException || each instanceof CertPathValidatorException) {
@@ -74,6 +76,22 @@ record ConnectTrouble(String words, String code) {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The words for a certificate that names {@code host} only in its common name (CN), with no subjectAltName, as
+   * {@code message} lists it; empty for any other certificate. Java checks a host against the subjectAltNames alone.
+   */
+  private static Optional<String> onlyInCommonName(String message, String host) {
+    Matcher names = ALT_NAMES.matcher(message);
+    Matcher common = COMMON_NAME.matcher(message);
+    if ((names.find() && !names.group(1).isBlank()) || !common.find() || !common.group(1).equalsIgnoreCase(host)) {
+      return Optional.empty();
+    }
+    boolean ip = host.contains(":") || host.matches("[0-9.]+");
+    return Optional.of(" names " + host + " only in its common name (CN), which Java does not accept for "
+        + (ip ? "an IP address: it needs an IP subjectAltName (such as subjectAltName=IP:" + host + ")"
+        : "a host name: it needs a DNS subjectAltName (such as subjectAltName=DNS:" + host + ")"));
   }
 
   /** The host names a certificate is for, as the failure lists them. */

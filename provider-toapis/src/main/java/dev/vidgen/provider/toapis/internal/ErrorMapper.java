@@ -45,7 +45,9 @@ public final class ErrorMapper {
   /** An answer with a status outside 2xx. */
   public ProviderException fromAnswer(
       CallContext context, int status, String reason, Headers headers, String contentType, String body) {
-    ErrorBody error = ErrorBody.parse(body, contentType, status, reason);
+    // Masked before an excerpt is cut from it: a cut key would be past the masks' reach in part.
+    ErrorBody error = ErrorBody.parse(body, contentType, status, reason,
+        text -> SafeText.mask(apiKey.maskIn(text), List.of(apiKey.reveal())));
     FailureKind kind = kindOf(context, status, error.code());
     String message = error.message();
     if (status == 404 && kind == FailureKind.REJECTED && !namesAModel(message)) {
@@ -68,6 +70,10 @@ public final class ErrorMapper {
       message = message + " (a redirect" + shown(location)
           + ": vidgen follows no redirect of an API call, which would take the request and the key elsewhere;"
           + " if the API moved, set the base URL to its new address)";
+      if (context.operation() == Operation.READ && context.taskId() != null) {
+        // The task exists and may be paid for: a read sent elsewhere is the server's failure, not a refused job.
+        kind = FailureKind.SERVER_ERROR;
+      }
     }
     if (context.operation() == Operation.UPLOAD && status == 413) {
       // Often a proxy's HTML page, which says nothing of the limits.
@@ -136,7 +142,7 @@ public final class ErrorMapper {
       return ProviderException.of(FailureKind.AUTHENTICATION, details(context, status, null, said, headers), null);
     }
     String text = "the provider refused to give " + what + " (HTTP " + status + ", success: false"
-        + (said.isEmpty() ? ", no reason given" : ": \"" + SafeText.clip(said, MESSAGE_CHARS - 200) + "\"")
+        + (said.isEmpty() ? ", no reason given" : ": \"" + SafeText.clip(scrub(said), MESSAGE_CHARS - 200) + "\"")
         + "); it did not say that the key is wrong";
     return ProviderException.of(FailureKind.SERVER_ERROR,
         details(context, status, dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED, text, headers), null);

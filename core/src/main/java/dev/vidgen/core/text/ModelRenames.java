@@ -1,4 +1,4 @@
-package dev.vidgen.core.client;
+package dev.vidgen.core.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code grok-video-1} for {@code grok-video-1.5}) and any other part ({@code -omni}, {@code -pro}, {@code -fast},
  * {@code -mini}, {@code -turbo}) name another model.
  */
-final class ModelRenames {
+public final class ModelRenames {
   /** Stages a model passes through under one name. */
   private static final String STAGES = "preview|latest|beta|alpha|stable|ga|exp|experimental|rc\\d*";
   /**
@@ -26,7 +26,7 @@ final class ModelRenames {
   private ModelRenames() {}
 
   /** Whether {@code listed} may be {@code known} under a new name, by the rule above (case ignored). */
-  static boolean plausible(String known, String listed) {
+  public static boolean plausible(String known, String listed) {
     String a = folded(known);
     String b = folded(listed);
     if (a.isEmpty() || b.isEmpty()) {

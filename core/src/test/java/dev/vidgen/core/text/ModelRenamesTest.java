@@ -1,4 +1,4 @@
-package dev.vidgen.core.client;
+package dev.vidgen.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,112 @@
+package dev.vidgen.core.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.text.SafeText;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A server's text that splits the key with a line break, a tab or a terminal's escape sequence, or cuts it off, still
+ * shows it masked: raw, as {@link SafeText#escape} shows it, and as JSON writes it.
+ */
+class SplitAndCutKeyMaskingTest {
+  private static final String KEY = "sk-trial-cba0yRI1t1d2bB8NTkfC0S3WLIKVI1uysFdoXK8DIv";
+  private static final ApiKey API_KEY = ApiKey.of(KEY);
+  private static final String HEAD = "sk-trial-cba0y";
+  private static final String TAIL = "RI1t1d2bB8NTkfC0S3WLIKVI1uysFdoXK8DIv";
+
+  /** What a user sees: the server's words made safe as the provider does it, the key masked, controls escaped. */
+  private static String shown(String text) {
+    return SafeText.clean(text, List.of(KEY), API_KEY::maskIn);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", "\t", "\u001b[0m", "\u0000", "\u001b[1;31m\n", "\u0085", "\u200b"})
+  void aKeySplitByAControlCharacterOrEscapeSequenceIsMasked(String between) {
+    String said = "bad token " + HEAD + between + TAIL + " given";
+
+    assertThat(shown(said)).isEqualTo("bad token sk-… given");
+    assertThat(API_KEY.maskIn(said)).isEqualTo("bad token sk-… given");
+    assertThat(API_KEY.isIn(said)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", "\t", "\u001b[0m", "\u0000"})
+  void aKeySplitSoIsMaskedInTheEscapedFormsTooWhateverTheOrder(String between) {
+    String escaped = SafeText.escape("token=" + HEAD + between + TAIL + " end");
+    assertThat(escaped).doesNotContain(between);
+
+    assertThat(API_KEY.maskIn(escaped)).isEqualTo("token=sk-… end");
+    assertThat(shown(escaped)).isEqualTo("token=sk-… end");
+  }
+
+  @Test
+  void aKeySplitByJsonEscapesOfAControlIsMasked() {
+    assertThat(API_KEY.maskIn("{\"message\":\"bad token " + HEAD + "\\n" + TAIL + " given\"}"))
+        .isEqualTo("{\"message\":\"bad token sk-… given\"}");
+    assertThat(API_KEY.maskIn("{\"message\":\"" + HEAD + "\\u001b[0m" + TAIL + "\"}"))
+        .isEqualTo("{\"message\":\"sk-…\"}");
+    assertThat(API_KEY.maskIn("\"error\":\"token " + HEAD + "\\\\n" + TAIL + "\"")).as("escaped, then in JSON")
+        .isEqualTo("\"error\":\"token sk-…\"");
+  }
+
+  @Test
+  void theSecretPartAloneSplitByALineBreakIsMasked() {
+    assertThat(shown("token trial-cba0y\n" + TAIL + " given")).isEqualTo("token … given");
+  }
+
+  @Test
+  void aPercentEncodedKeyCutByAClipIsMasked() {
+    String percent = percentEncodedAll(KEY);
+    String page = "502 Bad Gateway upstream auth Bearer sk-… / " + percent;
+    String excerpt = page.substring(0, 153) + "…";
+    assertThat(excerpt).contains("%73%6B%2D%74%72%69%61%6C");
+
+    assertThat(shown(excerpt)).isEqualTo("502 Bad Gateway upstream auth Bearer sk-… / sk-…");
+    assertThat(shown(SafeText.clip(page, 150))).startsWith("502 Bad Gateway upstream auth Bearer sk-… / sk-…")
+        .doesNotContain("%73%6B%2D");
+    assertThat(shown(page.substring(0, 153))).as("cut at the text's end").endsWith("/ sk-…");
+  }
+
+  @Test
+  void aCutKeyInClearIsMaskedFromTwelveCharactersOn() {
+    assertThat(shown("the answer began: token " + KEY.substring(0, 12) + "…")).isEqualTo("the answer began: token sk-…");
+    assertThat(shown("the answer began: token " + KEY.substring(0, 11) + "…"))
+        .as("fewer than 12 characters of the key's start stay").isEqualTo("the answer began: token sk-trial-cb…");
+    assertThat(API_KEY.maskIn("token " + KEY.substring(0, 30) + " and more")).as("not cut off: the text goes on")
+        .isEqualTo("token " + KEY.substring(0, 30) + " and more");
+  }
+
+  @Test
+  void theKeyInHexIsMaskedAndFoundInEitherCase() {
+    String hex = HexFormat.of().formatHex(KEY.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(API_KEY.maskIn("prompt " + hex + " end")).isEqualTo("prompt sk-… end");
+    assertThat(API_KEY.maskIn("prompt " + hex.toUpperCase(Locale.ROOT))).isEqualTo("prompt sk-…");
+    assertThat(API_KEY.isIn("a kite, " + hex)).isTrue();
+  }
+
+  @Test
+  void ordinaryMultiLineTextStaysAsItIs() {
+    String text = "line one\nline two\tsk-video-2-pro\u001b[0m done…";
+
+    assertThat(API_KEY.maskIn(text)).isSameAs(text);
+    assertThat(URLEncoder.encode(text, StandardCharsets.UTF_8)).isEqualTo(API_KEY.maskIn(
+        URLEncoder.encode(text, StandardCharsets.UTF_8)));
+  }
+
+  private static String percentEncodedAll(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      encoded.append(String.format("%%%02X", b & 0xFF));
+    }
+    return encoded.toString();
+  }
+}
