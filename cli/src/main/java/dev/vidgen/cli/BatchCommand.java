@@ -195,7 +195,8 @@ final class BatchCommand extends ClientCommand {
       }
       // An unknown job whose history note was closed with wait --made-by: its task is taken in, sending nothing.
       ClaimedUnknowns.adopt(client, checked, location, claimed, output);
-      BatchPlan plan = PaidTasks.follow(checked, location, output);
+      PaidTasks.Seen paid = PaidTasks.follow(checked, location, skipInvalid, output);
+      BatchPlan plan = paid.plan();
       BatchViews views = new BatchViews(output, session).spelling(model -> sentName(client, model),
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model))
           .sameJobBy(SameBytes.of(dev.vidgen.serve.history.JobIdentity.asSent(client)));
@@ -204,7 +205,7 @@ final class BatchCommand extends ClientCommand {
       tellChangedPrices(plan, output);
       // --skip-invalid runs the valid lines; with none, there is nothing to run, and it is no success.
       if (!plan.invalid().isEmpty() && (!skipInvalid || plan.jobs().isEmpty())) {
-        return views.refuseInvalid(plan);
+        return views.refuseInvalid(plan, paid.runningTasks());
       }
       if (maxCredits != null && plan.exceeds(maxCredits.subtract(earlier.extra()), root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits, earlier.extra());
@@ -468,16 +469,30 @@ final class BatchCommand extends ClientCommand {
    * documented one, which every line on that model is planned and budgeted at (a price typed wrong multiplies here).
    */
   private static void tellChangedPrices(BatchPlan plan, Output output) {
-    java.util.Map<String, String> told = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
+    // Per model, per priced length (as the quote's basis names it): the file's price beside the built-in one.
+    java.util.Map<String, java.util.Map<String, String>> prices = new java.util.LinkedHashMap<>();
+    String builtIn = ", and vidgen's built-in route of ";
     for (dev.vidgen.batch.PlannedJob job : plan.jobs()) {
-      String basis = job.quote().basis();
+      dev.vidgen.core.pricing.PriceQuote quote = job.quote();
+      String basis = quote.basis();
       int from = basis.indexOf(dev.vidgen.core.pricing.Pricing.FROM_ELSEWHERE);
-      if (from >= 0) {
-        told.putIfAbsent(job.quote().model(), basis.substring(from + 2));
+      int documented = basis.indexOf(builtIn, from);
+      int gives = basis.lastIndexOf(" gives ");
+      if (from < 0 || documented < 0 || gives < documented) {
+        continue;
       }
+      origins.putIfAbsent(quote.model(), basis.substring(from + 2, documented));
+      String file = quote.isKnown() ? quote.credits().toPlainString() + " credits ($" + quote.usd().toPlainString()
+          + ")" : "unknown";
+      prices.computeIfAbsent(quote.model(), model -> new java.util.LinkedHashMap<>())
+          .putIfAbsent(basis.substring(0, from), file + " by the file, " + basis.substring(gives + 7) + " by the"
+              + " built-in route");
     }
-    told.forEach((model, note) -> output.note("price of " + model + ": " + note + "; every line on it is planned"
-        + " at the file's price"));
+    origins.forEach((model, origin) -> output.note("price of " + model + ": " + origin + " (vidgen's built-in route"
+        + " of " + model + " has the provider's documented price): " + String.join("; ", prices.get(model).entrySet()
+            .stream().map(price -> price.getKey() + ": " + price.getValue()).toList())
+        + "; every line on it is planned at the file's price"));
   }
 
   private static void tellRetries(BatchPlan plan, JobStore store, Output output) {

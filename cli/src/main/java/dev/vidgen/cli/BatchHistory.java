@@ -62,6 +62,11 @@ final class BatchHistory extends ForwardingBatchListener {
    * ended) found without an answer, as the journal kept it.
    */
   private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+  /**
+   * The jobs whose create this run sent: only their tasks were followed from their start, so only their
+   * ends say how long a task ran (one an earlier run made may have ended long before this run saw it).
+   */
+  private final Set<String> sentHere = ConcurrentHashMap.newKeySet();
   /** The jobs whose task was made but not journaled: told apart, never noted as unanswered. */
   private final Set<String> notJournaled = ConcurrentHashMap.newKeySet();
   /** This batch's open notes in the history, by name; read once, on the writer's thread only. */
@@ -157,6 +162,7 @@ final class BatchHistory extends ForwardingBatchListener {
       if (entry.state() == State.SUBMITTING && !entry.createWaiting() && entry.reasonCode() == null) {
         // A create going out (a mark of another key's create written by a run that takes it over has a reason).
         sentAt.put(entry.key(), whenWritten(entry));
+        sentHere.add(entry.key());
         later(() -> sending(entry));
       } else if (entry.state() == State.UNKNOWN) {
         Instant sent = sentAt.getOrDefault(entry.key(), whenWritten(entry));
@@ -173,24 +179,25 @@ final class BatchHistory extends ForwardingBatchListener {
     }
     JobHandle handle = JobHandle.decode(entry.handle());
     Instant now = Instant.now();
+    boolean followed = sentHere.contains(entry.key());
     writer.execute(() -> {
       try {
         HistoryEntry made = HistoryEntry.submitted(handle, job.job(), SOURCE)
             .withOut(job.out().toAbsolutePath().normalize().toString()).withBatch(origin);
         HistoryEntry line = RepeatCheck.identified(session, made, job.job());
         if (entry.state() == State.COMPLETED) {
-          line = line.completed(entry.file() == null ? null : Path.of(entry.file()).toAbsolutePath().normalize()
-              .toString(), now);
+          line = ended(line, entry.file() == null ? null : Path.of(entry.file()).toAbsolutePath().normalize()
+              .toString(), now, followed);
         } else if (FailedCharges.expired(entry)) {
           // Its task completed (and was charged as such), but the video's link expired before it was saved: kept
           // completed, priced and marked expired, as generate records it, not as a failed task of unknown charge.
-          line = ExpiredResults.mark(line.completed(null, now), entry.expiresAt());
+          line = ExpiredResults.mark(ended(line, null, now, followed), entry.expiresAt());
         } else if (FailedCharges.unusable(entry)) {
           // Its task completed (and was charged as such) with a video link vidgen does not fetch: kept completed,
           // priced and marked unusable with why, as generate records it, not as a failed task of unknown charge.
-          line = UnusableResults.mark(line.completed(null, now), UnusableLinks.problem(entry));
+          line = UnusableResults.mark(ended(line, null, now, followed), UnusableLinks.problem(entry));
         } else if (entry.state() == State.FAILED) {
-          line = line.failed(entry.reason(), now);
+          line = followed ? line.failed(entry.reason(), now) : line.foundFailed(entry.reason(), now);
         }
         history.record(line);
         found(entry, handle);
@@ -200,6 +207,14 @@ final class BatchHistory extends ForwardingBatchListener {
         }
       }
     });
+  }
+
+  /**
+   * {@code line} completed at {@code at}: with how long its task ran when this run followed it from its create,
+   * else with no run time (found ended, as a later command finds a task).
+   */
+  private static HistoryEntry ended(HistoryEntry line, String file, Instant at, boolean followed) {
+    return followed ? line.completed(file, at) : line.foundCompleted(file, at);
   }
 
   /** When the journal last wrote {@code entry} (now when it does not say). */

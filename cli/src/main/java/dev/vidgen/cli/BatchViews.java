@@ -96,15 +96,27 @@ final class BatchViews {
     }
   }
 
-  int refuseInvalid(BatchPlan plan) {
+  int refuseInvalid(BatchPlan plan, List<String> runningTasks) {
+    // Tasks made by earlier runs are not followed either: the run stops before it writes to the journal.
+    String unfollowed = runningTasks.isEmpty() ? "" : ", and " + Plural.count(runningTasks.size(), "task")
+        + " earlier runs made " + Plural.word(runningTasks.size(), "was", "were") + " not followed ("
+        + String.join(", ", runningTasks.subList(0, Math.min(3, runningTasks.size())))
+        + (runningTasks.size() > 3 ? ", …" : "") + ")";
     String message = plan.invalid().size() + " of " + Plural.count(plan.lines().size(), "line") + " "
-        + Plural.word(plan.invalid().size(), "is", "are") + " invalid; nothing was sent";
+        + Plural.word(plan.invalid().size(), "is", "are") + " invalid; nothing was sent" + unfollowed;
     String them = Plural.word(plan.invalid().size(), "it", "them");
     String next = plan.jobs().isEmpty() ? "fix " + them + " and run again: no line is valid, so there is nothing to run"
         : "fix " + them + " and run again, or add --skip-invalid to run the "
             + Plural.count(plan.jobs().size(), "valid line");
+    if (!runningTasks.isEmpty()) {
+      next += "; either run follows and downloads " + Plural.word(runningTasks.size(), "that task", "those tasks")
+          + ", whose video " + Plural.word(runningTasks.size(), "link lasts", "links last") + " about 24 hours";
+    }
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
+    if (!runningTasks.isEmpty()) {
+      json.put("tasks_not_followed", runningTasks);
+    }
     json.put("error", error("invalid_job", "batch.invalid_lines", message, next, ExitCodes.INVALID_JOB));
     output.object(json);
     return ExitCodes.INVALID_JOB;
@@ -986,7 +998,7 @@ final class BatchViews {
   }
 
   private static String prefixed(BatchLine line, Violation violation) {
-    String message = violation.message();
+    String message = CommandLineWords.of(violation.message()); // the command line's switches, not the Java method
     return message.startsWith("line ") ? message : "line " + line.number() + ": " + message;
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * plan's total lacks; all of it is what this run's own creates may no longer spend.
  *
  * @param paid every earlier take that may have made a task, at its quote
- * @param extra the part of {@code paid} beyond one take per job (blind resends after a 500, resubmits)
+ * @param extra the part of {@code paid} beyond one take per job (blind resends after a 500, resubmits, and a
+ *     create left being sent that is looked up and sent again if not found)
  * @param unpriced takes that may have made a task but whose price is unknown
  */
 record EarlierSpend(BigDecimal paid, BigDecimal extra, int unpriced) {
@@ -46,8 +47,10 @@ record EarlierSpend(BigDecimal paid, BigDecimal extra, int unpriced) {
         continue;
       }
       // A job without a task now (failed before one, pending again) is priced by the plan at today's price,
-      // if at all: all its earlier takes are beyond the plan's total.
-      boolean resent = entry.state() == State.UNKNOWN && resubmitUnknown;
+      // if at all: all its earlier takes are beyond the plan's total. So is a job left being sent whose create is
+      // looked up by its client reference and sent again when not found: the take looked up may still be listed
+      // late as a paid task of its own, beside the new create the plan prices.
+      boolean resent = (entry.state() == State.UNKNOWN && resubmitUnknown) || resentAfterLookUp(entry);
       int beyondPlan = !resent && (entry.taskId() != null || entry.state() == State.UNKNOWN
           || entry.state() == State.SUBMITTING) ? takes - 1 : takes;
       if (entry.credits() == null) {
@@ -58,6 +61,15 @@ record EarlierSpend(BigDecimal paid, BigDecimal extra, int unpriced) {
       extra = extra.add(entry.credits().multiply(BigDecimal.valueOf(beyondPlan)));
     }
     return new EarlierSpend(paid, extra, unpriced);
+  }
+
+  /**
+   * Whether the run may send the job's create again after a take of unknown outcome left by a stopped run: one with a
+   * client reference is looked up by it and sent again if not found.
+   */
+  private static boolean resentAfterLookUp(Entry entry) {
+    return entry.state() == State.SUBMITTING && entry.taskId() == null && !entry.createWaiting()
+        && entry.clientReference() != null;
   }
 
   /** How many of the job's takes so far may each have made a paid task. */

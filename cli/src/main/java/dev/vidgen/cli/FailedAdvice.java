@@ -6,6 +6,7 @@ import dev.vidgen.batch.PlannedJob;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
  */
 final class FailedAdvice {
   static final String OPTION = "--retry-failed";
+  /** The provider's code of a create refused for a model the key may not use. */
+  private static final String MODEL_NOT_FOUND = "model_not_found";
 
   private FailedAdvice() {}
 
@@ -75,6 +78,16 @@ final class FailedAdvice {
     return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
+  /**
+   * Whether {@code entry} failed without a task (nor earlier takes) because the key may not use its model: sent
+   * again on that model it is refused again, so only another model in its line helps.
+   */
+  private static boolean refusedForModel(Entry entry) {
+    return entry.state() == State.FAILED && entry.taskId() == null && BatchTakes.earlierTakes(entry) == 0
+        && (ViolationCodes.MODEL_NOT_AVAILABLE.equals(entry.reasonCode())
+            || MODEL_NOT_FOUND.equals(entry.reasonCode()));
+  }
+
   /** For failed jobs without a task whose earlier takes (before they were sent again) may have made paid tasks. */
   private static String earlierWords(long jobs) {
     return Plural.count(jobs, "failed job has", "failed jobs have") + " no task of " + Plural.word(jobs, "its", "their")
@@ -88,15 +101,25 @@ final class FailedAdvice {
     Set<String> sendable = plan.jobs().stream().filter(job -> !job.followOnly()).map(PlannedJob::key)
         .collect(Collectors.toSet());
     List<Entry> failed = entries.stream().filter(e -> e.state() == State.FAILED).toList();
+    long modelRefused = failed.stream().filter(FailedAdvice::refusedForModel).count();
     long noTask = failed.stream().filter(e -> e.taskId() == null && sendable.contains(e.key())
-        && BatchTakes.earlierTakes(e) == 0).count();
+        && BatchTakes.earlierTakes(e) == 0 && !refusedForModel(e)).count();
     long earlier = failed.stream().filter(e -> e.taskId() == null && sendable.contains(e.key())
         && BatchTakes.earlierTakes(e) > 0).count();
     long withTask = failed.stream().filter(e -> e.taskId() != null).count();
-    if (noTask == 0 && earlier == 0 && withTask == 0) {
+    if (noTask == 0 && earlier == 0 && withTask == 0 && modelRefused == 0) {
       return "fix or drop the failed lines and run again with a new id for each changed line";
     }
     List<String> parts = new java.util.ArrayList<>();
+    if (modelRefused > 0) {
+      String those = modelRefused == failed.size() ? Plural.word(modelRefused, "it", "them")
+          : modelRefused + " of them";
+      parts.add("nothing was created for " + those + " (no task), refused as " + Plural.word(modelRefused,
+          "its model is one", "their models are ones") + " this key may not use: not sent again on "
+          + Plural.word(modelRefused, "that model", "those models") + ", not even with " + OPTION + "; give "
+          + Plural.word(modelRefused, "its line a model", "their lines a model") + " the key may use (vidgen models"
+          + " --live marks them) and run again with " + OPTION);
+    }
     if (noTask > 0) {
       String nothing = noTask == failed.size() ? Plural.word(noTask, "it", "them") : noTask + " of them";
       parts.add("nothing was created for " + nothing + " (no task): fix what " + Plural.word(noTask,

@@ -487,8 +487,16 @@ final class Failures {
       return "give the proxy a user name and password it takes (as the message says), then run again";
     }
     if (cause instanceof ProviderException provider && provider.httpStatus() >= 300 && provider.httpStatus() < 400) {
-      return "the server sent the call elsewhere; check " + baseUrlSources(session)
+      String check = "the server sent the call elsewhere; check " + baseUrlSources(session)
           + " and give the API's address itself";
+      // A read of a task that exists: the way on is its wait, not the job run again (said once, where a wait's
+      // account has not said it already).
+      if (handle == null) {
+        return check;
+      }
+      return check + (String.valueOf(cause.getMessage()).contains(" exists and may be") ? "; then go on with "
+          : "; task " + SafeText.clean(handle.taskId().value()) + " exists and may be billed, so do not generate it"
+              + " again: go on with ") + resumeCommand(handle, session);
     }
     if (cause instanceof RequestRejectedException rejected && rejected.upload().isPresent()) {
       return dev.vidgen.serve.UploadAdvice.next(rejected, rejected.upload().get(),

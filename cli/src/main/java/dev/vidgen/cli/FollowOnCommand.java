@@ -128,6 +128,7 @@ abstract class FollowOnCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
+    KeyInTaskArgument.refuse(session.context(), "TASK", task);
     dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
     session.budget(budget);
     session.dryRunOf(kind().id());

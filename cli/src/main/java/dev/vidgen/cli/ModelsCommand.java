@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.RouteRule;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.text.ModelRenames;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.JobValidator;
@@ -234,8 +235,16 @@ final class ModelsCommand extends ClientCommand {
       if (!liveOnly.isEmpty()) {
         output.line("The key may also use " + liveOnly.size() + " model" + (liveOnly.size() == 1 ? "" : "s")
             + " the catalog lacks: " + String.join(", ", liveOnlyShown) + ".");
-        output.line("To use one, describe it in a route file (docs/routes.md): vidgen models --live --emit-routes"
-            + " > my-routes.json, fill in its real limits and price, then add --routes my-routes.json.");
+        Map<String, ModelRoute> renamed = renamedRoutes(liveOnly, catalog, listed);
+        renamed.forEach((id, route) -> output.line(shown(List.of(id)).get(0) + " may be " + route.id() + " (which"
+            + " the key no longer lists) under a new name: a route file with {\"patch\": {\"" + route.id()
+            + "\": {\"aliases\": [\"" + shown(List.of(id)).get(0) + "\"]}}} keeps " + route.id() + "'s checks and"
+            + " price and sends the listed name (docs/routes.md); --emit-routes is for a new model, not a renamed one."));
+        if (renamed.size() < liveOnly.size()) {
+          output.line("To use " + (renamed.isEmpty() ? "one" : "another") + ", describe it in a route file"
+              + " (docs/routes.md): vidgen models --live --emit-routes > my-routes.json, fill in its real limits and"
+              + " price, then add --routes my-routes.json.");
+        }
       }
       for (String id : removed) {
         output.line("The key may also use " + shown(List.of(id)).get(0) + ", which " + catalog.removedBy(id).orElseThrow()
@@ -247,6 +256,20 @@ final class ModelsCommand extends ClientCommand {
     output.line("(N) is how many images a mode takes, Nv how many videos. * marks the ratio and resolution sent when"
         + " a job gives none; where none is marked, none is sent and the provider chooses. 1 USD = 200 credits.");
     return ExitCodes.DONE;
+  }
+
+  /**
+   * Each listed id of {@code liveOnly} that is plausibly a catalog route the key no longer lists under a new name,
+   * with that route: an alias keeps the route's checks, price and wire, which a starter route file would drop.
+   */
+  static Map<String, ModelRoute> renamedRoutes(List<String> liveOnly, RouteCatalog catalog, Set<String> listed) {
+    Map<String, ModelRoute> renamed = new LinkedHashMap<>();
+    for (String id : liveOnly) {
+      catalog.routes().stream()
+          .filter(route -> route.nameListedIn(listed).isEmpty() && ModelRenames.plausible(route.id(), id))
+          .findFirst().ifPresent(route -> renamed.put(id, route));
+    }
+    return renamed;
   }
 
   /** Model ids of the server's list as they may be shown: control characters escaped, keys masked, clipped. */

@@ -3,46 +3,89 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.BatchPlan;
 import dev.vidgen.batch.PlannedJob;
 import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.core.validation.Violation;
 import dev.vidgen.journal.jdbc.Journals;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Before a batch refuses its invalid lines, the journal is read for the lines only their model's checks
  * refuse: a job of such a line that already has its task is followed and downloaded, not refused, so
  * that a paid video is still saved after its model was retired or left the key's list. Lines sent in
  * earlier runs are priced as they were quoted then, so the batch's total (and {@code --max-credits})
- * counts what they cost.
+ * counts what they cost. A run that other invalid lines stop follows no task at all, and says so.
  */
 final class PaidTasks {
   private PaidTasks() {}
 
-  /** {@code plan} with such jobs running (each said in one line), or as it is when none is in the journal. */
-  static BatchPlan follow(BatchPlan plan, String location, Output output) {
+  /**
+   * The plan with the journal read, and the tasks of its jobs that are still running at the provider: a run the
+   * invalid lines stop leaves them unfollowed.
+   */
+  record Seen(BatchPlan plan, List<String> runningTasks) {
+    Seen {
+      runningTasks = List.copyOf(runningTasks);
+    }
+  }
+
+  /**
+   * {@code plan} with such jobs running (each with a task still running said in one line), or as it is when none is
+   * in the journal; {@code skipInvalid} tells whether invalid lines left over stop the run.
+   */
+  static Seen follow(BatchPlan plan, String location, boolean skipInvalid, Output output) {
     if (!mayExist(location)) {
-      return plan;
+      return new Seen(plan, List.of());
     }
     List<JobStore.Entry> entries;
     try (JobStore store = Journals.open(location)) {
       entries = store.entries(plan.batch());
     } catch (RuntimeException e) {
       // Read only to spare a paid task; a journal out of reach leaves the lines refused, as the run would be.
-      return plan;
+      return new Seen(plan, List.of());
     }
     BatchPlan followed = plan.following(entries);
+    Map<String, JobStore.Entry> byKey = new HashMap<>();
+    entries.forEach(entry -> byKey.put(entry.key(), entry));
+    // The same test as the run's: invalid lines left stop it unless --skip-invalid runs the valid ones.
+    boolean stopped = !followed.invalid().isEmpty() && (!skipInvalid || followed.jobs().isEmpty());
     for (PlannedJob job : followed.followedOnly()) {
-      String task = entries.stream().filter(e -> e.key().equals(job.key())).map(JobStore.Entry::taskId)
-          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-      boolean failedWithoutTask = entries.stream().anyMatch(e -> e.key().equals(job.key()) && e.failedWithoutTask());
-      output.note("line " + job.line() + " (" + job.key() + "): its model " + job.job().model() + " is no longer valid ("
-          + job.modelRefusal().get(0).message() + ")" + (task != null
-              ? "; its task " + task + " is followed and downloaded all the same, nothing is sent"
-              : failedWithoutTask ? "; it failed without a task and is not sent again on that model, not even with"
-                  + " --retry-failed (give the line a valid model to send it)"
-              : "; the job is finished, nothing is sent"));
+      JobStore.Entry entry = byKey.get(job.key());
+      String task = running(entry) ? entry.taskId() : null;
+      boolean failedWithoutTask = entry != null && entry.failedWithoutTask();
+      if (task == null && !failedWithoutTask) {
+        continue; // finished: nothing is followed or sent, and the plan's first line counts it
+      }
+      output.note(refused(job) + (task == null ? "; it failed without a task and is not sent again on that model,"
+              + " not even with --retry-failed (give the line a valid model to send it)"
+          : stopped ? "; its task " + task + " is not followed by this run, which the invalid lines below stop: fix"
+              + " them, or add --skip-invalid to follow and download it"
+          : "; its task " + task + " is followed and downloaded all the same, no create is sent for it"));
     }
-    return followed;
+    List<String> runningTasks = followed.jobs().stream().map(job -> byKey.get(job.key()))
+        .filter(PaidTasks::running).map(JobStore.Entry::taskId).toList();
+    return new Seen(followed, runningTasks);
+  }
+
+  /** Whether the journal holds a task for the job that is not finished yet. */
+  private static boolean running(JobStore.Entry entry) {
+    return entry != null && entry.state() == JobStore.State.SUBMITTED && entry.taskId() != null;
+  }
+
+  /**
+   * "line 1 (a): its model M is no longer valid (why)", or, when only the line's settings are refused (a duration
+   * the route no longer takes), "the line is no longer valid on its model M (why)"; said with the command line's
+   * switches.
+   */
+  private static String refused(PlannedJob job) {
+    Violation model = job.modelRefusal().stream().filter(v -> "model".equals(v.field())).findFirst().orElse(null);
+    Violation why = model != null ? model : job.modelRefusal().get(0);
+    return "line " + job.line() + " (" + job.key() + "): " + (model != null
+        ? "its model " + job.job().model() + " is no longer valid"
+        : "the line is no longer valid on its model " + job.job().model())
+        + " (" + CommandLineWords.of(why.message()) + ")";
   }
 
   /**

@@ -45,6 +45,7 @@ abstract class TaskCommand extends ClientCommand {
 
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
+    refuseKeys(session);
     if (madeBy != null && UnansweredClaim.answeredAs(session, madeBy, task)) {
       // The note's create was answered with this very task: nothing to claim, the task is followed as it is.
       output.note(madeBy.strip() + "'s create was answered with task " + task.strip() + " itself; there is nothing to"
@@ -98,6 +99,7 @@ abstract class TaskCommand extends ClientCommand {
    * earlier run is this task's video, and the free file beside another is named after the task, not the name.
    */
   final Target openWritingTo(Session session, OutTarget out, boolean force, Output output) {
+    refuseKeys(session);
     boolean named = namesACreate(session);
     out.requireWritable(session, force || named, task);
     Target target = open(session, output);
@@ -105,6 +107,12 @@ abstract class TaskCommand extends ClientCommand {
       out.requireWritable(session, force, target.handle().taskId().value());
     }
     return target;
+  }
+
+  /** Refuses a task or {@code --made-by} that holds an API key, before the history or the provider is asked of it. */
+  private void refuseKeys(Session session) {
+    KeyInTaskArgument.refuse(session.context(), "TASK_ID", task);
+    KeyInTaskArgument.refuse(session.context(), "--made-by", madeBy);
   }
 
   /** Whether the task is given by an unanswered create's name, or the bare client reference of one the history holds. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -376,7 +377,8 @@ class BatchCommandTest {
     assertThat(dry.exitCode()).as(dry.all()).isZero();
     assertThat(dry.out()).containsPattern("1 +a +grok-video-1.5-preview .*follow");
     assertThat(run.exitCode()).as(run.all()).isZero();
-    assertThat(run.err()).contains("its task video_mock_", "is followed and downloaded all the same, nothing is sent");
+    assertThat(run.err()).contains("its task video_mock_", "is followed and downloaded all the same, no create is sent"
+        + " for it");
     assertThat(run.json()).containsEntry("completed", 1.0);
     assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
     try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
@@ -2469,6 +2471,38 @@ class BatchCommandTest {
           .doesNotContain("the job is finished").doesNotContain("no failed job without a task");
       assertThat(fake.creates()).as("nothing was ever created").isEmpty();
     }
+  }
+
+  @Test
+  void jobsRefusedAsTheirModelLeftTheKeysListAreAdvisedAnotherModelAlikeInTheRunThatFailedThemAndTheNext()
+      throws Exception {
+    Path jobs = write(grokLine("a"), grokLine("b"));
+    String advice = "nothing was created for them (no task), refused as their models are ones this key may not use:"
+        + " not sent again on those models, not even with --retry-failed; give their lines a model the key may use"
+        + " (vidgen models --live marks them) and run again with --retry-failed";
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.videoModels(Set.of("grok-video-1.5", "grok-video-1.5-preview", "seedance-2"));
+      fake.inject(Endpoint.CREATE, Fault.answer(400, "application/json", "{\"error\": {\"code\": \"model_not_found\","
+          + " \"message\": \"model grok-video-1.5 not found or not available for this key\"}}"), 1);
+
+      CliRun.Result first = againstFake(fake, jobs, "--journal", "j.journal");
+      fake.videoModels(Set.of("grok-video-1.5-preview", "seedance-2"));
+      CliRun.Result next = againstFake(fake, jobs, "--journal", "j.journal");
+
+      assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(first.err()).as(first.all()).contains(advice)
+          .doesNotContain("fix what their reasons say and run again with --retry-failed")
+          .doesNotContain("it is not sent again until")
+          .as("grok-video-1.5-preview offers 10 or 15 s only: no alternative for an 8 s job")
+          .doesNotContain("the closest listed: grok-video-1.5-preview");
+      assertThat(next.err()).as(next.all()).contains(advice);
+      assertThat(fake.creates()).as("only the refused create").hasSize(1);
+    }
+  }
+
+  private static String grokLine(String id) {
+    return "{\"id\": \"" + id + "\", \"model\": \"grok-video-1.5\", \"prompt\": \"" + id + " turns\", \"images\":"
+        + " [\"https://img.example/" + id + ".png\"], \"seconds\": 8}";
   }
 
   private CliRun.Result againstFake(FakeToApisServer fake, Path jobs, String... more) {

@@ -304,6 +304,22 @@ class LiveListCommandsTest {
   }
 
   @Test
+  void aListedModelThatIsACatalogModelTheKeyNoLongerListsUnderANewNameIsGivenTheAliasPatchNotTheStarterRoute() {
+    fake.videoModels(Set.of("seedance-2-20261201", "veo3.1-fast", "acme-video-9"));
+
+    CliRun.Result models = vidgen("models", "--live");
+
+    assertThat(models.exitCode()).as(models.all()).isZero();
+    assertThat(models.out()).contains("seedance-2-20261201 may be seedance-2 (which the key no longer lists) under a"
+        + " new name: a route file with {\"patch\": {\"seedance-2\": {\"aliases\": [\"seedance-2-20261201\"]}}} keeps"
+        + " seedance-2's checks and price and sends the listed name (docs/routes.md); --emit-routes is for a new model,"
+        + " not a renamed one.")
+        .as("the starter route stays the way for a model of its own")
+        .contains("To use another, describe it in a route file (docs/routes.md): vidgen models --live --emit-routes")
+        .doesNotContain("acme-video-9 may be");
+  }
+
+  @Test
   void aListedModelARouteFileRemovesIsSaidToBeRemovedByItNotMissingFromTheCatalog() throws Exception {
     Path routes = dir.resolve("fewer.json");
     java.nio.file.Files.writeString(routes, "{\"remove\": [\"kling-v3\"]}");

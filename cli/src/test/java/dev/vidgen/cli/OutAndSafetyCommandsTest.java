@@ -145,10 +145,11 @@ class OutAndSafetyCommandsTest {
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).as(Files.readString(stderr)).isEqualTo(ExitCodes.INVALID_JOB);
     String said = Files.readString(stderr);
-    assertThat(said).contains("product.png changed after the job was validated and before this job's uploads were"
-        + " all done (what went up may be the old bytes, the new ones or a mix)").doesNotContain("nothing was sent",
+    assertThat(said).contains("product.png changed after the job was validated, found before its upload: nothing"
+        + " of this job was uploaded, no task was created").doesNotContain("nothing was sent",
         "before its upload was done");
     assertThat(said.split("run it again once the file is written", -1)).as("the advice once: " + said).hasSize(2);
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("bytes that were never checked are not uploaded").isEmpty();
     assertThat(fake.creates()).as("nothing paid for an image other than the one validated").isEmpty();
 
     CliRun.Result again = withHistory("generate", "--image", "product.png", "--prompt", "re-exported", "--no-wait");

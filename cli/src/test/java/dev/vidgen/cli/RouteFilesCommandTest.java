@@ -178,7 +178,31 @@ class RouteFilesCommandTest {
         "--base-url", fake.baseUrl(), "--routes", "cheap.json");
     assertThat(batch.exitCode()).as(batch.all()).isZero();
     assertThat(batch.err()).as("told once for the model, before anything is sent")
-        .containsOnlyOnce("price of grok-video-1.5-preview: " + told + "; every line on it is planned at the file's price");
+        .containsOnlyOnce("price of grok-video-1.5-preview: this price comes from built-in, patched by "
+            + dir.resolve("cheap.json") + " (vidgen's built-in route of grok-video-1.5-preview has the provider's"
+            + " documented price): per request, 10 s (the route's default): 2 credits ($0.01) by the file, 20 credits"
+            + " ($0.10) by the built-in route; every line on it is planned at the file's price");
+  }
+
+  @Test
+  void aBatchTellsTheFilesPriceBesideTheBuiltInOneForEachLengthItsLinesUse() throws IOException {
+    Files.writeString(dir.resolve("team.json"), "{\"patch\": {\"grok-video-1.5-preview\": {\"price\":"
+        + " {\"per_request_usd\": {\"10\": \"0.125\", \"15\": \"0.20\"}}}}}");
+    Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"a\", \"prompt\": \"a\", \"images\":"
+        + " [\"https://img.example/a.png\"], \"seconds\": 10}\n{\"id\": \"b\", \"prompt\": \"b\", \"images\":"
+        + " [\"https://img.example/b.png\"], \"seconds\": 15}\n{\"id\": \"c\", \"prompt\": \"c\", \"images\":"
+        + " [\"https://img.example/c.png\"], \"seconds\": 15}\n");
+
+    CliRun.Result batch = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("batch", "jobs.jsonl", "--dry-run",
+        "--base-url", fake.baseUrl(), "--routes", "team.json");
+
+    assertThat(batch.exitCode()).as(batch.all()).isZero();
+    assertThat(batch.err()).as("the file's price beside the built-in one, for the 10 s and the 15 s lines")
+        .containsOnlyOnce("price of grok-video-1.5-preview: this price comes from built-in, patched by "
+            + dir.resolve("team.json") + " (vidgen's built-in route of grok-video-1.5-preview has the provider's"
+            + " documented price): per request, 10 s: 25 credits ($0.125) by the file, 20 credits ($0.10) by the"
+            + " built-in route; per request, 15 s: 40 credits ($0.20) by the file, 30 credits ($0.15) by the built-in"
+            + " route; every line on it is planned at the file's price");
   }
 
   @ParameterizedTest

@@ -864,7 +864,7 @@ final class Jobs {
                 && clock.instant().plus(followAgainAfter).isBefore(handle.submittedAt().plus(DEADLINE));
             live.put(id, stopped(id, latest, cause, finished.get(), fromItsStart, again));
             if (again) {
-              followAgain(handle, fromItsStart);
+              followAgain(handle);
             }
           }
           changed(id);
@@ -874,9 +874,9 @@ final class Jobs {
   /**
    * Follows the task again after {@link #followAgainAfter}, from its latest entry, unless this
    * playground closed or the task moved on meanwhile; the follow's deadline still counts from the
-   * submission.
+   * submission. The task may end during the pause, so its end time is not true: it keeps no run time.
    */
-  private void followAgain(JobHandle handle, boolean fromItsStart) {
+  private void followAgain(JobHandle handle) {
     String id = handle.taskId().value();
     Live stoppedAt = live.get(id);
     Executor later = CompletableFuture.delayedExecutor(followAgainAfter.toMillis(), TimeUnit.MILLISECONDS);
@@ -884,7 +884,7 @@ final class Jobs {
       paused.remove(id);
       Live current = live.get(id);
       if (!closed && current == stoppedAt && current != null) {
-        follow(handle, current.entry(), fromItsStart);
+        follow(handle, current.entry(), false);
       }
     }, later);
     paused.put(id, pause);

@@ -55,9 +55,7 @@ final class Uploads {
     if (data.length == 0) {
       throw new Refusal(415, "images", "the file is empty", "choose a JPEG, PNG or WebP image");
     }
-    ImageKind kind = ImageKind.of(data).orElseThrow(() -> new Refusal(415, "images",
-        "the file is not a JPEG, PNG or WebP image by its content (whatever its name says)",
-        "convert it to JPEG, PNG or WebP and upload it again"));
+    ImageKind kind = ImageKind.of(data).orElseThrow(() -> NotAnImage.refusal(data));
     String name = safeName(claimedName, kind);
     String id = idOf(data);
     Path dir = folder.resolve(id);
