@@ -67,7 +67,9 @@ final class SlowCreateNotice implements AutoCloseable {
     while (said < sayAfter.size() && waited.compareTo(sayAfter.get(said)) >= 0) {
       said++;
     }
-    output.note("the create has had no answer for " + waited.toSeconds() + " s; still waiting for it (it is not sent"
+    // The time passed as the notice's mark says it (15 s), not as the check that saw it late measured it (16 s).
+    long passed = sayAfter.get(said - 1).toSeconds();
+    output.note("the create has had no answer for " + passed + " s; still waiting for it (it is not sent"
         + " again blindly, since a task may already exist; Ctrl-C waits a few seconds for the answer, then records"
         + " the job as unknown)");
   }

@@ -98,7 +98,9 @@ final class SlowStatusNotice implements VidgenListener, AutoCloseable {
     while (said < sayAfter.size() && waited.compareTo(sayAfter.get(said)) >= 0) {
       said++;
     }
-    output.note("task " + task.value() + ": its status read has had no answer for " + waited.toSeconds()
+    // The time passed as the notice's mark says it (15 s), not as the check that saw it late measured it (16 s).
+    long passed = sayAfter.get(said - 1).toSeconds();
+    output.note("task " + task.value() + ": its status read has had no answer for " + passed
         + " s; still waiting for it (the task is made and paid for, and goes on at the provider; stopped with"
         + " Ctrl-C, it is waited for again with: " + resume + ")");
   }

@@ -39,9 +39,9 @@ class SlowCreateNoticeTest {
       sentAt.set(Optional.of(SENT.plusSeconds(50)));
       await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> notes() == 0);
 
-      now.set(SENT.plusSeconds(66));
+      now.set(SENT.plusSeconds(66)); // 16 s after the sending: the 15 s mark passed, and that is what is said
       await().atMost(Duration.ofSeconds(5)).until(() -> notes() == 1);
-      assertThat(err.toString()).contains("vidgen: the create has had no answer for 16 s; still waiting for it (it is"
+      assertThat(err.toString()).contains("vidgen: the create has had no answer for 15 s; still waiting for it (it is"
           + " not sent again blindly, since a task may already exist; Ctrl-C waits a few seconds for the answer, then"
           + " records the job as unknown)");
       await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> notes() == 1);
