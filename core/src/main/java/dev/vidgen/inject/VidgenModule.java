@@ -12,7 +12,7 @@ import dev.vidgen.core.port.VideoProviderFactory;
 import dev.vidgen.core.port.VideoProviders;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Guice bindings for vidgen. Binds, as singletons:
@@ -24,15 +24,19 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Make one with a factory method, one per way of choosing the provider. {@code configure()}
- * does no I/O: the provider is created when the injector first needs it. Guice is an optional
- * dependency of vidgen-core; only this package uses it.
+ * does no I/O: the provider is created when the injector first needs it. A provider the module creates (by
+ * {@link #discover} or {@link #of(VideoProviderFactory, ProviderConfig)}) is given the clock set by {@link
+ * #withClient(Consumer)} ({@link ProviderConfig#clock()}), so that the mock runs on a test's virtual time. Guice
+ * is an optional dependency of vidgen-core; only this package uses it.
  */
 @SuppressWarnings("exports") // Guice is optional: an app that uses this class requires com.google.guice itself
 public final class VidgenModule extends AbstractModule {
-  private final Supplier<VideoProvider> provider;
+  /** Makes the provider from the client's settings (whose clock it is given); an instance given ignores them. */
+  private final Function<VidgenClient.Builder, VideoProvider> provider;
   private final Consumer<VidgenClient.Builder> clientSettings;
 
-  private VidgenModule(Supplier<VideoProvider> provider, Consumer<VidgenClient.Builder> clientSettings) {
+  private VidgenModule(Function<VidgenClient.Builder, VideoProvider> provider,
+      Consumer<VidgenClient.Builder> clientSettings) {
     this.provider = provider;
     this.clientSettings = clientSettings;
   }
@@ -40,29 +44,31 @@ public final class VidgenModule extends AbstractModule {
   /** Binds this provider instance. */
   public static VidgenModule of(VideoProvider provider) {
     Objects.requireNonNull(provider, "provider == null");
-    return new VidgenModule(() -> provider, builder -> {});
+    return new VidgenModule(settings -> provider, builder -> {});
   }
 
-  /** Binds the provider {@code factory} makes from {@code config}. */
+  /** Binds the provider {@code factory} makes from {@code config}, with the client's clock unless it names one. */
   public static VidgenModule of(VideoProviderFactory factory, ProviderConfig config) {
     Objects.requireNonNull(factory, "factory == null");
     Objects.requireNonNull(config, "config == null");
-    return new VidgenModule(() -> VideoProviders.create(factory, config), builder -> {});
+    return new VidgenModule(settings -> VideoProviders.create(factory, settings.forProvider(config)), builder -> {});
   }
 
   /**
    * Binds the provider found on the class path: {@code id} when not null, else the {@code
-   * vidgen.provider} system property, {@code VIDGEN_PROVIDER}, or the only one found.
+   * vidgen.provider} system property, {@code VIDGEN_PROVIDER}, or the only one found; made from {@code config}
+   * with the client's clock unless it names one.
    */
   public static VidgenModule discover(String id, ProviderConfig config) {
     Objects.requireNonNull(config, "config == null");
-    return new VidgenModule(() -> VideoProviders.discover(id, config), builder -> {});
+    return new VidgenModule(settings -> VideoProviders.discover(id, settings.forProvider(config)), builder -> {});
   }
 
   /**
    * A copy whose client is built with these settings too (budget, policies, clock, scheduler,
    * listener). The provider is this module's: settings that choose another one make the client's
-   * provision fail with an {@link IllegalStateException}; choose it with {@link #of} or {@link #discover}.
+   * provision fail with an {@link IllegalStateException}; choose it with {@link #of} or {@link #discover}. Their
+   * clock goes to a provider this module makes: to read it they run once more, on a builder of their own.
    */
   public VidgenModule withClient(Consumer<VidgenClient.Builder> settings) {
     Objects.requireNonNull(settings, "settings == null");
@@ -72,7 +78,10 @@ public final class VidgenModule extends AbstractModule {
   @Provides
   @Singleton
   VideoProvider videoProvider() {
-    return provider.get();
+    // The settings read on a builder of their own, for their clock only: this builds no client.
+    VidgenClient.Builder settings = VidgenClient.builder();
+    clientSettings.accept(settings);
+    return provider.apply(settings);
   }
 
   @Provides

@@ -20,6 +20,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +148,36 @@ class VidgenModuleTest {
         .cause().isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("chose a provider by id or discovery, but the module binds provider alpha")
         .cause().isInstanceOf(ProviderSelectionException.class).hasMessageContaining("gamma");
+  }
+
+  @Test
+  void aFactoryIsGivenTheClocksOfTheClientSettingsBesideItsOwnSettingsUnlessItsConfigNamesOne() {
+    Clock clientClock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    Clock ownClock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+    List<ProviderConfig> given = new ArrayList<>();
+    VideoProviderFactory recording = new VideoProviderFactory() {
+      @Override
+      public String id() {
+        return "alpha";
+      }
+
+      @Override
+      public VideoProvider create(ProviderConfig config) {
+        given.add(config);
+        return new AlphaTestFactory().create(config);
+      }
+    };
+    ProviderConfig settings = ProviderConfig.builder().set("alpha.mode", "fast").build();
+
+    Guice.createInjector(VidgenModule.of(recording, settings).withClient(builder -> builder.clock(clientClock)))
+        .getInstance(VidgenClient.class).close();
+    Guice.createInjector(VidgenModule.of(recording, settings.toBuilder().clock(ownClock).build())
+        .withClient(builder -> builder.clock(clientClock))).getInstance(VidgenClient.class).close();
+
+    assertThat(given).hasSize(2);
+    assertThat(given.get(0).clock()).contains(clientClock);
+    assertThat(given.get(0).settings()).isEqualTo(settings.settings());
+    assertThat(given.get(1).clock()).as("a clock the app gave the provider is kept").contains(ownClock);
   }
 
   @Test

@@ -71,7 +71,7 @@ class GettingStartedExamplesTest {
   @Test
   void aJobToAFileInTenLines() {
     // snippet:generate:begin
-    ProviderConfig config = ProviderConfig.builder().apiKey(System.getenv("TOAPIS_API_KEY")).build();
+    ProviderConfig config = ProviderConfig.empty(); // no apiKey(...): toapis reads TOAPIS_API_KEY
     try (VidgenClient client = VidgenClient.builder()
         .discoverProvider(config)
         .budget(Budget.ofUsd(new BigDecimal("1.00")))

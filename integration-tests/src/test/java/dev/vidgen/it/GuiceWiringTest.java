@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.GenerationResult;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.port.ProviderConfig;
@@ -13,9 +14,11 @@ import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.inject.VidgenModule;
 import dev.vidgen.provider.mock.MockProviderFactory;
+import dev.vidgen.provider.mock.MockVideoProvider;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,54 @@ class GuiceWiringTest {
       assertThat(result.file()).exists();
       assertThat(injector.getInstance(VideoProvider.class)).isSameAs(world.mock);
       assertThat(injector.getInstance(VidgenClient.class)).isSameAs(client);
+    }
+  }
+
+  @Test
+  void aDiscoveredMockRunsOnTheVirtualTimeGivenToTheClient() {
+    MockWorld world = new MockWorld();
+    Injector injector = Guice.createInjector(
+        VidgenModule.discover("mock", ProviderConfig.empty()).withClient(world::onVirtualTime));
+
+    try (VidgenClient client = injector.getInstance(VidgenClient.class)) {
+      GenerationResult result = world.runUntilDone(
+          client.generateAsync(MockWorld.jobWithoutReference(), folder.resolve("found.mp4"), AwaitOptions.defaults()),
+          Duration.ofMinutes(1)).join();
+
+      assertThat(result.file()).exists();
+      assertThat(world.time.elapsed()).isLessThan(Duration.ofMinutes(1));
+    }
+  }
+
+  @Test
+  void aMockFactoryNamedInCodeRunsOnTheVirtualTimeGivenToTheClient() {
+    MockWorld world = new MockWorld();
+    Injector injector = Guice.createInjector(
+        VidgenModule.of(new MockProviderFactory(), ProviderConfig.empty()).withClient(world::onVirtualTime));
+
+    try (VidgenClient client = injector.getInstance(VidgenClient.class)) {
+      GenerationResult result = world.runUntilDone(
+          client.generateAsync(MockWorld.jobWithoutReference(), folder.resolve("named.mp4"), AwaitOptions.defaults()),
+          Duration.ofMinutes(1)).join();
+
+      assertThat(result.file()).exists();
+    }
+  }
+
+  @Test
+  void aMockOnTheSystemClockBesideAClientOnVirtualTimeIsToldAsTheClocksNotTheTask() {
+    MockWorld world = new MockWorld();
+    Injector injector = Guice.createInjector(
+        VidgenModule.of(MockVideoProvider.create()).withClient(world::onVirtualTime));
+
+    try (VidgenClient client = injector.getInstance(VidgenClient.class)) {
+      CompletableFuture<GenerationResult> generate =
+          client.generateAsync(MockWorld.jobWithoutReference(), folder.resolve("apart.mp4"), AwaitOptions.defaults());
+      world.runUntilDone(generate, Duration.ofMinutes(11));
+
+      assertThat(MockWorld.failureOf(generate)).isInstanceOf(DeadlineExceededException.class)
+          .hasMessageContaining("the provider's clock is not the client's")
+          .hasMessageNotContaining("resume with its task id");
     }
   }
 

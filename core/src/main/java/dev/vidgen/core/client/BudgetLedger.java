@@ -6,9 +6,10 @@ import dev.vidgen.core.pricing.PriceQuote;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The client's budget, shared by every job it submits: a job's price is taken before anything
- * is sent and given back only when the task surely was not created (a failed upload, a create the
- * provider refused). An unanswered create keeps its price, since it may be billed.
+ * The client's budget, shared by every job it submits: a job's price is taken once the checks that
+ * may refuse it without sending anything (the live model list, the account's funds) have passed,
+ * before anything is sent, and given back only when the task surely was not created (a failed upload,
+ * a create the provider refused). An unanswered create keeps its price, since it may be billed.
  */
 final class BudgetLedger {
   private final AtomicReference<Budget> remaining;
@@ -42,6 +43,22 @@ final class BudgetLedger {
         throw new BudgetExceededException(quote, before.remaining().orElseThrow(), before.equals(whole));
       }
     } while (!remaining.compareAndSet(before, before.spend(quote)));
+  }
+
+  /**
+   * Throws as {@link #reserve} would when {@code quote} does not fit what is left now, taking nothing: the look a
+   * submit makes before its checks, so that a job over the budget is refused at once, before anything is read.
+   *
+   * @throws BudgetExceededException when it does not fit
+   */
+  void requireRoom(PriceQuote quote) {
+    if (allowUnknownPrices && !quote.isKnown()) {
+      return;
+    }
+    Budget now = remaining.get();
+    if (!now.allows(quote)) {
+      throw new BudgetExceededException(quote, now.remaining().orElseThrow(), now.equals(whole));
+    }
   }
 
   /** Whether {@link #reserve} would take {@code quote} now (a look only: nothing is taken). */

@@ -4,6 +4,7 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,9 +29,32 @@ public final class DeadlineExceededException extends VidgenException {
    * seen, or null when none was read.
    */
   public DeadlineExceededException(JobHandle handle, TaskSnapshot lastSnapshot, Duration waited) {
-    this("task " + handle.taskId() + " (" + handle.model() + ") not finished after "
-        + waited.toSeconds() + " s" + (lastSnapshot == null ? "" : "; last status " + said(lastSnapshot))
-        + "; resume with its task id (see docs/errors.md#deadline-exceeded)", handle, lastSnapshot, null);
+    this(otherClock(handle, lastSnapshot, waited).orElse("task " + handle.taskId() + " (" + handle.model()
+        + ") not finished after " + waited.toSeconds() + " s" + (lastSnapshot == null ? "" : "; last status "
+        + said(lastSnapshot)) + "; resume with its task id (see docs/errors.md#deadline-exceeded)"),
+        handle, lastSnapshot, null);
+  }
+
+  /** Leeway for a provider's clock running ahead of the client's before a deadline is blamed on the clocks. */
+  private static final Duration CLOCK_LEEWAY = Duration.ofMinutes(1);
+
+  /**
+   * The message when the provider dates the task after the client's whole wait had ended (by the client's clock):
+   * the provider keeps another clock (a mock on the system clock beside a client on virtual time), so its task
+   * could not finish within the client's deadline; empty when the dates agree or the provider gave none.
+   */
+  private static Optional<String> otherClock(JobHandle handle, TaskSnapshot lastSnapshot, Duration waited) {
+    Optional<Instant> created = lastSnapshot == null ? Optional.empty() : lastSnapshot.reportedCreatedAt();
+    Instant waitEnded = handle.submittedAt().plus(waited);
+    if (created.isEmpty() || !created.get().isAfter(waitEnded.plus(CLOCK_LEEWAY))) {
+      return Optional.empty();
+    }
+    return Optional.of("task " + handle.taskId() + " (" + handle.model() + ") not finished after " + waited.toSeconds()
+        + " s by the client's clock, but the provider's clock is not the client's: the provider dates the task "
+        + created.get() + ", after the client's wait had ended (" + waitEnded + "), so no wait on the client's clock"
+        + " sees it finish; give the provider the client's clock (a mock on virtual time: the same"
+        + " VirtualTime clock, or make it through ProviderConfig with the client's clock) and run it again (see"
+        + " docs/errors.md#deadline-exceeded)");
   }
 
   private DeadlineExceededException(String message, JobHandle handle, TaskSnapshot lastSnapshot, Duration unansweredFor) {

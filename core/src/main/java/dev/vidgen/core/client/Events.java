@@ -6,6 +6,7 @@ import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,6 +218,12 @@ final class Events {
     }
   }
 
+  void statusReadFailed(JobHandle handle, ProviderException failure, Duration readAgainIn) {
+    if (listening()) {
+      notify("onStatusReadFailed", listener -> listener.onStatusReadFailed(handle, failure, readAgainIn));
+    }
+  }
+
   void downloadProgress(JobHandle handle, long bytes, long totalBytes) {
     if (listening()) {
       notify("onDownloadProgress", listener -> listener.onDownloadProgress(handle, bytes, totalBytes));
@@ -227,6 +234,15 @@ final class Events {
     LOG.debug("the download of task {} goes on from byte {}", handle.taskId(), fromByte);
     if (listening()) {
       notify("onDownloadResuming", listener -> listener.onDownloadResuming(handle, fromByte));
+    }
+  }
+
+  /** A generate stopped (cancelled, interrupted, the client closed) and ended in {@code stop}; null: no task made. */
+  void stopped(JobHandle handle, CancellationException stop) {
+    LOG.debug("the generate of {} stopped: {}", handle != null ? "task " + handle.taskId() : "no task",
+        stop.getMessage());
+    if (listening()) {
+      notify("onStopped", listener -> listener.onStopped(handle, stop));
     }
   }
 

@@ -112,6 +112,7 @@ final class FollowOns {
           "prompt: " + kind.withArticle() + " needs a prompt saying what the new video shows"));
     }
     validator.followOnPromptOverCeiling(prompt, model).ifPresent(found::add);
+    found.addAll(JobValidator.brokenCharacters(followOn.prompt(), followOn.params()));
     String size = followOn.size();
     if (rule.isPresent()) {
       size = checkSize(rule.get(), size, found);
@@ -159,7 +160,8 @@ final class FollowOns {
     Prepared prepared;
     try {
       prepared = prepare(kind, source, followOn, live);
-      ledger.reserve(prepared.quote());
+      // A look only: taken once the checks that may refuse it without sending anything pass (as for a job).
+      ledger.requireRoom(prepared.quote());
     } catch (VidgenException e) {
       runtime.events().failed(null, e);
       return CompletableFuture.failedFuture(e);
@@ -169,9 +171,13 @@ final class FollowOns {
     FollowOnRequest request = prepared.request();
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     AtomicBoolean funded = new AtomicBoolean();
+    AtomicBoolean budgeted = new AtomicBoolean(); // its quote taken from the client's budget
     AtomicReference<AfterServerError> afterError = new AtomicReference<>();
     AtomicReference<Instant> creatingAt = new AtomicReference<>();
-    preflight.check(request.model(), prepared.quote())
+    preflight.check(request.model(), prepared.quote(), () -> {
+      ledger.reserve(prepared.quote());
+      budgeted.set(true);
+    })
         .thenCompose(ok -> {
           funded.set(true);
           if (result.isCancelled()) {
@@ -217,7 +223,7 @@ final class FollowOns {
               && creatingAt.get() != null) {
             cause = unanswered.withSentAt(creatingAt.get()); // a task made then is the one to look for
           }
-          if (!(cause instanceof AmbiguousSubmitException)) {
+          if (budgeted.get() && !(cause instanceof AmbiguousSubmitException)) {
             ledger.release(prepared.quote());
           }
           preflight.releaseIf(funded.get(), prepared.quote(), cause);

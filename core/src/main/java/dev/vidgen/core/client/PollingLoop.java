@@ -372,6 +372,8 @@ final class PollingLoop {
           + provider.getMessage() + "); the task is kept and read again in " + spoken(wait)
           + (atDeadline ? ", at the wait's deadline" : "") + " (a wait rides out " + spoken(outageTolerance)
           + " of failing reads)", "failed read of waited tasks", "failed reads of waited tasks");
+      // Told to every wait, spared or not: from here until the next read no read of the task is on its way.
+      runtime.events().statusReadFailed(handle, provider, wait);
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
     }

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * What runs after validation and the budget, before anything is uploaded or created: the live
- * model check, then money before paying; and, after the images, the upload of local videos.
- * {@link #NONE} checks nothing (and cannot upload videos).
+ * What runs after validation and a look at the budget, before anything is uploaded or created: the live
+ * model check, then money before paying, then the quote taken from the client's budget; and, after the
+ * images, the upload of local videos. {@link #NONE} checks nothing (and cannot upload videos).
  */
 class Preflight {
   /** Checks nothing. */
@@ -27,10 +27,13 @@ class Preflight {
     this.videos = videos;
   }
 
-  /** Completes when a job on {@code model} costing {@code quote} may be sent; takes the quote from the funds. */
-  CompletableFuture<Void> check(String model, PriceQuote quote) {
+  /**
+   * Completes when a job on {@code model} costing {@code quote} may be sent; takes the quote from the funds, then
+   * runs {@code budget} (which takes it from the client's budget, see {@link #thenBudget}).
+   */
+  CompletableFuture<Void> check(String model, PriceQuote quote, Runnable budget) {
     CompletableFuture<Void> listed = models == null ? CompletableFuture.completedFuture(null) : models.check(model);
-    return funds == null ? listed : listed.thenCompose(ok -> funds.reserve(quote));
+    return thenBudget(funds == null ? listed : listed.thenCompose(ok -> funds.reserve(quote)), quote, budget);
   }
 
   /**
@@ -38,18 +41,36 @@ class Preflight {
    * with the name to send, which is another of the route's names when only that one is listed for the key.
    */
   CompletableFuture<String> check(dev.vidgen.core.domain.ModelRoute route, String given, PriceQuote quote) {
-    return check(route, given, quote, null);
+    return check(route, given, quote, null, () -> { });
   }
 
   /**
    * {@link #check(dev.vidgen.core.domain.ModelRoute, String, PriceQuote)} for {@code job}: a model the key may not
-   * use is refused naming instead only listed models that can take it.
+   * use is refused naming instead only listed models that can take it. {@code budget} runs as {@link #thenBudget} says.
    */
   CompletableFuture<String> check(dev.vidgen.core.domain.ModelRoute route, String given, PriceQuote quote,
-      VideoJob job) {
+      VideoJob job, Runnable budget) {
     CompletableFuture<String> listed = models == null ? CompletableFuture.completedFuture(given)
         : models.nameToSend(route, given, job);
-    return funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name));
+    return thenBudget(funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name)),
+        quote, budget);
+  }
+
+  /**
+   * {@code checked}, then {@code budget} run once every check passed: a job the checks refuse (a model not listed for
+   * the key, too little money) so never held budget that another job needed meanwhile. When {@code budget} throws
+   * (the job does not fit), the funds taken are given back and the check fails with it.
+   */
+  private <T> CompletableFuture<T> thenBudget(CompletableFuture<T> checked, PriceQuote quote, Runnable budget) {
+    return checked.thenApply(value -> {
+      try {
+        budget.run();
+      } catch (RuntimeException refused) {
+        release(quote);
+        throw refused;
+      }
+      return value;
+    });
   }
 
   /** The provider's live model list as last read and still kept, when the model check is on; no call is made. */

@@ -419,7 +419,9 @@ final class SubmitPipeline {
       // The dry run's preview, before anything is read, uploaded or paid: a provider whose preview fails (a jar built
       // for an older SPI, say) is refused here in the same words, rather than paid for by a create that works.
       preview(prepared);
-      ledger.reserve(prepared.quote());
+      // A look only: the quote is taken once the checks that may refuse the job without sending anything pass, so
+      // that a job they refuse never holds budget another job needs meanwhile.
+      ledger.requireRoom(prepared.quote());
     } catch (RuntimeException e) {
       Optional<ModelRoute> retired = catalog.find(job.model());
       if (!listRead && retired.isPresent() && e instanceof InvalidJobException invalid
@@ -449,6 +451,7 @@ final class SubmitPipeline {
         : requestedReference != null ? requestedReference : newReference();
     String submitId = Events.nextSubmitId(); // what this submit's log lines carry up to its task
     AtomicBoolean funded = new AtomicBoolean(); // issue 11
+    AtomicBoolean budgeted = new AtomicBoolean(); // its quote taken from the client's budget
     AtomicReference<CreateAfterServerError> afterError = new AtomicReference<>();
     AtomicReference<String> sentModel = new AtomicReference<>();
     AtomicReference<Instant> creatingAt = new AtomicReference<>();
@@ -456,7 +459,10 @@ final class SubmitPipeline {
     // issue 11: live model list, money before paying; once the local files' bytes are read as validated, so that
     // what changes after this moment is known to have changed.
     validatedBytes.thenCompose(bytes -> preflight.check(prepared.route(), prepared.job().model(), prepared.quote(),
-            prepared.job()))
+            prepared.job(), () -> {
+              ledger.reserve(prepared.quote());
+              budgeted.set(true);
+            }))
         .thenCompose(name -> {
           funded.set(true);
           // Told once the live list and the funds let the job go: "it is sent anyway" is then true.
@@ -536,7 +542,7 @@ final class SubmitPipeline {
               cause = unanswered.withSentAt(creatingAt.get()); // a task made then is the one to look for
             }
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
-            fail(result, prepared.quote(), cause, stopSending, submitId);
+            fail(result, budgeted.get() ? prepared.quote() : null, cause, stopSending, submitId);
           }
         }));
     return result;
@@ -575,9 +581,10 @@ final class SubmitPipeline {
     return new AmbiguousSubmitException(details, reference, possibleTasks, cause);
   }
 
+  /** Ends the submit with {@code failure}, giving back {@code quote} (null: none was taken) unless a task may exist. */
   private void fail(CompletableFuture<JobHandle> result, PriceQuote quote, Throwable failure,
       CompletableFuture<?> stopSending, String submitId) {
-    if (!(failure instanceof AmbiguousSubmitException)) {
+    if (quote != null && !(failure instanceof AmbiguousSubmitException)) {
       ledger.release(quote);
     }
     // A close that ended this submit as ambiguous has told its failure already.

@@ -274,7 +274,9 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
-   * {@link #submit} without blocking; validation and the budget check run before it returns. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
+   * {@link #submit} without blocking; validation and the budget check run before it returns (the price is taken once
+   * the live model list and the funds let the job go: a job that fitted then fails with a budget refusal when other
+   * jobs took what was left meanwhile). It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job) {
     Objects.requireNonNull(job, "job == null");
@@ -718,7 +720,24 @@ public final class VidgenClient implements AutoCloseable {
         }));
       }));
     }));
+    CompletableFuture<JobHandle> submitted = submit.get();
+    result.whenComplete((value, failure) -> tellIfStopped(failure, submitted));
     return result;
+  }
+
+  /**
+   * Tells the listeners, once, that a generate ended in a stop ({@code failure}, as its caller got it): with the
+   * task it hands back, which a create on its way names only once it answers, or null when no task was made.
+   */
+  private void tellIfStopped(Throwable failure, CompletableFuture<JobHandle> submitted) {
+    if (!(failure instanceof CancellationException stop)) {
+      return; // saved, failed (told by onFailed), or given a value from outside
+    }
+    if (stop instanceof WaitStoppedException named) {
+      runtime.events().stopped(named.handle(), stop);
+      return;
+    }
+    submitted.whenComplete((handle, notMade) -> runtime.events().stopped(notMade == null ? handle : null, stop));
   }
 
   /**
@@ -1175,22 +1194,26 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
-    /** Finds the provider {@code id} with ServiceLoader and creates it with {@code config}; the client closes it. */
+    /**
+     * Finds the provider {@code id} with ServiceLoader and creates it with {@code config}, given this client's
+     * {@link #clock} as {@link #forProvider} says; the client closes it.
+     */
     public Builder provider(String id, ProviderConfig config) {
       Objects.requireNonNull(id, "id == null");
       Objects.requireNonNull(config, "config == null");
-      this.providerSource = () -> VideoProviders.load(id, config);
+      this.providerSource = () -> VideoProviders.load(id, forProvider(config));
       this.ownsProvider = true;
       return this;
     }
 
     /**
      * Chooses the provider at run time: {@code vidgen.provider}, {@code VIDGEN_PROVIDER}, else the only
-     * one on the class path (refused when another factory failed to load beside it).
+     * one on the class path (refused when another factory failed to load beside it). It is created with this
+     * client's {@link #clock}, as {@link #forProvider} says.
      */
     public Builder discoverProvider(ProviderConfig config) {
       Objects.requireNonNull(config, "config == null");
-      this.providerSource = () -> VideoProviders.discover(config);
+      this.providerSource = () -> VideoProviders.discover(forProvider(config));
       this.ownsProvider = true;
       return this;
     }
@@ -1420,6 +1443,16 @@ public final class VidgenClient implements AutoCloseable {
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
+    }
+
+    /**
+     * {@code config} as a provider made for this client is given it: carrying this builder's {@link #clock} (the
+     * system clock unless set) unless {@code config} carries a clock of its own, so that a provider that keeps time,
+     * such as the mock, keeps the client's ({@link ProviderConfig#clock()}). Used by {@link #provider(String,
+     * ProviderConfig)}, {@link #discoverProvider} and {@code VidgenModule}.
+     */
+    public ProviderConfig forProvider(ProviderConfig config) {
+      return Objects.requireNonNull(config, "config == null").withClockIfAbsent(clock);
     }
 
     /** The scheduler for waits and retries; the client creates (and closes) a small one by default. */

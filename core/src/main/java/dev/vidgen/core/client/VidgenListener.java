@@ -6,6 +6,7 @@ import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 
 /**
  * Events of every job a client runs, for metrics and audit logs. Every method has an empty
@@ -50,9 +51,15 @@ public interface VidgenListener {
 
   /**
    * A wait's status read of {@code handle}'s task went out (each try of it): its answer is told by {@link
-   * #onPolled}, a failed try by {@link #onRetry} or {@link #onFailed}.
+   * #onPolled}, a failed try by {@link #onRetry}, {@link #onStatusReadFailed} or {@link #onFailed}.
    */
   default void onStatusReading(JobHandle handle) {}
+
+  /**
+   * The last try of a wait's status read was answered with {@code failure}, and the wait rides it out: no read of
+   * {@code handle}'s task is on its way until the next one, {@code readAgainIn} from now.
+   */
+  default void onStatusReadFailed(JobHandle handle, ProviderException failure, Duration readAgainIn) {}
 
   /** A call failed and will be tried again after {@code delay}; {@code handle} is null before the create succeeds. */
   default void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {}
@@ -114,4 +121,13 @@ public interface VidgenListener {
 
   /** The video was written to {@code file}. */
   default void onDownloaded(JobHandle handle, Path file) {}
+
+  /**
+   * A {@code generate} stopped before its video was saved (its future cancelled, its thread interrupted, or the
+   * client closed) and ended in {@code stop}, what its caller got ({@link WaitStoppedException}, {@link
+   * SubmitStoppedException}, {@link SubmitNotSentException}). Told once per stopped generate, never after its
+   * {@link #onDownloaded} or {@link #onFailed}: {@code handle} is the paid task it hands back, told once a create on
+   * its way has answered, or null when no task was made (or one may exist unknown, which {@link #onFailed} tells).
+   */
+  default void onStopped(JobHandle handle, CancellationException stop) {}
 }

@@ -64,6 +64,12 @@ public record ProviderErrorDetails(
   public static final String ANSWER_TOO_LARGE = "answer_too_large";
 
   /**
+   * The {@link #code()} of an answer that holds the API key where it names a link (an upload's {@code data.url}): the
+   * same on every try, and each try sends the key (and the file) to that server again, so it is never retried.
+   */
+  public static final String ANSWER_HOLDS_KEY = "answer_holds_key";
+
+  /**
    * The {@link #code()} of a result link that answered "gone" (401, 403, 404, 410) or redirected where
    * vidgen does not follow: neither a key problem nor a missing task, whatever code the file's server sent.
    */

@@ -1,7 +1,9 @@
 package dev.vidgen.core.port;
 
+import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.policy.Durations;
 import dev.vidgen.core.text.SafeText;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.Optional;
  * Settings for creating a provider: string settings by name (such as {@code base_url} or
  * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key, nor a
  * setting named like a secret ({@code …secret…}, {@code …token…}, {@code …password…}, {@code …key…}),
- * a URL's user info, query or fragment, or any key-shaped value.
+ * a URL's user info, query or fragment, or any key-shaped value. It may also carry the {@link #clock()} of
+ * the client the provider is made for, so that a provider that keeps time (the mock) keeps the client's.
  */
 public final class ProviderConfig {
   /** The base URL setting, such as {@code https://api.example.com}. */
@@ -20,15 +23,17 @@ public final class ProviderConfig {
 
   private final Map<String, String> settings;
   private final ApiKey apiKey;
+  private final Clock clock;
 
-  private ProviderConfig(Map<String, String> settings, ApiKey apiKey) {
+  private ProviderConfig(Map<String, String> settings, ApiKey apiKey, Clock clock) {
     this.settings = Map.copyOf(settings);
     this.apiKey = apiKey;
+    this.clock = clock;
   }
 
   /** No settings and no key. */
   public static ProviderConfig empty() {
-    return new ProviderConfig(Map.of(), null);
+    return new ProviderConfig(Map.of(), null, null);
   }
 
   /** A builder with no settings and no key. */
@@ -41,7 +46,17 @@ public final class ProviderConfig {
     Builder builder = new Builder();
     builder.settings.putAll(settings);
     builder.apiKey = apiKey;
+    builder.clock = clock;
     return builder;
+  }
+
+  /**
+   * A copy that carries {@code clock}, unless this configuration carries a clock already (which is kept): how
+   * a client and vidgen's Guice module give a provider they create the client's clock.
+   */
+  public ProviderConfig withClockIfAbsent(Clock clock) {
+    Objects.requireNonNull(clock, "clock == null");
+    return this.clock != null ? this : new ProviderConfig(settings, apiKey, clock);
   }
 
   /** The setting called {@code name}, if given. */
@@ -76,16 +91,25 @@ public final class ProviderConfig {
     return Optional.ofNullable(apiKey);
   }
 
+  /**
+   * The clock the provider should keep time by, if given: the client's (a virtual one in tests). A provider that
+   * keeps no time of its own ignores it; one that does (the mock's task status) uses it instead of the system clock.
+   */
+  public Optional<Clock> clock() {
+    return Optional.ofNullable(clock);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ProviderConfig config
         && config.settings.equals(settings)
-        && Objects.equals(config.apiKey, apiKey);
+        && Objects.equals(config.apiKey, apiKey)
+        && Objects.equals(config.clock, clock);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(settings, apiKey);
+    return Objects.hash(settings, apiKey, clock);
   }
 
   @Override
@@ -114,6 +138,7 @@ public final class ProviderConfig {
   public static final class Builder {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private ApiKey apiKey;
+    private Clock clock;
 
     private Builder() {}
 
@@ -128,29 +153,55 @@ public final class ProviderConfig {
       return set(BASE_URL, baseUrl);
     }
 
-    /** The API key the provider sends; null (the default) for none. */
+    /**
+     * The API key the provider sends. Left uncalled, there is none, and a provider may read its own environment
+     * variable instead.
+     *
+     * @throws ProviderConfigurationException if {@code apiKey} is null
+     */
     public Builder apiKey(ApiKey apiKey) {
+      if (apiKey == null) {
+        throw nullKey();
+      }
       this.apiKey = apiKey;
       return this;
     }
 
     /**
-     * The API key as text, stripped of surrounding spaces; null (the default) for none.
+     * The API key as text, stripped of surrounding spaces. Left uncalled, there is none, and a provider may read its
+     * own environment variable instead.
      *
-     * @throws dev.vidgen.core.error.ProviderConfigurationException if {@code apiKey} is blank
+     * @throws ProviderConfigurationException if {@code apiKey} is null or blank
      */
     public Builder apiKey(String apiKey) {
-      if (apiKey != null && apiKey.isBlank()) {
-        throw new dev.vidgen.core.error.ProviderConfigurationException("the API key given is blank (such as an"
+      if (apiKey == null) {
+        throw nullKey();
+      }
+      if (apiKey.isBlank()) {
+        throw new ProviderConfigurationException("the API key given is blank (such as an"
             + " environment variable that is set but empty); give the key itself (keys look like sk-…)");
       }
-      this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
+      this.apiKey = ApiKey.of(apiKey);
       return this;
     }
 
-    /** A configuration with these settings and this key. */
+    /** A null key is refused, as a blank one is: taken as "none", the provider would use whatever key its process has. */
+    private static ProviderConfigurationException nullKey() {
+      return new ProviderConfigurationException("the API key given is null (such as a key missing from the app's"
+          + " own store); a null key is refused rather than taken as none, which would have the provider send the key"
+          + " in its environment variable (perhaps another account's): give the key itself (keys look like sk-…), or"
+          + " leave apiKey uncalled to have the provider read its environment variable");
+    }
+
+    /** The clock the provider keeps time by ({@link ProviderConfig#clock()}); null (the default) for the client's or the system's. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** A configuration with these settings, this key and this clock. */
     public ProviderConfig build() {
-      return new ProviderConfig(settings, apiKey);
+      return new ProviderConfig(settings, apiKey, clock);
     }
   }
 }

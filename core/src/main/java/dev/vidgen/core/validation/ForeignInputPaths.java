@@ -3,12 +3,14 @@ package dev.vidgen.core.validation;
 import dev.vidgen.core.files.OutPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Optional;
 
 /**
  * Why a local input file that does not exist may have been meant otherwise: the part of its path that is missing
- * starts with a {@code ~} nobody expanded, or is written the Windows way ({@code \}, a drive letter such as
- * {@code C:}). Only the missing part is read, so a folder on the way that exists is never blamed.
+ * starts with a {@code ~} nobody expanded, is written the Windows way ({@code \}, a drive letter such as
+ * {@code C:}), or names a file that is there with its letters in another Unicode form (NFC, NFD). Only the missing
+ * part is read, so a folder on the way that exists is never blamed.
  */
 final class ForeignInputPaths {
   private ForeignInputPaths() {}
@@ -29,9 +31,22 @@ final class ForeignInputPaths {
     String missing = existing.relativize(absolute).toString();
     Path base = existing;
     Optional<String> windows = OutPaths.windowsStyle(missing).map(what -> windowsWay(base, missing, what));
-    return windows.isPresent() ? windows : OutPaths.unexpandedHome(missing)
-        .filter(home -> home.equals("~") || OutPaths.namesUser(home))
-        .map(home -> unexpandedHome(missing, home));
+    if (windows.isPresent()) {
+      return windows;
+    }
+    Optional<String> home = OutPaths.unexpandedHome(missing)
+        .filter(user -> user.equals("~") || OutPaths.namesUser(user))
+        .map(user -> unexpandedHome(missing, user));
+    return home.isPresent() ? home : OtherUnicodeForms.of(existing, existing.relativize(absolute))
+        .map(ForeignInputPaths::otherForm);
+  }
+
+  private static String otherForm(Path there) {
+    String form = Normalizer.isNormalized(there.toString(), Normalizer.Form.NFC) ? "composed, NFC"
+        : "decomposed, NFD, as files copied from a Mac often are";
+    return "; a file of the same name is there, " + Texts.shown(there) + ", but with its letters written in another"
+        + " Unicode form (" + form + "), which this system takes for another name, so it is not used in its place:"
+        + " give its name as ls shows it (copied from there), or rename the file";
   }
 
   private static String windowsWay(Path base, String missing, String what) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -110,6 +111,7 @@ public final class JobValidator {
       reportDroppedHints(route, found);
       new RouteChecks(route, job, mode, found).run();
     }
+    BrokenTexts.check(job, found);
     return new ValidationReport(route == null ? job.model() : route.nameFor(job.model()), mode, found);
   }
 
@@ -119,6 +121,17 @@ public final class JobValidator {
    */
   public Optional<Violation> followOnPromptOverCeiling(String prompt, String model) {
     return RouteChecks.overCeiling(prompt, "no extend or remix of " + model + " documents one", null);
+  }
+
+  /**
+   * An error for the {@code prompt} and for each name or text of {@code params} of an extend or remix that holds a
+   * broken character (half of an emoji, as cutting text by UTF-16 index leaves), which would be sent as "?".
+   */
+  public static List<Violation> brokenCharacters(String prompt, Map<String, Object> params) {
+    List<Violation> found = new ArrayList<>();
+    BrokenTexts.check("prompt", prompt, found);
+    BrokenTexts.checkParams(params == null ? Map.of() : params, found);
+    return found;
   }
 
   /**

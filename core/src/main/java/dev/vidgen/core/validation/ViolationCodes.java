@@ -164,6 +164,12 @@ public final class ViolationCodes {
   public static final String PARAM_TOO_LONG = "param.too_long";
   /** The prompt, an input's link or a parameter holds the provider's API key, which would leave with it. */
   public static final String TEXT_HOLDS_API_KEY = "text.holds_api_key";
+  /**
+   * The prompt, the model, a setting or a parameter holds a broken character: half of an emoji or other character
+   * outside the basic plane (an unpaired UTF-16 surrogate, as cutting text by UTF-16 index leaves), which would be
+   * sent as "?".
+   */
+  public static final String TEXT_BROKEN_CHARACTER = "text.broken_character";
   /** Warning: a timed prompt segment such as "(10-15s)" runs past the end of the video. */
   public static final String SEGMENT_PAST_END = "prompt.segment_past_end";
   /** Warning: a timed prompt segment overlaps the one before it. */

@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,6 +246,42 @@ class PollingLoopTest {
     assertThat(done).isCompleted();
     assertThat(told).containsExactly("reading task-1", "reading task-1", "read in_progress", "reading task-1",
         "read completed");
+  }
+
+  @Test
+  void theLastFailedTryOfAReadTheWaitRidesOutIsToldWithItsPauseSoNoReadSeemsUnanswered() {
+    provider.statusAnswers(serverErrors(4));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    List<String> told = new CopyOnWriteArrayList<>();
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onStatusReading(JobHandle handle) {
+        told.add("reading");
+      }
+
+      @Override
+      public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt,
+          Duration delay) {
+        told.add("try failed");
+      }
+
+      @Override
+      public void onStatusReadFailed(JobHandle handle, ProviderException failure, Duration readAgainIn) {
+        told.add("read failed, read again in " + readAgainIn.toSeconds() + " s");
+      }
+
+      @Override
+      public void onPolled(JobHandle handle, TaskSnapshot snapshot) {
+        told.add("read " + snapshot.status().id());
+      }
+    });
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompleted();
+    assertThat(told).containsExactly("reading", "try failed", "reading", "try failed", "reading", "try failed",
+        "reading", "read failed, read again in 15 s", "reading", "read completed");
   }
 
   @Test

@@ -199,11 +199,23 @@ final class ScriptedProvider implements VideoProvider {
 
   private boolean liveUnanswered;
 
+  /** Has every read of the live model list answer when {@code answer} does (the test completes it), with its list. */
+  synchronized ScriptedProvider liveModelsAnsweredBy(CompletableFuture<java.util.Set<String>> answer) {
+    this.liveAnswer = answer;
+    return this;
+  }
+
+  private CompletableFuture<java.util.Set<String>> liveAnswer;
+
   @Override
   public synchronized CompletableFuture<java.util.Set<String>> liveModels() {
     if (liveUnanswered) {
       calls.add("models");
       return new CompletableFuture<>();
+    }
+    if (liveAnswer != null) {
+      calls.add("models");
+      return liveAnswer.thenApply(java.util.Set::copyOf); // its own future: a read given up on leaves the answer be
     }
     if (live == null) {
       return VideoProvider.super.liveModels();

@@ -85,6 +85,42 @@ class SplitAndCutKeyMaskingTest {
   }
 
   @Test
+  void aKeyCutInHexAtTheTextsEndOrBeforeAnEllipsisIsMasked() {
+    assertThat(shown("Bad gateway for token " + hex(KEY.substring(0, 20)))).isEqualTo("Bad gateway for token sk-…");
+    assertThat(shown("Bad gateway for token " + hex(KEY.substring(0, 14)).toUpperCase(Locale.ROOT) + "  "))
+        .as("upper case, white space after").isEqualTo("Bad gateway for token sk-…  ");
+    assertThat(shown("token " + hex(KEY.substring(0, 30)) + "…")).isEqualTo("token sk-…");
+    assertThat(shown("token " + hex(KEY.substring(0, 45)) + "… (task video_1)")).isEqualTo("token sk-… (task video_1)");
+    assertThat(shown("token " + hex(KEY.substring(0, 20)) + "7…")).as("cut inside a byte").isEqualTo("token sk-…");
+    assertThat(API_KEY.isIn("token " + hex(KEY.substring(0, 20)))).isTrue();
+  }
+
+  @Test
+  void aKeyCutBeforeThreeDotsIsMaskedInClearPercentEncodedJsonEscapedAndHex() {
+    assertThat(API_KEY.maskIn("token " + KEY.substring(0, 30) + "...")).isEqualTo("token sk-…");
+    assertThat(shown("token " + KEY.substring(0, 20) + "... (task video_1)")).isEqualTo("token sk-… (task video_1)");
+    assertThat(shown("token " + percentEncodedAll(KEY.substring(0, 25)) + "...")).isEqualTo("token sk-…");
+    assertThat(API_KEY.maskIn("{\"message\":\"token " + KEY.substring(0, 12).replace("-", "\\u002d") + "...\"}"))
+        .as("JSON-escaped").isEqualTo("{\"message\":\"token sk-…\"}");
+    assertThat(shown("token " + hex(KEY.substring(0, 30)) + "...")).isEqualTo("token sk-…");
+    assertThat(API_KEY.maskIn("bad token " + KEY.substring(0, 25) + "... and more")).isEqualTo("bad token sk-… and more");
+  }
+
+  @Test
+  void twoDotsOrSpacedDotsAreACutTooWhileFewerThanTwelveCharactersOrATextGoingOnStay() {
+    assertThat(shown("token " + KEY.substring(0, 20) + "..")).isEqualTo("token sk-…");
+    assertThat(shown("token " + KEY.substring(0, 20) + " . . .")).isEqualTo("token sk-… . . .");
+    assertThat(shown("token " + KEY.substring(0, 11) + "...")).as("fewer than 12 characters")
+        .isEqualTo("token " + KEY.substring(0, 11) + "...");
+    assertThat(shown("token " + hex(KEY.substring(0, 11)) + "...")).as("fewer than 12 characters in hex")
+        .isEqualTo("token " + hex(KEY.substring(0, 11)) + "...");
+    assertThat(API_KEY.maskIn("token " + hex(KEY.substring(0, 20)) + " and more")).as("not cut off: the text goes on")
+        .isEqualTo("token " + hex(KEY.substring(0, 20)) + " and more");
+    String ordinary = "Loading... please wait. . . done.. ok";
+    assertThat(API_KEY.maskIn(ordinary)).isSameAs(ordinary);
+  }
+
+  @Test
   void theKeyInHexIsMaskedAndFoundInEitherCase() {
     String hex = HexFormat.of().formatHex(KEY.getBytes(StandardCharsets.UTF_8));
 
@@ -100,6 +136,10 @@ class SplitAndCutKeyMaskingTest {
     assertThat(API_KEY.maskIn(text)).isSameAs(text);
     assertThat(URLEncoder.encode(text, StandardCharsets.UTF_8)).isEqualTo(API_KEY.maskIn(
         URLEncoder.encode(text, StandardCharsets.UTF_8)));
+  }
+
+  private static String hex(String text) {
+    return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String percentEncodedAll(String text) {

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class KeyMaskQuickLookTest {
       "clé-secrète-très-longue-é", "pass phrase with spaces", "abcdefgh", "k\"e\\y/1234567");
   private static final String[] WORDS = {"A", "red", "car", "drives", "along", "the", "coast", "at", "sunset,",
       "image.png", "/tmp/in/photo 1.jpg", "https://cdn.example/v/1.mp4", "x", "%", "\\", "Basic", "Bearer", "=",
-      "9f8e7d6c5b4a", "QmFzaWM", "sk-", "…", "日本", "+", "_", "-"};
+      "9f8e7d6c5b4a", "QmFzaWM", "sk-", "…", "日本", "+", "_", "-", "...", "..", ". . .", "."};
 
   @Test
   void masksWhatThePatternsMaskOverSeededRandomText() {
@@ -53,6 +54,8 @@ class KeyMaskQuickLookTest {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     List<String> forms = new ArrayList<>();
     forms.add(secret);
+    forms.add(HexFormat.of().formatHex(bytes));
+    forms.add(HexFormat.of().withUpperCase().formatHex(bytes));
     forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
     forms.add(URLEncoder.encode(URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     forms.add(secret.replace("/", "\\/"));

@@ -365,6 +365,40 @@ class JobValidatorTest {
   }
 
   @Test
+  void aPromptHoldingHalfAnEmojiIsRefusedWithWhereItIs() {
+    // Cut by UTF-16 index through an emoji: the high half of U+1F3AC is left, which UTF-8 would send as "?".
+    String cut = "Kamerafahrt \u00fcber Gr\u00fc\u00dfe \uD83C\uDFAC" + "\uD83C" + " Ende";
+
+    ValidationReport report = validator.validate(valid().prompt(cut).build());
+
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("prompt");
+      assertThat(error.code()).isEqualTo(ViolationCodes.TEXT_BROKEN_CHARACTER);
+      assertThat(error.message()).startsWith("prompt: a broken character at position 25 (U+D83C, half of an emoji")
+          .contains("cutting text by UTF-16 index", "remove it or cut the text elsewhere");
+    });
+  }
+
+  @Test
+  void aLoneHalfInAParameterOrItsNameIsRefusedTooWholePairsAreNot() {
+    VideoJob job = valid().prompt("whole \uD83C\uDFAC emoji")
+        .param("metadata", Map.of("negative_prompt", "blur \uDC8E and \uDC8E"))
+        .param("tags", List.of("fine", "x\uD83C")).build();
+
+    ValidationReport report = validator.validate(job);
+
+    assertThat(report.errors()).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+        tuple("params.metadata.negative_prompt", ViolationCodes.TEXT_BROKEN_CHARACTER),
+        tuple("params.tags[1]", ViolationCodes.TEXT_BROKEN_CHARACTER));
+    assertThat(report.errors()).filteredOn(error -> error.field().startsWith("params.metadata")).singleElement()
+        .satisfies(error -> assertThat(error.message())
+            .startsWith("params.metadata.negative_prompt: 2 broken characters, the first at position 6"));
+    assertThat(JobValidator.brokenCharacters("remix \uD83C", Map.of())).singleElement()
+        .satisfies(error -> assertThat(error.message()).startsWith("prompt: a broken character at position 7"));
+  }
+
+  @Test
   void lineBreaksTabsEmojiJoinersAndRightToLeftTextDrawNoWarning() {
     String prompt = "Line one\n\tline two\r\n👨\u200D👩\u200D👧 family, \u05E9\u05DC\u05D5\u05DD\u200F";
 

@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes {@link MockVideoProvider}s on the system clock; id {@code mock}. Settings: {@code
+ * Makes {@link MockVideoProvider}s on the configuration's {@link ProviderConfig#clock() clock} (the client's, when a
+ * client or vidgen's Guice module makes it), else the system clock; id {@code mock}. Settings: {@code
  * mock.duration} (such as {@code 3s}), {@code mock.seed} (a whole number), {@code mock.credits} (a
  * limited balance; unlimited when absent), {@code mock.fail} (text that makes a task whose prompt
  * holds it fail) and {@code mock.create_error} (an HTTP status creates answer, such as {@code 429}
@@ -58,6 +59,7 @@ public final class MockProviderFactory implements VideoProviderFactory {
     }
     MockVideoProvider.Builder builder = MockVideoProvider.builder().fromSettings();
     config.apiKey().ifPresent(builder::apiKey);
+    config.clock().ifPresent(builder::clock);
     try {
       config.duration(DURATION).ifPresent(builder::duration);
     } catch (IllegalArgumentException e) {

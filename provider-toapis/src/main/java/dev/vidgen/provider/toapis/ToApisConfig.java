@@ -394,23 +394,41 @@ public final class ToApisConfig {
     }
 
     /**
-     * The API key ({@code sk-…}); without one, {@value ToApisConfig#API_KEY_ENV} is read.
+     * The API key ({@code sk-…}); when this is not called, {@value ToApisConfig#API_KEY_ENV} is read.
      *
-     * @throws ProviderConfigurationException if {@code apiKey} is blank
+     * @throws ProviderConfigurationException if {@code apiKey} is null or blank
      */
     public Builder apiKey(String apiKey) {
-      if (apiKey != null && apiKey.isBlank()) {
+      if (apiKey == null) {
+        throw nullKey();
+      }
+      if (apiKey.isBlank()) {
         throw new ProviderConfigurationException("the toapis API key given is blank (such as " + API_KEY_ENV
             + " set but empty); give the key itself (keys look like sk-…; make one at https://toapis.com/console/token),"
             + " or leave it out to read " + API_KEY_ENV);
       }
-      return apiKey(apiKey == null ? null : ApiKey.of(apiKey));
+      return apiKey(ApiKey.of(apiKey));
     }
 
-    /** The API key; without one (null), {@value ToApisConfig#API_KEY_ENV} is read when the configuration is built. */
+    /**
+     * The API key; when this is not called, {@value ToApisConfig#API_KEY_ENV} is read when the configuration is built.
+     *
+     * @throws ProviderConfigurationException if {@code apiKey} is null
+     */
     public Builder apiKey(ApiKey apiKey) {
+      if (apiKey == null) {
+        throw nullKey();
+      }
       this.apiKey = apiKey;
       return this;
+    }
+
+    /** A null key is refused, as a blank one is: taken as "none", it would bill whatever key this process has. */
+    private static ProviderConfigurationException nullKey() {
+      return new ProviderConfigurationException("the toapis API key given is null (such as a key missing from the"
+          + " app's own store); a null key is refused rather than taken as none, which would send this process's "
+          + API_KEY_ENV + " (perhaps another account's): give the key itself (keys look like sk-…), or leave apiKey"
+          + " uncalled to read " + API_KEY_ENV);
     }
 
     /** The base URL; without one, {@value ToApisConfig#BASE_URL_ENV} is read, else {@value ToApisConfig#DEFAULT_BASE_URL}. */

@@ -209,7 +209,7 @@ final class ToApisVideoProvider implements VideoProvider {
         throw new dev.vidgen.core.error.InvalidJobException(
             new dev.vidgen.core.validation.ValidationReport(request.route().id(), null, clashes));
       }
-      String json = CreateBody.json(request);
+      String json = Json.write(BrokenBodyText.refusedOrSame(CreateBody.of(request), request.route().id()));
       String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.create(reference);
@@ -419,7 +419,8 @@ final class ToApisVideoProvider implements VideoProvider {
       CallTrace trace = new CallTrace();
       CallContext context = new CallContext(Operation.CREATE, request.source(), null);
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
-              RequestBody.create(Json.write(followOnBody(request)), ApiHeaders.JSON), authorization, trace), trace,
+              RequestBody.create(Json.write(BrokenBodyText.refusedOrSame(followOnBody(request), request.model())),
+                  ApiHeaders.JSON), authorization, trace), trace,
           context, (answer, status, headers) -> created(context, answer, status, headers), stopSending);
     });
   }
@@ -498,7 +499,7 @@ final class ToApisVideoProvider implements VideoProvider {
     }
     if (errors.carriesKey(url)) {
       // The link would go out in the create and on to the model's vendor: the server's doing, not the job's.
-      throw new UnreadableResponseException("the provider's upload answer held the API key in its data.url (not"
+      throw UnreadableResponseException.holdingKey("the provider's upload answer held the API key in its data.url (not"
           + " shown): the file was uploaded, but no create was sent with that link, so nothing was billed for a"
           + " video; this is the server's doing, not the job's: check that the base URL (--base-url,"
           + " TOAPIS_BASE_URL) is the API's own address, and if it is, report it to the provider");

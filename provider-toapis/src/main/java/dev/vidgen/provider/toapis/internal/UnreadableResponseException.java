@@ -12,20 +12,37 @@ public final class UnreadableResponseException extends IOException {
 
   private final String snippet;
   private final boolean tooLarge;
+  private final boolean holdsKey;
 
   public UnreadableResponseException(String reason, String body, Throwable cause) {
     this(reason, body, cause, false);
   }
 
   private UnreadableResponseException(String reason, String body, Throwable cause, boolean tooLarge) {
+    this(reason, body, cause, tooLarge, false);
+  }
+
+  private UnreadableResponseException(String reason, String body, Throwable cause, boolean tooLarge,
+      boolean holdsKey) {
     super(reason, cause);
     this.snippet = shorten(body);
     this.tooLarge = tooLarge;
+    this.holdsKey = holdsKey;
   }
 
   /** An answer larger than vidgen reads ({@code max_answer_size}): the same on every try. */
   static UnreadableResponseException tooLarge(String reason) {
     return new UnreadableResponseException(reason, null, null, true);
+  }
+
+  /** An answer holding the API key where it names a link: the same on every try, each of which sends the key again. */
+  public static UnreadableResponseException holdingKey(String reason) {
+    return new UnreadableResponseException(reason, null, null, false, true);
+  }
+
+  /** Whether the answer held the API key where it names a link, which no retry changes. */
+  public boolean holdsKey() {
+    return holdsKey;
   }
 
   /** Whether the answer was larger than vidgen reads, which no retry changes. */
