@@ -98,7 +98,8 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
       Instant now) {
     Map<String, PlannedJob> byKey = new LinkedHashMap<>();
     plan.jobs().forEach(job -> byKey.put(job.key(), job));
-    JournalChecks checks = new JournalChecks(store.describe(), plan.batch(), byKey, null, retryFailed);
+    JournalChecks checks = new JournalChecks(store.describe(), plan.batch(), byKey, null, retryFailed,
+        plan.invalid());
     List<Entry> known = store.entries(plan.batch());
     checks.refuseAll(known, now);
     Map<String, Entry> byEntryKey = new LinkedHashMap<>();

@@ -303,7 +303,7 @@ public final class BatchRunner {
       this.manifest = manifest;
       this.batch = plan.batch();
       plan.jobs().forEach(job -> byKey.put(job.key(), job));
-      this.checks = new JournalChecks(store.describe(), batch, byKey, worker, retryFailed);
+      this.checks = new JournalChecks(store.describe(), batch, byKey, worker, retryFailed, plan.invalid());
     }
 
     BatchReport execute() {

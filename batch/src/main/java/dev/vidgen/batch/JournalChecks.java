@@ -21,19 +21,25 @@ final class JournalChecks {
   private final Map<String, PlannedJob> byKey;
   private final String worker;
   private final boolean retryFailed;
+  /** The lines the run leaves out as invalid ({@code --skip-invalid}), by number. */
+  private final Map<Integer, BatchLine> invalid;
 
   /**
    * @param journal the journal, for people
    * @param worker this run's worker name; null for a preview, to which every holder is another worker
    * @param retryFailed whether the run sends failed jobs without a task again ({@code --retry-failed}): then
    *     one of them whose line changed takes the line as it is now ({@link FailedRetries#replaceable})
+   * @param invalid the file's invalid lines, which the run leaves out: a job of one of them that has its task
+   *     is left as it is (not followed), not refused as a job the file lacks
    */
-  JournalChecks(String journal, String batch, Map<String, PlannedJob> byKey, String worker, boolean retryFailed) {
+  JournalChecks(String journal, String batch, Map<String, PlannedJob> byKey, String worker, boolean retryFailed,
+      List<BatchLine> invalid) {
     this.journal = journal;
     this.batch = batch;
     this.byKey = byKey;
     this.worker = worker;
     this.retryFailed = retryFailed;
+    this.invalid = invalid.stream().collect(Collectors.toMap(BatchLine::number, line -> line, (a, b) -> a));
   }
 
   /** All three checks, in the order a run makes them. */
@@ -45,19 +51,48 @@ final class JournalChecks {
     refuseHeldWork(known, now);
   }
 
-  /** Jobs that are not final and not in the plan: with a task (or perhaps one), they stay until finished. */
+  /**
+   * Jobs that are not final and not in the plan: with a task (or perhaps one), they stay until finished. A job
+   * whose line the file still has under its id, only invalid now, is no stranger: one with its task is left as it is
+   * (the caller says so), one whose create may have made a task no one knows of is refused with its line named.
+   */
   void refuseForeignWork(List<Entry> entries) {
+    entries.stream().filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal() && invalidLineOf(e) != null
+        && !hasItsTask(e)).findFirst().ifPresent(e -> {
+          // A create of it may be on its way, or may have made a task that nothing but a run of its line looks up.
+          throw new JobStore.ConflictException("job " + e.key() + " (line " + invalidLineOf(e).number() + ") is invalid"
+              + " in this jobs file, and " + journal + " holds it as " + e.state().id() + ": a create of it went out"
+              + " and may have made a paid task, which only a run of its line can look up; put the line back as it"
+              + " was sent and run again; nothing was sent");
+        });
     List<Entry> foreign = entries.stream()
-        .filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal())
+        .filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal() && invalidLineOf(e) == null)
         .toList();
     if (!foreign.isEmpty()) {
       throw new JobStore.ConflictException(journal + " holds " + foreign.size()
           + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
           + " that this jobs file does not have (" + named(foreign, e -> e.key() + ", line " + e.seq() + ", "
-              + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : ""), 5)
+              + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : "") + unreadableLine(e), 5)
           + "): a job whose create went out stays until it is finished; run the jobs file they came from (or put"
           + " their lines back), or use another journal; nothing was sent");
     }
+  }
+
+  /** Whether the job has its task, which a run that leaves it (its line invalid) can name and the journal keeps. */
+  private static boolean hasItsTask(Entry entry) {
+    return entry.state() == State.SUBMITTED && entry.taskId() != null;
+  }
+
+  /** The invalid line of this file that holds the entry's job under its id, or null. */
+  BatchLine invalidLineOf(Entry entry) {
+    return invalid.values().stream().filter(line -> entry.key().equals(line.id())).findFirst().orElse(null);
+  }
+
+  /** "; line 2 here is invalid, with no id to tell": the file's line at the job's place, which may be its own. */
+  private String unreadableLine(Entry entry) {
+    BatchLine line = invalid.get(entry.seq());
+    return line == null || line.id() != null ? ""
+        : "; line " + entry.seq() + " of this file is invalid, with no id to tell whether it is this job's line";
   }
 
   /** A job without a task that this file lacks or changed, but that another worker holds: left to it. */

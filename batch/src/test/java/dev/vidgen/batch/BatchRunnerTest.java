@@ -3,6 +3,7 @@ package dev.vidgen.batch;
 import static dev.vidgen.batch.ScriptedBackend.PLAIN_MODEL;
 import static dev.vidgen.batch.ScriptedBackend.REFERENCE_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgen.batch.journal.InMemoryJobStore;
@@ -1208,6 +1209,51 @@ class BatchRunnerTest {
         .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("does not have (b, line 2, submitted, task t-b)");
     assertThatThrownBy(() -> BatchPreview.read(plan(line("a", REFERENCE_MODEL), line("b", PLAIN_MODEL)), store, false,
         Instant.now())).isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("job a (line 1)");
+  }
+
+  @Test
+  void aPaidJobWhoseOwnLineIsNowInvalidIsLeftAsItIsByARunOfTheValidLines() {
+    BatchPlan old = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    journal(old, "b", b -> b.state(State.SUBMITTED).attempts(1).taskId("t-b"));
+    BatchPlan edited = plan(line("a", PLAIN_MODEL),
+        "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b\",\"params\":{\"x\":null}}");
+    assertThat(edited.invalid()).extracting(BatchLine::id).containsExactly("b");
+
+    assertThatCode(() -> BatchPreview.read(edited, store, false, Instant.now())).doesNotThrowAnyException();
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").skipInvalid(true).build().run(edited);
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(1);
+    assertThat(entry("b").state()).as("b's task is left as it is, for its line put back").isEqualTo(State.SUBMITTED);
+    assertThat(entry("b").taskId()).isEqualTo("t-b");
+    assertThat(backend.calls).noneMatch(call -> call.contains(" b "));
+  }
+
+  @Test
+  void aJobWhoseCreateMayHaveGoneOutIsRefusedWhenItsOwnLineIsNowInvalidNamingThatLine() {
+    BatchPlan old = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    journal(old, "b", b -> b.state(State.SUBMITTING).attempts(1));
+    BatchPlan edited = plan(line("a", PLAIN_MODEL),
+        "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b\",\"params\":{\"x\":null}}");
+    BatchRunner skipping = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").skipInvalid(true).build();
+
+    assertThatThrownBy(() -> skipping.run(edited)).isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job b (line 2) is invalid in this jobs file, and in-memory journal holds it as submitting")
+        .hasMessageContaining("put the line back as it was sent").hasMessageNotContaining("does not have");
+    assertThat(backend.calls).as("nothing sent").noneMatch(call -> call.startsWith("submit"));
+  }
+
+  @Test
+  void aJobTheFileLacksAtTheNumberOfAnUnreadableLineSaysThatLineIsInvalid() {
+    BatchPlan old = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    journal(old, "b", b -> b.state(State.SUBMITTED).attempts(1).taskId("t-b"));
+    BatchPlan edited = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"prompt\":");
+
+    assertThatThrownBy(() -> BatchPreview.read(edited, store, false, Instant.now()))
+        .isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("(b, line 2, submitted, task t-b; line 2 of this file is invalid, with no id to tell"
+            + " whether it is this job's line)");
   }
 
   @Test

@@ -203,9 +203,10 @@ final class BatchCommand extends ClientCommand {
       views.plan(plan);
       BatchOutClashes.refuse(context, plan, jobs, location, videos);
       tellChangedPrices(plan, output);
+      views.notFollowedOnInvalidLines(paid.onInvalidLines());
       // --skip-invalid runs the valid lines; with none, there is nothing to run, and it is no success.
       if (!plan.invalid().isEmpty() && (!skipInvalid || plan.jobs().isEmpty())) {
-        return views.refuseInvalid(plan, paid.runningTasks());
+        return views.refuseInvalid(plan, paid.runningTasks(), paid.onInvalidLines());
       }
       if (maxCredits != null && plan.exceeds(maxCredits.subtract(earlier.extra()), root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits, earlier.extra());

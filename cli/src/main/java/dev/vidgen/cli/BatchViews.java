@@ -97,6 +97,18 @@ final class BatchViews {
   }
 
   int refuseInvalid(BatchPlan plan, List<String> runningTasks) {
+    return refuseInvalid(plan, runningTasks, List.of());
+  }
+
+  /**
+   * As {@link #refuseInvalid(BatchPlan, List)}, with the running tasks whose own lines are invalid now: named with
+   * the others, and told apart, since only their lines put back as sent (or {@code vidgen wait}) follow them.
+   */
+  int refuseInvalid(BatchPlan plan, List<String> runningTasks, List<PaidTasks.LineTask> onInvalidLines) {
+    List<String> others = runningTasks;
+    List<String> all = new ArrayList<>(onInvalidLines.stream().map(PaidTasks.LineTask::task).toList());
+    all.addAll(runningTasks);
+    runningTasks = all;
     // Tasks made by earlier runs are not followed either: the run stops before it writes to the journal.
     String unfollowed = runningTasks.isEmpty() ? "" : ", and " + Plural.count(runningTasks.size(), "task")
         + " earlier runs made " + Plural.word(runningTasks.size(), "was", "were") + " not followed ("
@@ -108,9 +120,20 @@ final class BatchViews {
     String next = plan.jobs().isEmpty() ? "fix " + them + " and run again: no line is valid, so there is nothing to run"
         : "fix " + them + " and run again, or add --skip-invalid to run the "
             + Plural.count(plan.jobs().size(), "valid line");
-    if (!runningTasks.isEmpty()) {
-      next += "; either run follows and downloads " + Plural.word(runningTasks.size(), "that task", "those tasks")
-          + ", whose video " + Plural.word(runningTasks.size(), "link lasts", "links last") + " about 24 hours";
+    if (!others.isEmpty()) {
+      next += "; either run follows and downloads " + (onInvalidLines.isEmpty()
+          ? Plural.word(others.size(), "that task", "those tasks")
+          : Plural.word(others.size(), "the other task", "the other " + others.size() + " tasks"))
+          + ", whose video " + Plural.word(others.size(), "link lasts", "links last") + " about 24 hours";
+    }
+    if (!onInvalidLines.isEmpty()) {
+      PaidTasks.LineTask first = onInvalidLines.get(0);
+      next += "; " + (onInvalidLines.size() == 1 ? "line " + first.line() + "'s own task " + first.task()
+          + " is followed by neither: put the line back as it was sent and run again, or save its video with "
+          + waitCommand(first)
+          : Plural.count(onInvalidLines.size(), "task") + " whose own lines are invalid (" + onInvalidLines.stream()
+              .map(t -> t.task() + ", line " + t.line()).collect(Collectors.joining("; ")) + ") are followed by"
+              + " neither: put those lines back as they were sent and run again, or save each video with vidgen wait");
     }
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
@@ -120,6 +143,34 @@ final class BatchViews {
     json.put("error", error("invalid_job", "batch.invalid_lines", message, next, ExitCodes.INVALID_JOB));
     output.object(json);
     return ExitCodes.INVALID_JOB;
+  }
+
+  /**
+   * One line for each running task whose own line is invalid now (edited after its create): the run, stopped by the
+   * invalid lines or running the valid ones ({@code --skip-invalid}), does not follow it, and how to.
+   */
+  void notFollowedOnInvalidLines(List<PaidTasks.LineTask> onInvalidLines) {
+    leftOnInvalidLines = List.copyOf(onInvalidLines);
+    for (PaidTasks.LineTask left : onInvalidLines) {
+      output.note("line " + left.line() + " (" + left.key() + ") is invalid, and its job has task " + left.task()
+          + ", made and paid for by an earlier run: no run follows that task while its line is invalid; put the line"
+          + " back as it was sent and run again, or save its video with " + waitCommand(left)
+          + " (its link lasts about 24 hours)");
+    }
+  }
+
+  /** The running tasks whose own lines are invalid, as last told: a run of the valid lines leaves them. */
+  private List<PaidTasks.LineTask> leftOnInvalidLines = List.of();
+
+  /** "vidgen wait TASK --out FILE", with the options that reach the same provider and server. */
+  private String waitCommand(PaidTasks.LineTask left) {
+    List<String> more = new ArrayList<>(left.out() == null ? List.of() : List.of("--out", left.out()));
+    if (session == null) {
+      return Failures.taskCommand("wait", left.task(), "", null, more.toArray(String[]::new));
+    }
+    more.addAll(session.setupOptions());
+    String providerId = session.choice().map(ProviderChoice::id).orElse("");
+    return Failures.taskCommand("wait", left.task(), providerId, session, more.toArray(String[]::new));
   }
 
   /**
@@ -424,7 +475,9 @@ final class BatchViews {
       // Run with --skip-invalid: the lines left out are no job at all, so they must not go unmentioned.
       fields.put("skipped", Plural.count(plan.invalid().size(), "invalid line") + ", not sent: "
           + Plural.word(plan.invalid().size(), "line ", "lines ") + plan.invalid().stream()
-          .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", ")));
+          .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", "))
+          + leftOnInvalidLines.stream().map(left -> "; line " + left.line() + "'s task " + left.task()
+              + " (paid in an earlier run) not followed, as said above").collect(Collectors.joining()));
     }
     // Jobs without a task whose line is gone (dropped), or never sent whose line changed (taken as it is now).
     List<Entry> dropped = report.forgotten().stream().filter(e -> !changedLine(report, e)).toList();
@@ -478,6 +531,9 @@ final class BatchViews {
     Map<String, Object> json = reportJson(report, throttled, line, resent);
     json.put("lines", plan.lines().size());
     json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
+    if (!leftOnInvalidLines.isEmpty()) {
+      json.put("tasks_not_followed", leftOnInvalidLines.stream().map(PaidTasks.LineTask::task).toList());
+    }
     json.putAll(balances);
     json.put("history_takes", HistoryTakes.json(historyTakes));
     if (budgetUse != null) {

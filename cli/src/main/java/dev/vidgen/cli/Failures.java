@@ -472,7 +472,10 @@ final class Failures {
       return (session == null ? Optional.<String>empty() : session.notFoundNext())
           .orElse("check the task id and the provider" + keptResults(session).figure()
               .map(figure -> " (results are kept " + figure + ")")
-              .orElse(" (a provider may keep a task only for a while)"));
+              .orElse(" (a provider may keep a task only for a while)")
+              // A provider shows a task only to keys of the account that made it (errors.md "task-not-found").
+              + (session == null || session.apiKey() == null ? ""
+                  : ", or whether the task was made with another account's key, which alone can read it"));
     }
     if (cause instanceof AmbiguousSubmitException ambiguous) {
       Optional<String> lookUp = session == null ? Optional.empty() : session.unansweredNext();

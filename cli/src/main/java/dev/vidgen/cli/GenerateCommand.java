@@ -65,7 +65,7 @@ final class GenerateCommand extends ClientCommand {
       if (videoJob.model() != null) {
         videoJob = videoJob.withModel(nameToSend(session, client, videoJob.model()));
       }
-      return dryRun(client, videoJob, budget, root.allowUnknownPrices, after, session, output);
+      return dryRun(client, videoJob, budget, root.allowUnknownPrices, again, after, session, output);
     }
     try {
       after.beforeSubmit(session, videoJob);
@@ -86,6 +86,8 @@ final class GenerateCommand extends ClientCommand {
     if (!same.goOn()) {
       return ExitCodes.OTHER;
     }
+    // An earlier take whose create got no answer may still be listed late as a paid task: counted, as its own run did.
+    EarlierUnknownTakes.requireWithin(session, client, videoJob, budget, false, output);
     VideoJob sent = videoJob;
     UnansweredCreate unanswered = new UnansweredCreate(session, client, sent, "vg-" + UUID.randomUUID(), output);
     if (same.recheck() != null) {
@@ -193,12 +195,15 @@ final class GenerateCommand extends ClientCommand {
   }
 
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
-      AfterSubmit after, Session session, Output output) {
+      boolean again, AfterSubmit after, Session session, Output output) {
     RequestView request = new RequestView(client.preview(videoJob), session.apiKey(),
         session.usesStandInKey() ? session.keyVariable() : null, onToApis(session) ? null : session.standIn(),
         session::withoutKey);
     PriceQuote quote = client.quote(videoJob);
     requireWithin(budget, quote, allowUnknownPrices);
+    // What the real run does next: the same job refused (exit 1), and earlier takes of unknown outcome counted.
+    RepeatCheck.checkAsTheRealRun(session, client, videoJob, budget, allowUnknownPrices, again, output);
+    EarlierUnknownTakes.requireWithin(session, client, videoJob, budget, true, output);
     DryRunFunds.require(session, client, quote, output);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dry_run", true);

@@ -53,6 +53,12 @@ final class HistoryCommand extends ClientCommand {
           + " charge is not tracked.")
   boolean noTask;
 
+  @Option(names = UnansweredClose.OTHER_KEY_CHECKED,
+      description = "With --close and --no-task: close the entry of a create sent with another API key than this"
+          + " command's (its key tag differs), on your word that that key's account shows no such task; this key"
+          + " cannot see that account's tasks.")
+  boolean otherKeyChecked;
+
   /** Words the command does not take, read only to say what was meant (picocli's own error names an index). */
   @Parameters(hidden = true, arity = "0..*")
   List<String> stray = new ArrayList<>();
@@ -135,6 +141,10 @@ final class HistoryCommand extends ClientCommand {
       throw CliException.usage("--no-task goes with --close", "give the create it is about: vidgen history --close"
           + " unanswered-... --no-task");
     }
+    if (otherKeyChecked && !noTask) {
+      throw CliException.usage(UnansweredClose.OTHER_KEY_CHECKED + " goes with --close and --no-task", "give the"
+          + " create it is about: vidgen history --close unanswered-... --no-task " + UnansweredClose.OTHER_KEY_CHECKED);
+    }
     // A route file named here changes nothing shown, but one that cannot be used is told, not passed over.
     session.warnOfUnusableRouteFiles("the history shows each task's price as kept when it was sent, so nothing here"
         + " changes");
@@ -143,7 +153,10 @@ final class HistoryCommand extends ClientCommand {
         "set VIDGEN_HOME to a folder for vidgen's history"));
     if (close != null) {
       refuseAnotherServersNote(session, history, close.strip());
-      return UnansweredClose.close(history, close.strip(), noTask, output);
+      // Whose word --no-task is: the key the environment holds for the note's provider, compared with the note's.
+      UnansweredClose.Closer closer = new UnansweredClose.Closer(
+          provider -> AnotherKeys.tagInEnvironment(session.context(), provider), otherKeyChecked);
+      return UnansweredClose.close(history, close.strip(), noTask, closer, output);
     }
 
     List<HistoryEntry> entries;

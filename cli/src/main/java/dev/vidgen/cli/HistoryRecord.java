@@ -388,6 +388,10 @@ final class HistoryRecord {
     if (!entry.madeWithAnotherKey(tag)) {
       return false;
     }
+    if (toldAnotherKey) {
+      return true; // said once: a wait's first read (AnotherKeys#readAtOnce) and its end both ask
+    }
+    toldAnotherKey = true;
     output.note("task " + SafeText.clip(entry.taskId(), 100) + " was made with another API key (tagged "
         + SafeText.clip(entry.keyTag(), 16) + " in the task history; this key's tag is " + tag + "): if that key is"
         + " another account's, only its keys can follow the task, so set it in " + session.keyVariable());
@@ -398,6 +402,8 @@ final class HistoryRecord {
 
   /** Whether the last write reached the history file. */
   private boolean written;
+  /** Whether this record said that another API key made the task, so that it is said once. */
+  private boolean toldAnotherKey;
 
   /** Whether the task's last state was written to the history (false without one, or when the write failed). */
   boolean recorded() {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -82,10 +84,17 @@ public final class Main {
         String charset = System.getProperty("sun.jnu.encoding", "the locale's charset");
         boolean utf8 = charset.replace("-", "").equalsIgnoreCase("UTF8");
         // Under a UTF-8 locale the bytes themselves were not UTF-8 (a file name from another system, say).
+        Optional<String> missingLocale = utf8 ? Optional.empty() : utf8LocaleNamed(context.env());
         String why = utf8 ? "its bytes are not UTF-8 (a file name made on another system, say)"
+            : missingLocale.isPresent() ? "the command line was read as " + charset + ", not UTF-8, though "
+                + missingLocale.get() + " names a UTF-8 locale: that locale seems not to be installed on this machine"
+                + " (locale -a lists those that are)"
             : "the command line was read as " + charset + ", not UTF-8, as the locale (LANG, LC_ALL) says";
         String next = utf8 ? "rename the file to a UTF-8 name (or copy it to one) and give that; a prompt can come"
             + " from --prompt-file FILE or --prompt - (read as UTF-8)"
+            : missingLocale.isPresent() ? "run with a UTF-8 locale this machine has (LC_ALL=C.UTF-8 vidgen ..., which"
+                + " nearly every system has; bin/vidgen sets it), or install that one"
+                + otherWay(i > 0 ? args[i - 1] : "")
             : LocalePaths.NEXT + otherWay(i > 0 ? args[i - 1] : "");
         CliException unreadable = CliException.usage("argument " + (i + 1) + where + " holds characters that could"
             + " not be read (each became a replacement character): " + why + "; nothing was sent", next);
@@ -118,6 +127,21 @@ public final class Main {
     CommandLine.ParseResult parsed = commandLine.getParseResult();
     String command = parsed == null || !parsed.hasSubcommand() ? null : parsed.subcommand().commandSpec().name();
     return stdoutChecked(context, exitCode, command == null || LOOKS.contains(command));
+  }
+
+  /**
+   * The locale variable that rules the charset in {@code env} (LC_ALL, else LC_CTYPE, else LANG, as the C library
+   * reads them), as {@code LANG=de_DE.UTF-8}, when it names a UTF-8 locale; empty when none does.
+   */
+  static Optional<String> utf8LocaleNamed(Map<String, String> env) {
+    for (String name : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+      String value = env.get(name);
+      if (value != null && !value.isEmpty()) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.contains("utf-8") || lower.contains("utf8") ? Optional.of(name + "=" + value) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code args} only ask for help, the version or a completion script, which read and write no file. */

@@ -123,7 +123,11 @@ final class ModelsCommand extends ClientCommand {
         .toList();
     List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty() && !removed.contains(id)).toList();
     if (emitRoutes) {
-      StarterRoutes.Starter starter = StarterRoutes.of(liveOnly);
+      // A renamed catalog model gets no starter route: its alias keeps the checks, price and wire a starter drops.
+      Map<String, ModelRoute> renamed = renamedRoutes(liveOnly, catalog, listed);
+      renamed.forEach((id, route) -> output.note(renamedWords(id, route) + "; the starter file leaves it out"));
+      StarterRoutes.Starter starter = StarterRoutes.of(
+          liveOnly.stream().filter(id -> !renamed.containsKey(id)).toList());
       starter.notices().forEach(output::note);
       session.context().out().println(starter.json());
       session.context().out().flush();
@@ -236,10 +240,8 @@ final class ModelsCommand extends ClientCommand {
         output.line("The key may also use " + liveOnly.size() + " model" + (liveOnly.size() == 1 ? "" : "s")
             + " the catalog lacks: " + String.join(", ", liveOnlyShown) + ".");
         Map<String, ModelRoute> renamed = renamedRoutes(liveOnly, catalog, listed);
-        renamed.forEach((id, route) -> output.line(shown(List.of(id)).get(0) + " may be " + route.id() + " (which"
-            + " the key no longer lists) under a new name: a route file with {\"patch\": {\"" + route.id()
-            + "\": {\"aliases\": [\"" + shown(List.of(id)).get(0) + "\"]}}} keeps " + route.id() + "'s checks and"
-            + " price and sends the listed name (docs/routes.md); --emit-routes is for a new model, not a renamed one."));
+        renamed.forEach((id, route) -> output.line(renamedWords(id, route)
+            + "; --emit-routes is for a new model, not a renamed one."));
         if (renamed.size() < liveOnly.size()) {
           output.line("To use " + (renamed.isEmpty() ? "one" : "another") + ", describe it in a route file"
               + " (docs/routes.md): vidgen models --live --emit-routes > my-routes.json, fill in its real limits and"
@@ -270,6 +272,13 @@ final class ModelsCommand extends ClientCommand {
           .findFirst().ifPresent(route -> renamed.put(id, route));
     }
     return renamed;
+  }
+
+  /** "ID may be ROUTE (which the key no longer lists) under a new name: a route file with {…} keeps …". */
+  private static String renamedWords(String id, ModelRoute route) {
+    return shown(List.of(id)).get(0) + " may be " + route.id() + " (which the key no longer lists) under a new name:"
+        + " a route file with {\"patch\": {\"" + route.id() + "\": {\"aliases\": [\"" + shown(List.of(id)).get(0)
+        + "\"]}}} keeps " + route.id() + "'s checks and price and sends the listed name (docs/routes.md)";
   }
 
   /** Model ids of the server's list as they may be shown: control characters escaped, keys masked, clipped. */

@@ -7,9 +7,11 @@ import dev.vidgen.core.validation.Violation;
 import dev.vidgen.journal.jdbc.Journals;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Before a batch refuses its invalid lines, the journal is read for the lines only their model's checks
@@ -23,13 +25,29 @@ final class PaidTasks {
 
   /**
    * The plan with the journal read, and the tasks of its jobs that are still running at the provider: a run the
-   * invalid lines stop leaves them unfollowed.
+   * invalid lines stop leaves them unfollowed. {@code onInvalidLines} are the running tasks whose own lines are
+   * invalid now (edited since their create): no run follows them until their lines are valid again.
    */
-  record Seen(BatchPlan plan, List<String> runningTasks) {
+  record Seen(BatchPlan plan, List<String> runningTasks, List<LineTask> onInvalidLines) {
     Seen {
       runningTasks = List.copyOf(runningTasks);
+      onInvalidLines = List.copyOf(onInvalidLines);
+    }
+
+    Seen(BatchPlan plan, List<String> runningTasks) {
+      this(plan, runningTasks, List.of());
+    }
+
+    /** Every running task no run of this file as it is follows, then those the valid lines' run would. */
+    List<String> notFollowed() {
+      List<String> all = new ArrayList<>(onInvalidLines.stream().map(LineTask::task).toList());
+      all.addAll(runningTasks);
+      return all;
     }
   }
+
+  /** A running task whose job's line (number {@code line}, id {@code key}) is invalid now; {@code out}: its file. */
+  record LineTask(int line, String key, String task, String out) {}
 
   /**
    * {@code plan} with such jobs running (each with a task still running said in one line), or as it is when none is
@@ -66,7 +84,14 @@ final class PaidTasks {
     }
     List<String> runningTasks = followed.jobs().stream().map(job -> byKey.get(job.key()))
         .filter(PaidTasks::running).map(JobStore.Entry::taskId).toList();
-    return new Seen(followed, runningTasks);
+    // A paid job whose own line was edited into an invalid one: neither run follows it, which is said apart.
+    List<LineTask> onInvalidLines = followed.invalid().stream().filter(line -> line.id() != null)
+        .map(line -> lineTask(line.number(), byKey.get(line.id()))).filter(Objects::nonNull).toList();
+    return new Seen(followed, runningTasks, onInvalidLines);
+  }
+
+  private static LineTask lineTask(int line, JobStore.Entry entry) {
+    return running(entry) ? new LineTask(line, entry.key(), entry.taskId(), entry.out()) : null;
   }
 
   /** Whether the journal holds a task for the job that is not finished yet. */

@@ -84,6 +84,34 @@ final class RepeatCheck {
   }
 
   /**
+   * For {@code generate --dry-run}: refuses as {@link #check} refuses a script's run (exit 1, {@code same_job}, the
+   * same words), said as a dry run's; nobody is asked. Returns with {@code again}, for a job that would not be paid,
+   * and when the history holds no earlier take of the job.
+   */
+  static void checkAsTheRealRun(Session session, VidgenClient client, VideoJob job, Budget budget,
+      boolean allowUnknownPrices, boolean again, Output output) {
+    Optional<PriceQuote> quote = payable(client, job, budget, allowUnknownPrices);
+    if (quote.isEmpty() || again) {
+      return;
+    }
+    Instant now = Instant.now();
+    Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
+    Optional<HistoryEntry> earlier = sameJob(session, client, job, identity, now, output);
+    if (earlier.isEmpty()) {
+      return;
+    }
+    Optional<HistoryEntry> other = quietly(() -> HistoryRecord.history(session.context())
+        .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
+            identity, entry -> !countsHere(session, entry), session.inputDigests())));
+    CliException refused = refusal(session, earlier.get(), quote.get(), now, other);
+    boolean asks = !output.json() && session.context().canAsk().getAsBoolean()
+        && !onItsWay(session, earlier.get(), now);
+    throw new CliException(refused.exitCode(), refused.kind(), refused.getMessage() + " (a dry run; the real run would "
+        + (asks ? "ask first at this terminal, and send nothing unless the answer is yes" : "refuse it the same way")
+        + ")", refused.next(), refused.fields());
+  }
+
+  /**
    * As {@link #check} for an extend or a remix ({@code source}, such as {@code extend of video_1}, as
    * its history entries name it), recorded as {@code job}, at {@code quote}: the same follow-on of the
    * same task asks, or refuses without a terminal, before it pays again.
@@ -536,6 +564,10 @@ final class RepeatCheck {
     return entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty();
   }
 
+  /** What the same job's earlier take made with another account's key is to this key's account. */
+  private static final String ANOTHER_ACCOUNTS = "if it is another account's, that take is that account's, not this"
+      + " one's, and this account has no take of the job yet";
+
   private static String follow(Session session, HistoryEntry entry, Instant now) {
     if (stillRunning(session, entry)) {
       return "wait for that run to end; should it end before its create is sent (stopped, killed), running this"
@@ -544,6 +576,12 @@ final class RepeatCheck {
     if (isOpenNote(entry) && entry.batch() != null) {
       // The batch's journal keeps the job and resolves its create; the note says how.
       return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200);
+    }
+    if (isOpenNote(entry) && entry.madeWithAnotherKey(AnotherKeys.tag(session))) {
+      // Its look-up and its close are that key's account's to make: this key's "not found" says nothing (trial GL, F1).
+      return "look for it with the key its create was sent with (set it in " + session.keyVariable() + "): "
+          + Failures.taskCommand("status", entry.taskId(), entry.provider(), session,
+              session.setupOptions().toArray(String[]::new)) + "; " + ANOTHER_ACCOUNTS;
     }
     if (isOpenNote(entry)) {
       String name = SafeText.clip(entry.taskId(), 100);
@@ -585,6 +623,12 @@ final class RepeatCheck {
     }
     boolean download = entry.status().equals("completed");
     String verb = download ? "download" : "wait";
+    if (entry.madeWithAnotherKey(AnotherKeys.tag(session))) {
+      // This key can follow it only when that key is of the same account: never advised as the way on (trial GL, F4).
+      return "if that key is a key made anew for this key's account, " + (download ? "save its video with: "
+          : "follow that one with: ") + taskCommand(session, entry, verb, download ? downloadOptions(session, entry)
+          : session.resumeOptions()) + "; " + ANOTHER_ACCOUNTS;
+    }
     // A wait keeps this run's --out too, so that the video lands where this run was to save it.
     List<String> more = download ? downloadOptions(session, entry) : session.resumeOptions();
     String command = taskCommand(session, entry, verb, more);

@@ -76,6 +76,11 @@ final class SlowStatusNotice implements VidgenListener, AutoCloseable {
   }
 
   @Override
+  public void onStatusReadFailed(JobHandle handle, ProviderException failure, Duration readAgainIn) {
+    answered(handle); // the wait's own pause until its next read is no read left unanswered
+  }
+
+  @Override
   public void onFailed(JobHandle handle, VidgenException error) {
     answered(handle);
   }

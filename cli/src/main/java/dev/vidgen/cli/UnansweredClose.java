@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What {@code vidgen history} says of a create that got no answer and whose takes may each have
@@ -45,6 +46,16 @@ final class UnansweredClose {
     return each.multiply(BigDecimal.valueOf(tasks));
   }
 
+  /** The option of {@code history --close … --no-task} that closes a note another API key's create wrote. */
+  static final String OTHER_KEY_CHECKED = "--other-key-checked";
+
+  /**
+   * Whose word {@code --no-task} takes: {@code tagOf} gives the tag of the key the environment holds for a provider
+   * (null for none), and {@code otherKeyChecked} is the user's {@link #OTHER_KEY_CHECKED}, their word that the account
+   * of the key that sent the create shows no task.
+   */
+  record Closer(Function<String, String> tagOf, boolean otherKeyChecked) {}
+
   /** What closing a note with {@code --no-task} means, as the user is told. */
   static final String NO_TASK_MEANING = "vidgen takes your word that its create made no task, so the same job is no"
       + " longer asked about; if it did make one, that task's charge is not tracked (vidgen balance shows what is"
@@ -53,14 +64,15 @@ final class UnansweredClose {
   /**
    * {@code vidgen history --close NAME}: the unknown note {@code name}, with at least one task claimed
    * with {@code --made-by}, is closed as {@code found} on the user's word that its other takes made none;
-   * with {@code noTask}, one with none claimed is closed as {@code closed}, on the user's word that it made none.
+   * with {@code noTask}, one with none claimed is closed as {@code closed}, on the user's word that it made none
+   * (a note another API key's create wrote, only with {@link #OTHER_KEY_CHECKED}: see {@link Closer}).
    */
-  static int close(TaskHistory history, String name, boolean noTask, Output output) {
+  static int close(TaskHistory history, String name, boolean noTask, Closer closer, Output output) {
     // Read, checked and closed under the history's lock: a claim in another process cannot slip in between.
-    return history.changing(() -> closeNow(history, name, noTask, output));
+    return history.changing(() -> closeNow(history, name, noTask, closer, output));
   }
 
-  private static int closeNow(TaskHistory history, String given, boolean noTask, Output output) {
+  private static int closeNow(TaskHistory history, String given, boolean noTask, Closer closer, Output output) {
     HistoryEntry note = named(history, given);
     String name = note.taskId();
     String claim = "save a task found on the provider's dashboard with vidgen wait TASK_ID --made-by " + name;
@@ -69,7 +81,7 @@ final class UnansweredClose {
           + " close", "vidgen history lists what is open as unknown");
     }
     if (noTask) {
-      return closeWithoutTask(history, note, output);
+      return closeWithoutTask(history, note, closer, output);
     }
     if (note.claimed().isEmpty()) {
       // Closing a note with no task claimed would drop the only trace of what may be a paid task: only on request.
@@ -132,12 +144,22 @@ final class UnansweredClose {
         : " --base-url " + SafeText.clean(note.baseUrl());
   }
 
-  private static int closeWithoutTask(TaskHistory history, HistoryEntry note, Output output) {
+  private static int closeWithoutTask(TaskHistory history, HistoryEntry note, Closer closer, Output output) {
     String name = note.taskId();
     if (!note.claimed().isEmpty()) {
       throw CliException.usage("--no-task: " + name + " made " + String.join(", ", note.claimed()) + " (as told with"
           + " --made-by), so its create did make a task", "close it without --no-task once the tasks claimed are all"
           + " it made: vidgen history --close " + name);
+    }
+    String tag = closer.tagOf().apply(note.provider());
+    if (note.madeWithAnotherKey(tag) && !closer.otherKeyChecked()) {
+      // This key's account cannot see that create's task: its dashboard showing none says nothing (trial GL, F1).
+      throw CliException.usage(name + "'s create was sent " + AnotherKeys.madeWith(note, tag) + ": a provider shows a"
+          + " task only to keys of the account that made it, so this key's dashboard and look-ups say nothing of"
+          + " whether that create made a task; nothing was closed", "look it up with the key it was sent with (set it"
+          + " in " + ProviderChoice.keyVariableOf(note.provider()) + ": vidgen status " + name + onItsServer(note)
+          + "); if that key's account shows no such task, close it with vidgen history --close " + name
+          + " --no-task " + OTHER_KEY_CHECKED + onItsServer(note));
     }
     Instant now = Instant.now();
     if (RunMarker.isRunning(history, note)) {

@@ -40,12 +40,21 @@ final class UnansweredLookup {
     });
     session.unansweredOut(entry.out());
     requireReference(session, client, entry, command, output);
+    String tag = AnotherKeys.tag(session);
+    boolean anotherKey = entry.madeWithAnotherKey(tag);
+    if (anotherKey) {
+      output.note(entry.taskId() + "'s create was sent " + AnotherKeys.madeWith(entry, tag) + ": a provider finds a"
+          + " task by its client reference only for keys of the account that made it, so if that key is another"
+          + " account's, \"not found\" here says nothing of it");
+    }
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (at " + RecordedServer.asked(session)
-        + (lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
+        + (!anotherKey && lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
             ? "; a task just made can take a minute to be listed, so \"not found\" is believed only after that)" : ")"));
-    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference, lastTakeAtMost(entry)))
-        .orElseThrow(() -> notFound(client, entry));
+    // Another key's "not found" is not waited on: asked again for a minute, it would say no more.
+    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference,
+            anotherKey ? Instant.EPOCH : lastTakeAtMost(entry)))
+        .orElseThrow(() -> anotherKey ? notFoundWithThisKey(client, entry, tag, session) : notFound(client, entry));
     JobHandle handle = new JobHandle(client.provider().id(), found.taskId(), entry.model(), quoteOf(entry),
         entry.submittedAt(), reference);
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
@@ -88,6 +97,21 @@ final class UnansweredLookup {
             : "a create that no task answers to most likely never arrived; the provider's dashboard says for certain")
             + (entry.status().equals(HistoryEntry.CLOSED) ? "" : "; if it shows none, vidgen history --close "
                 + entry.taskId() + " --no-task records that, and the same job may then be generated again"));
+  }
+
+  /**
+   * No task under the reference for this key, whose create another key sent: that says nothing of whether it arrived,
+   * so neither "most likely never arrived" nor a close with {@code --no-task} is advised; the look-up with that key is.
+   */
+  private static CliException notFoundWithThisKey(VidgenClient client, HistoryEntry entry, String tag,
+      Session session) {
+    return new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "no task answers to " + entry.taskId()
+        + "'s client reference on " + client.provider().id() + " for this key, but its create was sent "
+        + AnotherKeys.madeWith(entry, tag) + ", and a provider finds a task only for keys of the account that made"
+        + " it, so this \"not found\" says nothing of whether that create made a task",
+        "look it up with the key it was sent with: set that key in " + session.keyVariable() + " and run this again"
+            + " (a key made anew for the same account finds it too); that key's account, not this one's, says"
+            + " whether it made a task");
   }
 
   /**

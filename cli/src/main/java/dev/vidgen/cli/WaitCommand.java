@@ -50,6 +50,8 @@ final class WaitCommand extends TaskCommand {
     // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's.
     return ForgottenTasks.orSaved(session, target, asked, saving.force, true, output, () -> target.recorded(() -> {
       ForgottenTasks.believeNotFoundOfOldTask(target);
+      // A task another key made: its "not found" is said at once, not after a minute of reads (trial GL, F4).
+      AnotherKeys.readAtOnce(target, session);
       // The note that waits for the task's answer is given at the wait's first read, which it sends none of its own.
       Runnable stopListening = target.client().addListener(target.hint().onFirstRead(target.handle()));
       try {

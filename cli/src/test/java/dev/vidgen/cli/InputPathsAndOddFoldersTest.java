@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,38 @@ class InputPathsAndOddFoldersTest {
     assertThat(refused.all()).contains("line 4: videos[0]: " + dir.resolve("clips\\a.mp4") + " does not exist: it is"
         + " written the Windows way", "write it with /: " + dir.resolve("clips/a.mp4"));
     assertThat(fake.creates()).as("nothing sent, nothing paid").isEmpty();
+  }
+
+  @Test
+  void anInputWhoseNameIsThereInAnotherUnicodeFormIsNamedNotUsed() throws IOException {
+    // As copied from a Mac: the names are stored decomposed (NFD), the user types them composed (NFC).
+    String nfdName = Normalizer.normalize("\u00dcbergr\u00f6\u00dfe Foto.png", Normalizer.Form.NFD);
+    Files.createDirectories(dir.resolve("Fotos vom Mac"));
+    Files.copy(dir.resolve("product.png"), dir.resolve("Fotos vom Mac").resolve(nfdName));
+    Path nfdFolder = Files.createDirectories(dir.resolve(Normalizer.normalize("\u00e9cole", Normalizer.Form.NFD)));
+    Files.copy(dir.resolve("product.png"), nfdFolder.resolve("caf\u00e9.png"));
+    Files.write(dir.resolve(Normalizer.normalize("Clip f\u00fcr Mia.mp4", Normalizer.Form.NFD)), new byte[] {0});
+    Path jobs = Files.writeString(dir.resolve("nfd.jsonl"),
+        "{\"model\": \"seedance-2\", \"prompt\": \"a\", \"images\": [\"\u00e9cole/caf\u00e9.png\"]}\n"
+            + "{\"model\": \"seedance-2\", \"prompt\": \"b\", \"videos\": [\"Clip f\u00fcr Mia.mp4\"]}\n",
+        StandardCharsets.UTF_8);
+
+    CliRun.Result refused = vidgen("generate", "--image", "Fotos vom Mac/\u00dcbergr\u00f6\u00dfe Foto.png", "--prompt",
+        "Langsame Fahrt", "--dry-run");
+    CliRun.Result batch = vidgen("batch", jobs.toString(), "--dry-run");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("images[0]: " + dir.resolve("Fotos vom Mac/\u00dcbergr\u00f6\u00dfe Foto.png")
+        + " does not exist; a file of the same name is there, " + dir.resolve("Fotos vom Mac").resolve(nfdName)
+        + ", but with its letters written in another Unicode form (decomposed, NFD, as files copied from a Mac often"
+        + " are)", "give its name as ls shows it");
+    assertThat(batch.exitCode()).as(batch.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(batch.all()).contains("line 1: images[0]: " + dir.resolve("\u00e9cole/caf\u00e9.png") + " does not"
+        + " exist; a file of the same name is there, " + nfdFolder.resolve("caf\u00e9.png"));
+    assertThat(batch.all()).contains("line 2: videos[0]: " + dir.resolve("Clip f\u00fcr Mia.mp4") + " does not exist;"
+        + " a file of the same name is there");
+    assertThat(fake.creates()).as("nothing sent, nothing paid").isEmpty();
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
   }
 
   @Test

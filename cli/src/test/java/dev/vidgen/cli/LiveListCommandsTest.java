@@ -320,6 +320,20 @@ class LiveListCommandsTest {
   }
 
   @Test
+  void emittedStarterRoutesLeaveOutARenamedCatalogModelAndSayItsAliasPatchInstead() {
+    fake.videoModels(Set.of("seedance-2-20261201", "veo3.1-fast", "acme-video-9"));
+
+    CliRun.Result emitted = vidgen("models", "--live", "--emit-routes");
+
+    assertThat(emitted.exitCode()).as(emitted.all()).isZero();
+    assertThat(emitted.out()).as("a starter route for the new model only").contains("\"acme-video-9\"")
+        .doesNotContain("seedance-2-20261201");
+    assertThat(emitted.err()).contains("seedance-2-20261201 may be seedance-2 (which the key no longer lists) under a"
+        + " new name: a route file with {\"patch\": {\"seedance-2\": {\"aliases\": [\"seedance-2-20261201\"]}}} keeps"
+        + " seedance-2's checks and price and sends the listed name (docs/routes.md); the starter file leaves it out");
+  }
+
+  @Test
   void aListedModelARouteFileRemovesIsSaidToBeRemovedByItNotMissingFromTheCatalog() throws Exception {
     Path routes = dir.resolve("fewer.json");
     java.nio.file.Files.writeString(routes, "{\"remove\": [\"kling-v3\"]}");

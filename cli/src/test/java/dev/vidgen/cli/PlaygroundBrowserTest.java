@@ -634,6 +634,7 @@ class PlaygroundBrowserTest {
     String url = openOnTheMock("0");
     FluentWait<WebDriver> wait = patient(WAIT);
     new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
+    browser.findElement(By.id("prompt")).sendKeys("A red kite over the sea"); // a fresh page holds none
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
 
     servers.get(0).stop();

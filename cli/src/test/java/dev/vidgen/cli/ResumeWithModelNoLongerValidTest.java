@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.journal.jdbc.Journals;
+import dev.vidgen.testkit.time.ShiftedClock;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,51 @@ class ResumeWithModelNoLongerValidTest {
           .doesNotContain("vidgen serve --no-model-check");
       assertThat(fake.pollsOf(task)).as("the task was not followed, as said").isEqualTo(pollsBefore);
       assertThat(fake.creates()).as("no create was sent for b").hasSize(1);
+    }
+  }
+
+  @Test
+  void aPaidTaskWhoseOwnLineWasEditedInvalidIsNamedAndSkipInvalidFollowsTheOthers() throws Exception {
+    Path jobs = write(job("c1", 10), job("c2", 10), job("c3", 10));
+    ShiftedClock clock = new ShiftedClock();
+    try (FakeToApisServer fake = FakeToApisServer.builder().clock(clock)
+        .lifecycle(Duration.ZERO, Duration.ofMinutes(10)).start()) {
+      CliRun.Result timed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--concurrency", "3", "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout",
+          "500ms");
+      assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+      String c1 = taskOf("c1");
+      String c2 = taskOf("c2");
+      String c3 = taskOf("c3");
+      write(job("c1", 10), job("c2", 99), job("c3", 10)); // the paid line 2 edited into an invalid one
+
+      CliRun.Result refused = againstFake(fake, jobs, "--json");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(refused.err()).as(refused.all())
+          .contains("line 2 (c2) is invalid, and its job has task " + c2 + ", made and paid for by an earlier run")
+          .contains("3 tasks earlier runs made were not followed (")
+          .contains("either run follows and downloads the other 2 tasks")
+          .contains("line 2's own task " + c2 + " is followed by neither: put the line back as it was sent")
+          .contains("vidgen wait " + c2);
+      assertThat(refused.out()).as("tasks_not_followed names every paid task")
+          .contains("\"tasks_not_followed\"").contains(c1).contains(c2).contains(c3);
+      int c2Polls = fake.pollsOf(c2);
+      clock.shift(Duration.ofMinutes(11)); // every task is done at the provider
+
+      CliRun.Result skipped = againstFake(fake, jobs, "--skip-invalid");
+
+      assertThat(skipped.exitCode()).as(skipped.all()).isZero();
+      assertThat(skipped.err()).as(skipped.all())
+          .contains("line 2 (c2) is invalid, and its job has task " + c2)
+          .doesNotContain("does not have (c2");
+      assertThat(skipped.out()).as(skipped.all())
+          .contains("line 2's task " + c2 + " (paid in an earlier run) not followed");
+      assertThat(dir.resolve("jobs-videos/c1.mp4")).as(skipped.all()).isRegularFile();
+      assertThat(dir.resolve("jobs-videos/c3.mp4")).as(skipped.all()).isRegularFile();
+      assertThat(dir.resolve("jobs-videos/c2.mp4")).doesNotExist();
+      assertThat(fake.pollsOf(c2)).as("line 2's task is left as said").isEqualTo(c2Polls);
+      assertThat(fake.creates()).as("nothing was sent again").hasSize(3);
     }
   }
 

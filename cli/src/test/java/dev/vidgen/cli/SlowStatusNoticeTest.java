@@ -2,14 +2,26 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.client.VidgenListener;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.provider.mock.MockCall;
+import dev.vidgen.provider.mock.MockVideoProvider;
+import dev.vidgen.testkit.fixtures.VideoJobs;
+import dev.vidgen.testkit.time.VirtualTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +91,42 @@ class SlowStatusNoticeTest {
       at(poll * 20L + 19);
     }
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aWaitPausedBetweenTheReadsOfAnOutageAnsweredAtOnceSaysNoReadWentUnanswered() {
+    VirtualTime time = VirtualTime.create();
+    MockVideoProvider mock = MockVideoProvider.builder().clock(time.clock()).seed(7).build();
+    try (VidgenClient client = VidgenClient.builder().clock(time.clock()).scheduler(time.scheduler())
+        .ioExecutor(time.scheduler()).random(new SplittableRandom(11)).provider(mock).build()) {
+      CompletableFuture<JobHandle> submitted = client.submitAsync(VideoJobs.valid());
+      time.advance(Duration.ofSeconds(1));
+      JobHandle handle = submitted.join();
+      mock.script().serverErrors(Operation.READ, 12, 502); // three reads of four tries, each answered at once
+      List<String> warnings = new CopyOnWriteArrayList<>();
+      client.addListener(new VidgenListener() {
+        @Override
+        public void onWarning(String code, String message) {
+          warnings.add(message);
+        }
+      });
+      SlowStatusNotice outage = new SlowStatusNotice(handle.taskId(), "vidgen wait " + handle.taskId().value(),
+          SlowStatusNotice.SAY_AFTER, time::now, output);
+      client.addListener(outage);
+      CompletableFuture<TaskSnapshot> waited = client.awaitAsync(handle, AwaitOptions.defaults());
+
+      for (int second = 0; second < 120 && !waited.isDone(); second++) {
+        time.advance(Duration.ofSeconds(1));
+        outage.check();
+      }
+
+      assertThat(waited).as("the outage was ridden out").isCompleted();
+      assertThat(mock.calls(MockCall.Method.STATUS)).as("every read of the outage was made").hasSizeGreaterThan(12);
+      assertThat(warnings).as("the wait paused between reads, as it says").anyMatch(warning -> warning.contains(
+          "its status could not be read (") && warning.contains("read again in 20 s"));
+      assertThat(err.toString()).as("each read was answered at once: the pauses are no read left unanswered")
+          .doesNotContain("no answer");
+    }
   }
 
   @Test

@@ -34,4 +34,16 @@ class UploadLinkHoldsKeyTest {
     assertThat(fake.requests(Endpoint.UPLOAD)).isNotEmpty();
     assertThat(fake.creates()).isEmpty();
   }
+
+  @Test
+  void theUploadIsNotSentAgainSoTheKeyAndFileGoToThatServerOnce() {
+    CliRun.Result made = cli.withoutHome().env("VIDGEN_HOME", home.toString()).run("generate", "--image",
+        "product.png", "--prompt", "slow push-in", "--base-url", fake.baseUrl(), "--retry-delay", "1ms");
+
+    assertThat(made.exitCode()).as(made.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(fake.requests(Endpoint.UPLOAD)).as(made.all()).hasSize(1);
+    assertThat(made.err()).contains("the provider's upload answer held the API key", "check that the base URL")
+        .doesNotContain("got no usable answer").doesNotContain("sending it again");
+    assertThat(fake.creates()).isEmpty();
+  }
 }
