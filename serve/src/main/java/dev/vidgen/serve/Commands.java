@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 final class Commands {
   private Commands() {}
 
-  /** {@code vidgen generate --model … --prompt '…' …} followed by the server's own options (such as {@code --provider mock}). */
+  /**
+   * {@code vidgen generate --model … --prompt '…' …} followed by the server's own options (such as {@code --provider mock}),
+   * each word quoted as {@link #word} quotes it.
+   */
   static String vidgen(VideoJob job, List<String> extraOptions) {
     return vidgen(job, extraOptions, Map.of());
   }
@@ -54,7 +57,8 @@ final class Commands {
     job.params().forEach((key, value) -> words.addAll(List.of("--param", key + "=" + paramText(value))));
     new TreeMap<>(asTyped).forEach((key, text) -> words.addAll(List.of("--param", key + "=" + text)));
     words.addAll(extraOptions);
-    return String.join(" ", words.stream().map(Commands::quote).toList());
+    // As the command line prints commands: a word with a control or direction character in $'…' quotes, escaped.
+    return String.join(" ", words.stream().map(Commands::word).toList());
   }
 
   /**

@@ -1050,7 +1050,9 @@ public final class Playground implements AutoCloseable {
     json.put("method", preview.method());
     json.put("url", preview.url());
     json.put("headers", new TreeMap<>(preview.headers()));
-    json.put("body", preview.body() == null ? null : SafeText.clip(preview.body(), LONGEST_COMMAND_SHOWN));
+    // Direction and control characters escaped: a prompt holding them reads in the preview as it is sent.
+    json.put("body", preview.body() == null ? null
+        : SafeText.clip(VisibleJson.of(preview.body()), LONGEST_COMMAND_SHOWN));
     return json;
   }
 

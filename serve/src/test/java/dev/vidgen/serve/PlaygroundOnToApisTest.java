@@ -88,6 +88,27 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aPromptOrParameterHoldingHalfAnEmojiIsRefusedByCheckAndGenerateNotSentWithAQuestionMark() throws IOException {
+    on.startOnFake(MODEL);
+    String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    // JSON escapes of half an emoji, as a page or script cutting the text by UTF-16 index sends them.
+    String job = job(upload, "Gr\\u00fc\\u00dfe \\ud83c Ende API");
+    String inParam = job.replace("}]}", "}],\"params\":{\"metadata\":{\"negative_prompt\":\"blur \\udc8e\"}}}")
+        .replace(" \\ud83c", "");
+
+    String checked = on.post("/api/check", job);
+    Answer generated = on.answer("/api/generate", job);
+    Answer generatedWithParam = on.answer("/api/generate", inParam);
+
+    assertThat(checked).contains("text.broken_character", "prompt: a broken character at position 7");
+    assertThat(generated.status()).as(generated.body()).isEqualTo(422);
+    assertThat(generated.body()).contains("text.broken_character", "nothing was sent");
+    assertThat(generatedWithParam.status()).as(generatedWithParam.body()).isEqualTo(422);
+    assertThat(generatedWithParam.body()).contains("params.metadata.negative_prompt: a broken character at position 6");
+    assertThat(fake.creates()).as("nothing sent with \"?\" in its place").isEmpty();
+  }
+
+  @Test
   void aTaskMadeHereKeepsTheTagOfItsKeyInTheHistoryAndNothingOfTheKey() throws IOException {
     startKnowingTheKey();
     String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");

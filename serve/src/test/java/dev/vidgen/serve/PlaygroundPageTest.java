@@ -315,6 +315,107 @@ class PlaygroundPageTest {
   }
 
   @Test
+  void aFreshPageHoldsNoPromptOfItsOwnSoGenerateSendsNothingUntilOneIsWrittenAndAReloadBringsNoneBack() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    WebElement prompt = browser.findElement(By.id("prompt"));
+
+    assertThat(prompt.getAttribute("value")).as("text the user did not write, which Generate would pay for").isEmpty();
+    assertThat(prompt.getAttribute("placeholder")).as("an example, shown only while the box is empty")
+        .startsWith("For example: ");
+    browser.findElement(By.id("image-url")).sendKeys(IMAGE, Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs li")));
+    wait.until(driver -> Boolean.FALSE.equals(js("return state.checkPending")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-prompt"), "needs a prompt"));
+    assertThat(browser.findElement(By.id("err-prompt")).getText()).as("the check's words, at the field")
+        .startsWith("prompt: " + MODEL + " needs a prompt").endsWith("describe the video in a non-blank prompt"
+            + " of at most 1200 characters");
+    assertThat(prompt.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElements(By.cssSelector("#warnings li"))).as("the fresh page's notes").isEmpty();
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate without a prompt").isFalse();
+    js("document.getElementById('generate').click()");
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent without a prompt").isEmpty();
+
+    prompt.sendKeys("A prompt of my own");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    String task = firstTask();
+    browser.navigate().refresh();
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task='" + task + "']")));
+
+    assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).as("after a reload: empty, or what was typed")
+        .isIn("", "A prompt of my own");
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void aQuickPromptFillsAnEmptyPromptAndReplacesATypedOneOnlyWithAnUndoThatIsSaid() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    String typed = "Meine eigene lange Beschreibung: Kamerafahrt \u00fcber die Br\u00fccke. \u6211\u7684\u63d0\u793a\u8a5e";
+    WebElement pushIn = browser.findElement(By.xpath("//button[@class='chip' and text()='Product push-in']"));
+    WebElement undo = browser.findElement(By.id("prompt-undo"));
+
+    prompt.sendKeys(typed);
+    prompt.sendKeys(Keys.TAB);
+    assertThat(activeId()).as("the next stop after the prompt").isNullOrEmpty();
+    browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+
+    assertThat(prompt.getAttribute("value")).isEqualTo(pushIn.getAttribute("data-prompt"));
+    wait.until(ExpectedConditions.textToBe(By.id("prompt-quick-said"),
+        "Your prompt was replaced by the quick prompt \"Product push-in\"; Undo, after the prompt, brings yours back."));
+    assertThat(browser.findElement(By.id("prompt-quick-said")).getAttribute("aria-live")).isEqualTo("polite");
+    assertThat(undo.isDisplayed()).isTrue();
+    assertThat(activeId()).isEqualTo("prompt");
+    prompt.sendKeys(Keys.TAB);
+    assertThat(activeId()).as("Undo is the next stop after the prompt").isEqualTo("prompt-undo");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+    assertThat(prompt.getAttribute("value")).as("the typed prompt, back").isEqualTo(typed);
+    wait.until(ExpectedConditions.textToBe(By.id("prompt-quick-said"), "Your prompt is back."));
+    assertThat(undo.isDisplayed()).isFalse();
+    assertThat(activeId()).isEqualTo("prompt");
+
+    // An empty prompt (or one holding a quick prompt untouched) is filled, with nothing to undo.
+    prompt.clear();
+    pushIn.click();
+    wait.until(ExpectedConditions.textToBe(By.id("prompt-quick-said"), "The quick prompt \"Product push-in\" is in the prompt."));
+    browser.findElement(By.xpath("//button[@class='chip' and text()='Macro detail']")).click();
+    assertThat(prompt.getAttribute("value")).startsWith("Macro shot");
+    assertThat(undo.isDisplayed()).isFalse();
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void rightToLeftPromptsShowRightToLeftAndHiddenCharactersShowEscapedInThePreviewAndCommand() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    String arabic = "\u062a\u0642\u062a\u0631\u0628 \u0627\u0644\u0643\u0627\u0645\u064a\u0631\u0627 \u0628\u0628\u0637\u0621"
+        + " (1)\u060c \u0636\u0648\u0621 \u0646\u0627\u0639\u0645.";
+    fillIn(arabic);
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    assertThat(js("return getComputedStyle(arguments[0]).direction", prompt)).as("the prompt box").isEqualTo("rtl");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    // Read in one go: the card (first the create's note, then its task's) is rebuilt as the task moves on.
+    String cardDirection = wait.until(driver -> driver.findElement(By.cssSelector("#history-list li .prompt"))
+        .getCssValue("direction"));
+    assertThat(cardDirection).as("the card's prompt").isEqualTo("rtl");
+    assertThat(browser.findElement(By.id("preview-body")).getAttribute("dir")).isEqualTo("auto");
+
+    js("const prompt = document.getElementById('prompt');"
+        + " prompt.value = 'Slow pan \\u202e--max-credits 5 \\u001b[8m hidden'; prompt.dispatchEvent(new Event('input'));");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "hidden"));
+    wait.until(driver -> driver.findElement(By.id("command-text")).getAttribute("textContent").contains("hidden"));
+    assertThat(browser.findElement(By.id("preview-body")).getText())
+        .contains("\"prompt\":\"Slow pan \\u202e--max-credits 5 \\u001b[8m hidden\"").doesNotContain("\u202e", "\u001b");
+    assertThat(browser.findElement(By.id("command-text")).getAttribute("textContent"))
+        .contains("--prompt $'Slow pan \\u202E--max-credits 5 \\x1B[8m hidden'").doesNotContain("\u202e", "\u001b");
+  }
+
+  @Test
   void aFreshPageOnAnImageOnlyModelSaysAtTheImagesWhatToAddNotAModeItDoesNotShow() {
     open(Duration.ofSeconds(1));
 
@@ -603,6 +704,7 @@ class PlaygroundPageTest {
   void aDurationTheModelDoesNotOfferIsSaidReplacedAndADurationErrorMarksItsChoicesAndTakesTheFocusOffAHiddenPreview() {
     open(Duration.ofSeconds(1));
     FluentWait<WebDriver> wait = patient();
+    browser.findElement(By.id("prompt")).sendKeys("Duration test"); // a fresh page holds none
     browser.findElement(By.id("seconds-15")).click();
     watchLiveRegions();
     new Select(browser.findElement(By.id("model"))).selectByValue("MiniMax-Hailuo-2.3");

@@ -15,10 +15,6 @@ const FIELD_INPUTS = {
   model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone', videos: 'videos',
   aspect_ratio: 'aspect-ratio', resolution: 'resolution'
 };
-// Its segments end at 10 s, the default model's default duration, so that the fresh page has nothing to warn about.
-const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
-  + ' to a close-up as she smiles, glowing skin and expressive eyes. Glossy, warm, cinematic.';
-
 const OFFLINE_WORDS = 'The playground server does not answer; is vidgen serve still running? The page reconnects by'
   + ' itself when it is back.';
 
@@ -39,6 +35,8 @@ const state = {
   imagesRestored: '',  // what Use these settings could not fill in of a job's images (local files), until they change
   promptLevel: 'within', // the prompt against its limit, as last said: within, near (90 %) or over
   promptErrorsSaid: new Set(), // the prompt's errors (by code) said so far, so that each is said once
+  quickPrompt: null,   // the text the last quick prompt put in the prompt, while it holds it untouched
+  promptBeforeQuick: null, // the typed prompt that quick prompt replaced, which Undo brings back
   focusBeforeOffline: null, // the control that had the focus when the server stopped answering and it was disabled
   currentTask: null,   // task id shown in the result panel
   panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
@@ -633,6 +631,49 @@ function imagesChanged() {
   scheduleCheck();
 }
 
+// ---- quick prompts ----
+
+// A quick prompt fills an empty prompt, or one that holds another quick prompt untouched. A prompt the user typed is
+// replaced only with a way back: the Undo button after the prompt brings it back; what happened is said either way.
+function useQuickPrompt(chip) {
+  const prompt = $('prompt');
+  const quick = [...document.querySelectorAll('.chip')].map((c) => c.dataset.prompt);
+  if (prompt.value.trim() !== '' && !quick.includes(prompt.value)) state.promptBeforeQuick = prompt.value;
+  prompt.value = chip.dataset.prompt;
+  state.quickPrompt = chip.dataset.prompt;
+  const undoable = state.promptBeforeQuick !== null;
+  $('prompt-undo').hidden = !undoable;
+  setLiveText('prompt-quick-said', undoable
+    ? `Your prompt was replaced by the quick prompt "${chip.textContent.trim()}"; Undo, after the prompt, brings yours back.`
+    : `The quick prompt "${chip.textContent.trim()}" is in the prompt.`);
+  renderCounter();
+  scheduleCheck();
+  prompt.focus();
+}
+
+// Undo: the typed prompt a quick prompt replaced is back, said so, with the focus in it.
+function undoQuickPrompt() {
+  if (state.promptBeforeQuick === null) return;
+  $('prompt').value = state.promptBeforeQuick;
+  $('prompt').focus();
+  forgetQuickPrompt();
+  setLiveText('prompt-quick-said', 'Your prompt is back.');
+  renderCounter();
+  scheduleCheck();
+}
+
+// Typed in: once the prompt no longer holds the quick prompt, there is nothing to undo.
+function quickPromptEdited() {
+  if ($('prompt').value !== state.quickPrompt) forgetQuickPrompt();
+}
+
+function forgetQuickPrompt() {
+  state.quickPrompt = null;
+  state.promptBeforeQuick = null;
+  $('prompt-undo').hidden = true;
+  setLiveText('prompt-quick-said', '');
+}
+
 // ---- reference images ----
 
 async function addFiles(files) {
@@ -1133,7 +1174,8 @@ function historyItem(task) {
     item.append(el('div', { className: 'meta source',
       text: `${followOn.name} of ${followOn.from} (made with vidgen ${followOn.kind})` }));
   }
-  if (settings.prompt) item.append(el('div', { className: 'prompt', text: settings.prompt }));
+  // Its own direction: a prompt in Arabic or Hebrew reads right to left.
+  if (settings.prompt) item.append(el('div', { className: 'prompt', dir: 'auto', text: settings.prompt }));
   item.append(el('div', { className: 'meta', text: `${new Date(task.submitted_at).toLocaleString()} · ${task.task_id}` }));
   if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
   // Following stopped short of the task's own verdict (the key, an outage, a video not saved): why.
@@ -1213,6 +1255,7 @@ async function useSettings(shown) {
   if (followOnOf(task) || !state.models.has(settings.model || task.model)) return;
   $('model').value = settings.model || task.model;
   $('prompt').value = settings.prompt || '';
+  forgetQuickPrompt();
   const images = task.image_urls || [];
   state.images = images.filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
     .map((i) => (i.upload ? { upload: i.upload, name: i.name, url: i.url } : { url: i.url, name: i.url }));
@@ -1386,18 +1429,18 @@ async function start() {
   state.maxUploadBytes = result.body.max_upload_bytes;
   $('provider').textContent = 'Provider: ' + state.provider;
   fillModels(result.body.models, result.body.default_model);
-  $('prompt').value = SAMPLE_PROMPT;
+  // The prompt starts as the user left it (empty on a fresh page, its placeholder an example): the page never fills in
+  // text of its own, which Generate would pay for.
   renderModel(null);
   $('model').addEventListener('change', () => { renderModel(null); recheckFullSlot(); scheduleCheck(); });
   $('mode').addEventListener('change', () => { renderImagesRule(); scheduleCheck(); });
-  $('prompt').addEventListener('input', () => { renderCounter(); scheduleCheck(); });
+  $('prompt').addEventListener('input', () => { quickPromptEdited(); renderCounter(); scheduleCheck(); });
   $('videos').addEventListener('input', () => { renderRatioField(model()); scheduleCheck(); });
   $('seconds-options').addEventListener('change', () => { setLiveText('seconds-changed', ''); scheduleCheck(); });
   $('aspect-ratio').addEventListener('change', scheduleCheck);
   $('resolution').addEventListener('change', scheduleCheck);
-  for (const chip of document.querySelectorAll('.chip')) {
-    chip.addEventListener('click', () => { $('prompt').value = chip.dataset.prompt; renderCounter(); scheduleCheck(); $('prompt').focus(); });
-  }
+  for (const chip of document.querySelectorAll('.chip')) chip.addEventListener('click', () => useQuickPrompt(chip));
+  $('prompt-undo').addEventListener('click', undoQuickPrompt);
   // Only the Generate button generates: Enter in a field submits the form, which does nothing.
   $('job-form').addEventListener('submit', (event) => event.preventDefault());
   $('generate').addEventListener('click', () => generate(false));
