@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads route files (the format of {@code docs/routes.md}, schema {@code routes.schema.json}) and
@@ -174,9 +176,35 @@ public final class RouteFiles {
       if (marked && text.startsWith(BYTE_ORDER_MARK) && said.startsWith("a byte-order mark")) {
         said = "a second" + said.substring(1); // files joined, each with its mark: the first is skipped, this one is not
       }
-      throw new RouteFileException(origin, "", "not valid JSON: " + said);
+      throw new RouteFileException(origin, "", "not valid JSON: " + notJson(origin, text, said));
     }
     return new Node(origin, "", tree);
+  }
+
+  /** Where the JSON reader stopped, as its message ends: "(near line 1, column 1, where reading stopped)". */
+  private static final Pattern STOPPED = Pattern.compile(" ?\\((?:near|before) [^()]*where reading stopped\\)$");
+
+  /**
+   * What is wrong with {@code text}, which the JSON reader refused saying {@code said}: a file that opens with no
+   * JSON at all (a word, a number, YAML's {@code -} or {@code #}), or is named as YAML, is told that route files are
+   * JSON, rather than in the reader's words only; a quote, a comment or a byte-order mark keeps the words made for it.
+   */
+  private static String notJson(String origin, String text, String said) {
+    String opening = text.stripLeading();
+    String name = origin.toLowerCase(Locale.ROOT);
+    String yaml = name.endsWith(".yaml") ? ".yaml" : name.endsWith(".yml") ? ".yml" : null;
+    char first = opening.isEmpty() ? '{' : opening.charAt(0);
+    boolean noJsonAtAll = Character.isLetterOrDigit(first) || "-#%&*!|>?:.@`".indexOf(first) >= 0;
+    if (yaml == null && !noJsonAtAll) {
+      return said;
+    }
+    String plainly = "route files are JSON, one object such as {\"routes\": [...]} or {\"patch\": {...}}, and YAML is"
+        + " not read" + (yaml != null ? " (this file's name ends in " + yaml + ")" : "") + ": write the file as JSON";
+    if (!noJsonAtAll) {
+      return said + "; " + plainly;
+    }
+    Matcher stopped = STOPPED.matcher(said);
+    return plainly + (stopped.find() ? " " + stopped.group().strip() : "");
   }
 
   /**

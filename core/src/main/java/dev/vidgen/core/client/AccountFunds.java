@@ -118,8 +118,8 @@ final class AccountFunds {
         }
         return Fit.UNCHECKED;
       }
-      if (quote.credits().compareTo(left) > 0) {
-        return Fit.SHORT;
+      if (quote.credits().compareTo(left) > 0 || quote.credits().signum() == 0 && left.signum() <= 0) {
+        return Fit.SHORT; // a price of 0 may be one typed wrong: with nothing left, nothing could pay the real one
       }
       left = left.subtract(quote.credits());
       unsettled = unsettled.add(quote.credits());
@@ -327,12 +327,16 @@ final class AccountFunds {
     String taken = balances.effectiveRemaining().filter(first -> first.compareTo(left) > 0)
         .map(first -> " (after " + PriceQuote.creditsInWords(first.subtract(left)) + " for the jobs this client already sent)")
         .orElse("");
-    String message = (quote.isKnown() ? quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits())
+    boolean zero = quote.isKnown() && quote.credits().signum() == 0;
+    String message = (zero ? quote.model() + " is priced 0 (" + quote.basis() + ")"
+        : quote.isKnown() ? quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits())
         : "the price of " + quote.model() + " is unknown") + " but the " + who
         + " has " + PriceQuote.creditsInWords(left) + " left" + taken + "; nothing was sent;"
+        + (zero ? " a price of 0 may be one typed wrong, and then nothing can pay the real one: give the route its"
+            + " real price, and" : "")
         // A key is not topped up: its quota is raised (in the provider's console), or another key used.
-        + (who.equals("key") ? " raise the key's quota or use another key," : " top up the " + who)
-        + " or choose a cheaper job";
+        + (who.equals("key") ? " raise the key's quota or use another key" + (zero ? "" : ",") : " top up the " + who)
+        + (zero ? "" : " or choose a cheaper job");
     return new InsufficientQuotaException(
         ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null, quote);
   }

@@ -53,12 +53,15 @@ import java.util.regex.Pattern;
  * stands under the target's name. A broken-off stream, or an MP4 or MOV cut short even though the
  * server's byte count agreed, is retried under the policy, and once the retries run out it is a
  * {@link DownloadFailedException} (the task is paid for) with the provider's error as its cause; an
- * expired link is reported at once.
+ * expired link is reported at once. A try that brought new bytes starts the policy's count again, and a link
+ * that cannot be reached is ridden out for a while ({@link DownloadPersistence}).
  */
 final class Downloader {
   private final ClientRuntime runtime;
   private final RetryLoop retries;
   private final StaleParts staleParts = new StaleParts();
+  /** The notes of downloads riding out an outage: at most one per 15 s for all of this client's downloads. */
+  private final SparingWarnings outageWarnings;
   /**
    * The temporary files every client of this process is writing now. A lock belongs to the whole process, and
    * closing any channel opened here on a locked part would let its lock go: {@link StaleParts} never opens these.
@@ -78,6 +81,7 @@ final class Downloader {
     this.runtime = runtime;
     this.retries = retries;
     this.maxVideoBytes = maxVideoBytes;
+    this.outageWarnings = new SparingWarnings(runtime.events(), PollingLoop.OUTAGE_WARNING_SPAN);
   }
 
   /**
@@ -134,8 +138,10 @@ final class Downloader {
     DownloadFuture result = new DownloadFuture();
     // What a try that broke off wrote, for the next try to go on from (Range) instead of from byte 0.
     KeptPart kept = new KeptPart();
-    CompletableFuture<Path> saving = retries.run(Operation.DOWNLOAD, handle, handle.taskId(),
-        () -> attempt(handle, asset, file, existing, result, kept));
+    // A try that brought new bytes is progress, and a link that brings nothing for a while is ridden out.
+    DownloadPersistence persistence = new DownloadPersistence(runtime, outageWarnings, handle.taskId().value());
+    CompletableFuture<Path> saving = retries.runDownload(handle, handle.taskId(),
+        () -> attempt(handle, asset, file, existing, result, kept, persistence), persistence);
     result.whenComplete((path, failure) -> {
       saving.cancel(false);
       kept.end().ifPresent(this::forget);
@@ -160,7 +166,7 @@ final class Downloader {
   }
 
   private CompletableFuture<Path> attempt(JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
-      DownloadFuture download, KeptPart keptPart) {
+      DownloadFuture download, KeptPart keptPart, DownloadPersistence persistence) {
     TaskId taskId = handle.taskId();
     Instant now = runtime.time().now();
     // Past its expires_at (the server's word, against this machine's clock), the link is still tried once: a GET
@@ -190,7 +196,8 @@ final class Downloader {
               : pastExpiry ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
               : ProviderFaultException.of(handle, "download", link));
         })
-        .thenApplyAsync(opened -> save(opened, handle, asset, target, existing, download, keptPart), runtime.io());
+        .thenApplyAsync(opened -> save(opened, handle, asset, target, existing, download, keptPart, persistence),
+            runtime.io());
   }
 
   /** A stream opened for one try, with the part it goes on from (empty: it is written from byte 0). */
@@ -311,7 +318,7 @@ final class Downloader {
   }
 
   private Path save(Opened answer, JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
-      DownloadFuture download, KeptPart keptPart) {
+      DownloadFuture download, KeptPart keptPart, DownloadPersistence persistence) {
     TaskId taskId = handle.taskId();
     InputStream stream = answer.stream();
     if (stream == null) {
@@ -344,7 +351,7 @@ final class Downloader {
       Copied copied;
       try {
         copied = copy(in, part.out(), handle, asset, target, download::stopped, startAt, head,
-            announcedWhole > 0 ? announcedWhole : -1);
+            announcedWhole > 0 ? announcedWhole : -1, persistence);
       } catch (ProviderException brokeOff) {
         if (brokeOff.providerCode().filter(ProviderErrorDetails.DOWNLOAD_BROKE_OFF::equals).isPresent()) {
           KeptPart.Kept soFar = new KeptPart.Kept(temp, Files.size(temp), first);
@@ -511,7 +518,8 @@ final class Downloader {
    * a {@link #RATE_WINDOW} (retried as a download that broke off).
    */
   private Copied copy(InputStream in, OutputStream file, JobHandle handle, VideoAsset asset, Path target,
-      BooleanSupplier cancelled, long startAt, byte[] head, long whole) throws IOException {
+      BooleanSupplier cancelled, long startAt, byte[] head, long whole, DownloadPersistence persistence)
+      throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = startAt;
     Instant windowStart = runtime.time().now();
@@ -562,6 +570,7 @@ final class Downloader {
         out.write(buffer, 0, n);
         total += n;
         windowBytes += n;
+        persistence.reached(total);
         // Told after every read, not now and then: the read before a stall would otherwise go untold, and a
         // listener would say fewer bytes came than did for as long as the stall lasts.
         runtime.events().downloadProgress(handle, total, whole);

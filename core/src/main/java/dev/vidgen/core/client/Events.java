@@ -1,11 +1,17 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +23,16 @@ import org.slf4j.LoggerFactory;
  */
 final class Events {
   private static final Logger LOG = LoggerFactory.getLogger(VidgenClient.class);
+
+  /** The tasks a read of this client found completed (the latest {@value #COMPLETED_KEPT}): a follow-on's look skips them. */
+  private final Set<TaskId> completed = Collections.synchronizedSet(
+      Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TaskId, Boolean> eldest) {
+          return size() > COMPLETED_KEPT;
+        }
+      }));
+  private static final int COMPLETED_KEPT = 256;
 
   /** The app's listeners: the one the client was built with, then any added since; none without either. */
   private final java.util.List<Registration> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -101,6 +117,9 @@ final class Events {
   }
 
   void polled(JobHandle handle, TaskSnapshot snapshot) {
+    if (snapshot.status() == TaskStatus.COMPLETED) {
+      completed.add(snapshot.taskId());
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debug("polled task {}: {}{}", handle.taskId(), snapshot.rawStatus(),
           snapshot.percent().isPresent() ? " " + snapshot.percent().getAsInt() + "%" : "");
@@ -174,6 +193,11 @@ final class Events {
   /** A check could not be made and the job goes on (issue 11: live models, balances). */
   void warning(String code, String message) {
     warning(code, message, true);
+  }
+
+  /** Whether a status read or a wait of this client found {@code task} completed. */
+  boolean seenCompleted(TaskId task) {
+    return completed.contains(task);
   }
 
   /**
@@ -261,6 +285,19 @@ final class Events {
       } catch (RuntimeException | Error e) {
         rethrowIfTheJvmFails(e);
         LOG.warn("a vidgen progress listener threw from onProgress; the job goes on", e);
+      }
+    }
+  }
+
+  /** Tells a progress listener that its task was seen completed after a pause, shielding the wait from it. */
+  void completedAfterPause(ProgressListener progress, TaskSnapshot snapshot, Duration elapsed, Duration pause) {
+    LOG.debug("task {} seen completed after a pause of {}: how long it ran is not known", snapshot.taskId(), pause);
+    if (progress != ProgressListener.NONE) {
+      try {
+        progress.onCompletedAfterPause(snapshot, elapsed, pause);
+      } catch (RuntimeException | Error e) {
+        rethrowIfTheJvmFails(e);
+        LOG.warn("a vidgen progress listener threw from onCompletedAfterPause; the job goes on", e);
       }
     }
   }

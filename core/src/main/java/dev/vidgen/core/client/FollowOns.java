@@ -49,9 +49,11 @@ final class FollowOns {
   private final JobValidator validator;
   /** Told when a create leaves, so that closing the client waits for its answer. */
   private final OpenSubmits openSubmits;
+  /** The free read of a source task this client has not seen completed, before anything is paid. */
+  private final FollowOnSourceLook sourceLook;
 
   FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules,
-      RouteCatalog catalog, JobValidator validator, OpenSubmits openSubmits) {
+      RouteCatalog catalog, JobValidator validator, OpenSubmits openSubmits, FollowOnSourceLook sourceLook) {
     this.runtime = runtime;
     this.retries = retries;
     this.ledger = ledger;
@@ -60,6 +62,7 @@ final class FollowOns {
     this.catalog = catalog;
     this.validator = validator;
     this.openSubmits = openSubmits;
+    this.sourceLook = sourceLook;
   }
 
   /** The validated request, its price and the warnings it drew (such as a route's coming retirement); sends nothing. */
@@ -119,7 +122,10 @@ final class FollowOns {
     }
     found.addAll(ProviderJobChecks.keysIn(followOn, runtime.provider()));
     if (!found.stream().noneMatch(Violation::isError)) {
-      throw new InvalidJobException(ProviderJobChecks.masked(new ValidationReport(model, null, found), runtime.provider()));
+      ValidationReport report = ProviderJobChecks.masked(new ValidationReport(model, null, found), runtime.provider());
+      // A bare id's model is unknown: the job is named by what it does ("invalid extend of video_1"), not "unknown".
+      throw "unknown".equals(model) ? new InvalidJobException(report, kind.id() + " of " + source.taskId().value())
+          : new InvalidJobException(report);
     }
     FollowOnRule chosen = rule.orElseThrow();
     PriceQuote quote = chosen.price()
@@ -174,7 +180,9 @@ final class FollowOns {
     AtomicBoolean budgeted = new AtomicBoolean(); // its quote taken from the client's budget
     AtomicReference<AfterServerError> afterError = new AtomicReference<>();
     AtomicReference<Instant> creatingAt = new AtomicReference<>();
-    preflight.check(request.model(), prepared.quote(), () -> {
+    // The source's free read comes once the key's live list lets the model go, before the funds are read (as the
+    // command line orders them).
+    preflight.check(request.model(), prepared.quote(), () -> sourceLook.before(kind, source, request.model()), () -> {
       ledger.reserve(prepared.quote());
       budgeted.set(true);
     })

@@ -3,6 +3,7 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.VidgenException;
@@ -26,8 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * DeadlineExceededException}; the deadline counts from the handle's submission, and a wait always
  * polls at least once. Tasks without progress are polled where the route's earlier tasks finished
  * (its {@link dev.vidgen.core.policy.LearnedDurations}, read when the wait starts), and each
- * completion seen is recorded there. A status read that has not answered by the deadline is abandoned,
- * so a wait ends by its deadline even when the provider hangs; one still being retried after a
+ * completion seen is recorded there: how long the task ran by the provider's own times when its answer gives them
+ * ({@link ReportedRuns}), else the middle of the span it ended in, unless a read went out {@link #PAUSE} or more later
+ * than planned in that span (this process did not run: a laptop's sleep), when the run is not known. A status read
+ * that has not answered by the deadline is abandoned, so a wait ends by its deadline even when the provider hangs; one still being retried after a
  * failure is allowed the time of a read at the deadline first. A status read that
  * failed, after its retries, for a reason that may pass (an outage) is read again later (15 s,
  * then at the schedule's longest interval, 20 s by default, and never more than 60 s), with a
@@ -54,6 +57,8 @@ final class PollingLoop {
   static final Duration FRESH_TASK = Duration.ofMinutes(2);
   /** A wait begun more than this after its task was made did not follow it from its start. */
   static final Duration FOLLOWED_FROM_START = Duration.ofSeconds(5);
+  /** A read that goes out this much later than planned shows that this process did not run meanwhile. */
+  static final Duration PAUSE = Duration.ofSeconds(10);
   static final String OUTAGE_WARNING = "status.unreadable";
   static final String NOT_FOUND_WARNING = "status.not_found";
 
@@ -124,6 +129,12 @@ final class PollingLoop {
     private volatile Instant readingSince;
     /** Since the task's creation: when its status was last read, or null when this wait has read none. */
     private volatile Duration lastSeenAt;
+    /** When the read now scheduled is due; null before the first is scheduled. */
+    private volatile Instant plannedAt;
+    /** How long this process did not run since the task was last seen unfinished (reads that went out late). */
+    private volatile Duration pausedFor = Duration.ZERO;
+    /** Since the task's creation: when the read that last found it unfinished went out (zero: none did). */
+    private volatile Duration seenUnfinishedAt = Duration.ZERO;
 
     Wait(JobHandle handle, AwaitOptions options) {
       this.handle = handle;
@@ -166,6 +177,7 @@ final class PollingLoop {
       if (polls > 0 && delay.compareTo(untilDeadline) > 0) {
         delay = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
       }
+      plannedAt = now.plus(delay);
       setPending(runtime.time().after(delay, () -> Futures.guard(result, this::poll)));
     }
 
@@ -186,6 +198,12 @@ final class PollingLoop {
       }
       polls++;
       readingSince = runtime.time().now();
+      Duration lateBy = plannedAt == null ? Duration.ZERO : Duration.between(plannedAt, readingSince);
+      if (lateBy.compareTo(PAUSE) >= 0) {
+        // This process did not run meanwhile (a laptop's sleep): a task seen ended now may have ended during it.
+        pausedFor = pausedFor.plus(lateBy);
+        unseenSpan = true;
+      }
       AtomicReference<ProviderException> retrying = new AtomicReference<>();
       CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
           handle, taskId, this::readStatus, failure -> {
@@ -310,16 +328,17 @@ final class PollingLoop {
       lastSeenAt = elapsed(now);
       trail = trail.next(elapsed(now), snapshot.percent());
       runtime.events().polled(handle, snapshot);
+      if (snapshot.status() == TaskStatus.COMPLETED) {
+        completed(snapshot, elapsed(now));
+        return;
+      }
       runtime.events().progress(progress, snapshot, elapsed(now));
       switch (snapshot.status()) {
-        case COMPLETED -> {
-          learn(elapsed(now));
-          runtime.events().completed(handle, snapshot);
-          result.complete(snapshot);
-        }
         case FAILED -> fail(new TaskFailedException(handle, snapshot));
         default -> {
           notBefore = elapsed(now);
+          seenUnfinishedAt = elapsed(readingSince);
+          pausedFor = Duration.ZERO;
           unseenSpan = false;
           if (now.isBefore(deadlineAt)) {
             scheduleNext();
@@ -328,6 +347,28 @@ final class PollingLoop {
           }
         }
       }
+    }
+
+    /**
+     * Tells and learns how long the completed task ran: by the provider's own times when they are believable; not at
+     * all when this process paused in the span the task ended in (said as such); else up to {@code seenAt}, the read
+     * that saw it, learning the middle of that span.
+     */
+    private void completed(TaskSnapshot snapshot, Duration seenAt) {
+      Optional<Duration> reported = ReportedRuns.of(snapshot, seenAt, seenUnfinishedAt);
+      if (reported.isPresent()) {
+        if (learns()) {
+          runtime.durations().record(handle.model(), reported.get());
+        }
+        runtime.events().progress(progress, snapshot, reported.get());
+      } else if (!pausedFor.isZero()) {
+        runtime.events().completedAfterPause(progress, snapshot, seenAt, pausedFor);
+      } else {
+        learn(seenAt);
+        runtime.events().progress(progress, snapshot, seenAt);
+      }
+      runtime.events().completed(handle, snapshot);
+      result.complete(snapshot);
     }
 
     /**
@@ -374,6 +415,7 @@ final class PollingLoop {
           + " of failing reads)", "failed read of waited tasks", "failed reads of waited tasks");
       // Told to every wait, spared or not: from here until the next read no read of the task is on its way.
       runtime.events().statusReadFailed(handle, provider, wait);
+      plannedAt = now.plus(wait);
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What runs after validation and a look at the budget, before anything is uploaded or created: the live
@@ -32,7 +33,17 @@ class Preflight {
    * runs {@code budget} (which takes it from the client's budget, see {@link #thenBudget}).
    */
   CompletableFuture<Void> check(String model, PriceQuote quote, Runnable budget) {
-    CompletableFuture<Void> listed = models == null ? CompletableFuture.completedFuture(null) : models.check(model);
+    return check(model, quote, () -> CompletableFuture.completedFuture(null), budget);
+  }
+
+  /**
+   * {@link #check(String, PriceQuote, Runnable)} with {@code afterList} (a follow-on's look at its source) run once the
+   * live model list lets the model go, before the funds are read; its failure ends the check.
+   */
+  CompletableFuture<Void> check(String model, PriceQuote quote, Supplier<CompletableFuture<Void>> afterList,
+      Runnable budget) {
+    CompletableFuture<Void> listed = (models == null ? CompletableFuture.<Void>completedFuture(null)
+        : models.check(model)).thenCompose(ok -> afterList.get());
     return thenBudget(funds == null ? listed : listed.thenCompose(ok -> funds.reserve(quote)), quote, budget);
   }
 

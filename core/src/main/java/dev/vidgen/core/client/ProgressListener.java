@@ -12,6 +12,18 @@ public interface ProgressListener {
   /** Ignores everything. */
   ProgressListener NONE = (snapshot, elapsed) -> {};
 
-  /** {@code snapshot} was read {@code elapsed} after the task was created. */
+  /**
+   * {@code snapshot} was read {@code elapsed} after the task was created; for the completed snapshot, {@code elapsed}
+   * is how long the task ran, by the provider's own times when its answer gave them.
+   */
   void onProgress(TaskSnapshot snapshot, Duration elapsed);
+
+  /**
+   * Told instead of {@link #onProgress} for a completed {@code snapshot} read {@code pause} later than planned, this
+   * process not having run meanwhile (a laptop's sleep, a stopped process): the task may have ended at any moment
+   * of the pause, so how long it ran is not known. By default passed to {@link #onProgress} with {@code elapsed}.
+   */
+  default void onCompletedAfterPause(TaskSnapshot snapshot, Duration elapsed, Duration pause) {
+    onProgress(snapshot, elapsed);
+  }
 }

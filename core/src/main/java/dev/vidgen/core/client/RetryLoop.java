@@ -89,6 +89,31 @@ final class RetryLoop {
     return attempts.result;
   }
 
+  /**
+   * Like {@link #run(Operation, JobHandle, TaskId, Supplier)} for a result download ({@link Operation#DOWNLOAD}),
+   * which {@code persistence} keeps going past the policy's count: a try that brought new bytes starts the count
+   * again, and a failure the policy gives up on may be ridden out (tried again after a longer wait).
+   */
+  <T> CompletableFuture<T> runDownload(JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call,
+      Persistence persistence) {
+    Attempts<T> attempts = new Attempts<>(Operation.DOWNLOAD, handle, taskId, call, null, false, failure -> { }, null);
+    attempts.persistence = persistence;
+    attempts.next();
+    return attempts.result;
+  }
+
+  /** What keeps a call going past the policy's count of failures (a result download). */
+  interface Persistence {
+    /** Asked once for each failed try: whether it made progress, so that the policy counts the failures since. */
+    boolean progressed();
+
+    /**
+     * Asked when the policy gave up on {@code failure}: the wait before one more try (an outage ridden out, said by
+     * the persistence itself), or empty to end with it.
+     */
+    Optional<Duration> rideOut(ProviderException failure);
+  }
+
   /** What to do about a call that was answered with a server error (HTTP 500) but may have done its work. */
   interface AfterServerError<T> {
     /**
@@ -297,7 +322,12 @@ final class RetryLoop {
      * while every failure surely did nothing (a 429, a 503, a refused connection).
      */
     private ProviderException mayHaveWorked;
+    /** The failures the policy counts: all of them, or those since the last try that made progress. */
     private int failures;
+    /** Every failed try of this call, as events and the final failure tell them. */
+    private int tries;
+    /** What keeps the call going past the policy's count; null for none. */
+    private Persistence persistence;
     /** Whether {@link AfterServerError#waiting} was told since the last try left. */
     private volatile boolean toldWaiting;
     /** The failure whose backoff is being served, so that a stop can end the call at once; null otherwise. */
@@ -428,7 +458,11 @@ final class RetryLoop {
       }
       ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
       lastFailure = tagged;
+      if (persistence != null && persistence.progressed()) {
+        failures = 0; // the try brought new bytes: the policy counts the failures from here
+      }
       failures++;
+      tries++;
       if (afterServerError != null) {
         afterServerError.failed(tagged);
       }
@@ -457,6 +491,8 @@ final class RetryLoop {
         result.completeExceptionally(endingBecause(tagged, pastLimitWords(tagged, retry.delay())));
       } else if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
+      } else if (decision instanceof RetryDecision.GiveUp && persistence != null && rideOut(tagged)) {
+        return; // tried again after a longer wait, which the persistence said
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
         Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> Futures.guard(result, () -> {
           if (lookupFailure != null) {
@@ -497,27 +533,27 @@ final class RetryLoop {
      * longer wait (Retry-After) than it waits, the 429's message says so, not only the debug log.
      */
     private ProviderException ending(ProviderException last, RetryDecision decision) {
-      if (failures > 1 && last.upload().isEmpty()) {
+      if (tries > 1 && last.upload().isEmpty()) {
         // A 5xx or no answer after several tries says so, as a 429 does, so that it does not read as a first failure.
         if (last instanceof dev.vidgen.core.error.ServerErrorException server && server.tries() == 0) {
-          return server.gaveUpAfter(failures);
+          return server.gaveUpAfter(tries);
         }
         if (last instanceof dev.vidgen.core.error.ProviderUnavailableException unavailable && unavailable.tries() == 0) {
-          return unavailable.gaveUpAfter(failures);
+          return unavailable.gaveUpAfter(tries);
         }
       }
-      if (!(last instanceof RateLimitedException limited) || failures == 0) {
+      if (!(last instanceof RateLimitedException limited) || tries == 0) {
         return last;
       }
       String reason = decision instanceof RetryDecision.GiveUp giveUp ? giveUp.reason() : "";
       int asked = reason.indexOf("the server asked to wait");
-      return asked >= 0 ? limited.gaveUpAfter(failures, reason.substring(asked)) : limited.gaveUpAfter(failures);
+      return asked >= 0 ? limited.gaveUpAfter(tries, reason.substring(asked)) : limited.gaveUpAfter(tries);
     }
 
     /** {@link #ending(ProviderException)}, a 429's message saying {@code why} it was not retried. */
     private ProviderException endingBecause(ProviderException last, String why) {
-      return last instanceof RateLimitedException limited && failures > 0
-          ? limited.gaveUpAfter(failures, why) : ending(last);
+      return last instanceof RateLimitedException limited && tries > 0
+          ? limited.gaveUpAfter(tries, why) : ending(last);
     }
 
     /**
@@ -536,9 +572,22 @@ final class RetryLoop {
       return afterServerError == null ? null : afterServerError.submit();
     }
 
+    /** Whether the persistence rides out {@code tagged}: the call is then sent again after the wait it said. */
+    private boolean rideOut(ProviderException tagged) {
+      Optional<Duration> wait = persistence.rideOut(tagged);
+      if (wait.isEmpty()) {
+        return false;
+      }
+      pending.set(runtime.time().after(wait.get(), () -> Futures.guard(result, this::next)));
+      if (result.isDone()) {
+        pending.get().cancel();
+      }
+      return true;
+    }
+
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
       retried.accept(tagged);
-      runtime.events().retry(handle, operation, tagged, failures, retry.delay(), submit());
+      runtime.events().retry(handle, operation, tagged, tries, retry.delay(), submit());
       if (afterServerError != null) {
         afterServerError.retrying(tagged, failures, retry.delay());
       }

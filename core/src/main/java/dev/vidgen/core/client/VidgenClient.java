@@ -25,6 +25,7 @@ import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.port.VidgenThreads;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.ZeroPrices;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import java.math.BigDecimal;
@@ -142,11 +143,14 @@ public final class VidgenClient implements AutoCloseable {
     this.balanceTimeoutSetBy = builder.balanceTimeoutSetBy;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules, catalog,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
-            .withClock(new SchedulingClock(time)), openSubmits);
+            .withClock(new SchedulingClock(time)), openSubmits,
+        new FollowOnSourceLook(runtime, builder.readFollowOnSources, this::readFollowOnSource, catalog));
     this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits,
         unusableHints);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries, builder.maxVideoBytes);
+    // Told where the routes are loaded: a budget and the balance check count a job priced 0 as free.
+    ZeroPrices.warnings(catalog).forEach(warning -> runtime.events().warning(ZeroPrices.CODE, warning));
   }
 
   /** A builder; choose a provider, everything else has a default. */
@@ -858,9 +862,13 @@ public final class VidgenClient implements AutoCloseable {
   /**
    * Extends the video of an earlier task (an encoded handle or a bare task id) and returns the new
    * task's handle, to await and download like any job's. Validated against the route's follow-on
-   * rules, priced, budgeted and checked like a submit.
+   * rules, priced, budgeted and checked like a submit; a source task this client has not seen completed is read once
+   * first (free), and nothing is sent when it failed, is not finished or does not exist ({@link
+   * Builder#readFollowOnSources}).
    *
-   * @throws dev.vidgen.core.error.InvalidJobException when the route takes no extend or the request breaks its rules
+   * @throws dev.vidgen.core.error.InvalidJobException when the route takes no extend, the request breaks its rules,
+   *     or the source failed ({@code source.failed}) or is not finished ({@code source.not_finished})
+   * @throws dev.vidgen.core.error.TaskNotFoundException when the provider does not know the source task
    */
   public JobHandle extend(String handleOrTaskId, FollowOn followOn) {
     OwnThreadGuard.refuseBlocking("extend", "extendAsync", null);
@@ -933,6 +941,12 @@ public final class VidgenClient implements AutoCloseable {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(followOn, "followOn == null");
     return runtime.provider().previewFollowOn(followOns.prepare(kind, resume(handleOrTaskId), followOn).request());
+  }
+
+  /** One status read of the task a follow-on starts from, as {@link #statusAsync} reads (told to the listeners). */
+  private CompletableFuture<TaskSnapshot> readFollowOnSource(JobHandle source) {
+    return retries.runWithin(statusTimeout, statusTimeoutSetBy, "read", Operation.READ, source, source.taskId(),
+        () -> told(source, ProviderFaultException.sameTask(source, provider.status(source.taskId()))));
   }
 
   private CompletableFuture<JobHandle> followOnAsync(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
@@ -1177,6 +1191,7 @@ public final class VidgenClient implements AutoCloseable {
     private boolean checkBalance = true;
     private boolean allowUnknownPrices;
     private FollowOnRules followOnRules = FollowOnRules.builtIn();
+    private boolean readFollowOnSources = true;
     private Duration statusTimeout = DEFAULT_STATUS_TIMEOUT;
     private String statusTimeoutSetBy = STATUS_TIMEOUT_SETTING;
     private Duration balanceTimeout = DEFAULT_BALANCE_TIMEOUT;
@@ -1427,6 +1442,16 @@ public final class VidgenClient implements AutoCloseable {
      */
     public Builder allowUnknownPrices(boolean allow) {
       this.allowUnknownPrices = allow;
+      return this;
+    }
+
+    /**
+     * Whether an extend or a remix first reads the status of its source task (free) when this client has not seen it
+     * completed, refusing a source that failed or is not finished, or that the provider does not know, with nothing
+     * sent; on by default. Turn it off only where the caller reads the source itself.
+     */
+    public Builder readFollowOnSources(boolean read) {
+      this.readFollowOnSources = read;
       return this;
     }
 

@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  *     {@link TaskStatus#COMPLETED} task names no usable video: why
  * @param model the model the provider says made the task, as it spells it; null when it did not say
  * @param createdAt when the provider says it created the task; null when it did not say
+ * @param completedAt when the provider says the task completed (its own clock, as {@code createdAt}); null when it did
+ *     not say
  */
 public record TaskSnapshot(
     TaskId taskId,
@@ -26,7 +28,8 @@ public record TaskSnapshot(
     VideoAsset video,
     TaskFailure failure,
     String model,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant completedAt) {
 
   /**
    * A snapshot as given; {@code taskId} and {@code status} must not be null, a {@code progress} outside
@@ -43,10 +46,16 @@ public record TaskSnapshot(
     model = model == null || model.isBlank() ? null : model.strip();
   }
 
+  /** A snapshot that does not say when the task completed (the form before that was kept). */
+  public TaskSnapshot(TaskId taskId, TaskStatus status, Integer progress, String rawStatus, VideoAsset video,
+      TaskFailure failure, String model, Instant createdAt) {
+    this(taskId, status, progress, rawStatus, video, failure, model, createdAt, null);
+  }
+
   /** A snapshot that does not say which model made the task or when (the form before those were kept). */
   public TaskSnapshot(
       TaskId taskId, TaskStatus status, Integer progress, String rawStatus, VideoAsset video, TaskFailure failure) {
-    this(taskId, status, progress, rawStatus, video, failure, null, null);
+    this(taskId, status, progress, rawStatus, video, failure, null, null, null);
   }
 
   /** A task that was just accepted. */
@@ -85,7 +94,12 @@ public record TaskSnapshot(
    * be null: not said).
    */
   public TaskSnapshot withOrigin(String model, Instant createdAt) {
-    return new TaskSnapshot(taskId, status, progress, rawStatus, video, failure, model, createdAt);
+    return new TaskSnapshot(taskId, status, progress, rawStatus, video, failure, model, createdAt, completedAt);
+  }
+
+  /** A copy that says when the task completed, as the provider reported it (null: not said). */
+  public TaskSnapshot withCompletedAt(Instant completedAt) {
+    return new TaskSnapshot(taskId, status, progress, rawStatus, video, failure, model, createdAt, completedAt);
   }
 
   /** The model the provider says made the task, if it said. */
@@ -96,6 +110,11 @@ public record TaskSnapshot(
   /** When the provider says it created the task, if it said. */
   public Optional<Instant> reportedCreatedAt() {
     return Optional.ofNullable(createdAt);
+  }
+
+  /** When the provider says the task completed, if it said. */
+  public Optional<Instant> reportedCompletedAt() {
+    return Optional.ofNullable(completedAt);
   }
 
   /** Reported progress, if any. */

@@ -1,5 +1,6 @@
 package dev.vidgen.core.error;
 
+import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 
@@ -57,6 +58,14 @@ public final class BudgetExceededException extends VidgenException {
   }
 
   private static String describe(PriceQuote quote, String budget) {
+    if (quote.unpricedFollowOn().isPresent()) {
+      // A route's price is for its own creates: no routes file can price a follow-on, so only the setting is named.
+      FollowOnKind kind = quote.unpricedFollowOn().get();
+      return kind.withArticle() + " on " + quote.model() + " costs an unknown price but " + budget + "; an unknown"
+          + " price never counts as zero, and no routes file can price " + kind.withArticle() + ": allow unknown"
+          + " prices explicitly to send it (allowUnknownPrices(true) in Java, --allow-unknown-prices on the command"
+          + " line); nothing was sent (see docs/errors.md#budget-exceeded)";
+    }
     String cost = quote.isKnown() ? PriceQuote.creditsInWords(quote.credits()) : "an unknown price";
     String unknown = quote.isKnown() ? "" : "; an unknown price never counts as zero: state the price in a routes file"
         + " (a patch of " + quote.model() + " with a price) or allow unknown prices explicitly"

@@ -17,6 +17,15 @@ public final class InvalidJobException extends VidgenException {
     this.report = report;
   }
 
+  /**
+   * An error for the errors in {@code report} of the job called {@code job} ("extend of video_1": a follow-on whose
+   * model is not known), which the message names instead of the report's model.
+   */
+  public InvalidJobException(ValidationReport report, String job) {
+    super(describe("invalid " + job, report));
+    this.report = report;
+  }
+
   /** The whole report, warnings included. */
   public ValidationReport report() {
     return report;
@@ -33,9 +42,13 @@ public final class InvalidJobException extends VidgenException {
   }
 
   private static String describe(ValidationReport report) {
-    List<Violation> errors = report.errors();
     String model = report.model() == null || report.model().isBlank() ? "no model" : report.model();
-    return "invalid job for " + model + " (" + errors.size() + " problem"
+    return describe("invalid job for " + model, report);
+  }
+
+  private static String describe(String what, ValidationReport report) {
+    List<Violation> errors = report.errors();
+    return what + " (" + errors.size() + " problem"
         + (errors.size() == 1 ? "" : "s") + "): "
         + errors.stream().map(Violation::message).collect(Collectors.joining("; "))
         + " (see docs/errors.md#invalid-job)";

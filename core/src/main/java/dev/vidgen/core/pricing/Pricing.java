@@ -56,10 +56,23 @@ public final class Pricing {
    * route is not vidgen's built-in one of its id (a route file patched or replaced it, or code did) and its price
    * for this job differs from the built-in route's known one, the basis says where the price comes from and what
    * the built-in route, from the provider's documented prices, gives: a price typed wrong in a file is then seen
-   * before a budget trusts it.
+   * before a budget trusts it. A price of 0 a route file (or code) set says so too, since a budget and the balance
+   * check count it as free.
    */
   public static PriceQuote quote(RouteCatalog catalog, ModelRoute route, VideoJob job) {
     Objects.requireNonNull(catalog, "catalog == null");
+    PriceQuote quote = besideDocumented(catalog, route, job);
+    String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
+    if (!quote.isKnown() || quote.credits().signum() != 0 || RouteCatalog.BUILT_IN.equals(from)) {
+      return quote;
+    }
+    return new PriceQuote(quote.model(), quote.credits(), quote.usd(), quote.basis() + "; the price of 0 is set by "
+        + (RouteCatalog.CODE.equals(from) ? "code" : from) + ", so this job counts as free against the budget and the"
+        + " balance");
+  }
+
+  /** {@link #quote(ModelRoute, VideoJob)}, with the built-in route's documented price beside a price changed from it. */
+  private static PriceQuote besideDocumented(RouteCatalog catalog, ModelRoute route, VideoJob job) {
     PriceQuote quote = quote(route, job);
     java.util.Optional<ModelRoute> shipped = RouteCatalog.builtIn().find(route.id())
         .filter(builtIn -> builtIn.id().equals(route.id()) && builtIn != route);

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * of {@value #BASE64_FROM} bytes or more), or as its bytes in hex (either case); or inside a {@code Basic} value whose Base64
  * decodes to text holding it anywhere ({@code key}, {@code key:}, {@code user:key}). Control characters and terminal
  * escape sequences between its characters, raw or escaped ({@code \n}, {@code \x1B[0m}, or as JSON escapes), do not
- * hide it; nor does a cut: its first {@value #CUT_OFF_FROM} characters or more (in clear, percent-encoded,
- * JSON-escaped or as hex) that end the text or stand before an ellipsis ({@code …}, {@code ...}, {@code ..} or
- * {@code . . .}) are masked too. A secret shorter than {@value
+ * hide it; nor does a cut: a run of its first {@value #CUT_OFF_FROM} characters or more (in clear, percent-encoded,
+ * JSON-escaped or as hex) is masked as far as it goes, whatever ends it (the text's end, an ellipsis such as {@code
+ * …}, {@code ...}, {@code ..} or {@code . . .}, which is masked with it, a space, a comma, {@code ***}, any character
+ * but the secret's next). A secret shorter than {@value
  * #SHORTEST_INSIDE_WORDS} characters, too short to be a real key, is masked only where it stands as a whole word
  * (see {@link #isShort}). Thread-safe; null text stays null.
  */
@@ -43,8 +44,9 @@ public final class KeyMask {
   /** The Base64 (and hex) of a shorter secret is too short to tell from other text: it is not looked for. */
   static final int BASE64_FROM = 6;
   /**
-   * The fewest of a secret's first characters masked where the text is cut off after them (at its end or before an
-   * ellipsis, as a clipped excerpt ends); a secret of this many characters or fewer is masked only whole.
+   * The fewest of a secret's first characters masked where they stand without the rest (a clipped excerpt, a word cut
+   * short, however the text goes on); fewer are too short to tell from other text. A secret of this many characters or
+   * fewer is masked only whole.
    */
   public static final int CUT_OFF_FROM = 12;
 
@@ -66,7 +68,10 @@ public final class KeyMask {
   private static final String UNFINISHED = "(?:%[0-9A-Fa-f]{0,3}|\\\\(?:u[0-9A-Fa-f]{0,3})?)?";
   /** An ellipsis that marks a cut: {@code …}, or two dots or more ({@code ...}, {@code ..}), or {@code . . .}. */
   private static final String ELLIPSIS = "(?:…|\\.{2,}|\\.(?: \\.){2,})";
-  /** Where a cut-off secret ends: an ellipsis right after it (taken along), or white space at most before one or the end. */
+  /**
+   * A cut that a cut-off secret's mask takes along: an ellipsis right after it, or nothing where only white space
+   * stands before one or the text's end. Elsewhere the mask ends where the secret does.
+   */
   private static final String CUT_END = "(?:" + ELLIPSIS + "|(?=\\s*(?:" + ELLIPSIS + "|\\z)))";
   private static final String STANDARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -85,24 +90,21 @@ public final class KeyMask {
   private final String plain;
   /** The fewest characters of a run of Base64 letters that can hold the secret's Base64; 0 with {@link #plain} null. */
   private final int shortestBase64;
-  /** The fewest chars of {@link #plain}'s start masked where the text is cut off after them; 0 when none is. */
-  private final int shortestCut;
-  /** {@link #plain}'s bytes in hex (lower case), whose start {@link #cutOffIn} looks for too; null when none is. */
-  private final String plainHex;
-  /** The hex digits of the secret's first {@value #CUT_OFF_FROM} characters: the shortest hex cut masked. */
-  private final int shortestHexCut;
+  /** {@link #plain}'s first {@value #CUT_OFF_FROM} characters, masked wherever they stand; null when none is. */
+  private final String cutHead;
+  /** The hex (lower case) of {@link #cutHead}, masked in either case wherever it stands; null when none is. */
+  private final String cutHexHead;
 
   private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs, int shortestForm, String plain,
-      int shortestBase64, int shortestCut, String plainHex, int shortestHexCut) {
+      int shortestBase64, String cutHead, String cutHexHead) {
     this.key = key;
     this.keyOrBase64 = keyOrBase64;
     this.shownAs = shownAs;
     this.shortestForm = shortestForm;
     this.plain = plain;
     this.shortestBase64 = shortestBase64;
-    this.shortestCut = shortestCut;
-    this.plainHex = plainHex;
-    this.shortestHexCut = shortestHexCut;
+    this.cutHead = cutHead;
+    this.cutHexHead = cutHexHead;
   }
 
   /** A mask for {@code secret} (not blank), which it replaces with {@code shownAs} (such as {@code sk-…}). */
@@ -117,7 +119,7 @@ public final class KeyMask {
     if (isShort(secret)) {
       Pattern word = Pattern.compile(NOT_AFTER_WORD + "(?:" + String.join("", forms) + ")" + NOT_BEFORE_WORD,
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      return new KeyMask(word, word, shownAs, length, null, 0, 0, null, 0);
+      return new KeyMask(word, word, shownAs, length, null, 0, null, null);
     }
     String pattern = String.join(GAP, forms);
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
@@ -138,35 +140,38 @@ public final class KeyMask {
     }
     int shortest = Math.min(cut ? CUT_OFF_FROM : length, shortestBase64);
     String plain = secret.indexOf(' ') < 0 ? secret : null;
-    boolean cutLooked = cut && plain != null;
+    String head = cut && plain != null ? secret.substring(0, secret.offsetByCodePoints(0, CUT_OFF_FROM)) : null;
     return new KeyMask(Pattern.compile(pattern), Pattern.compile(either), shownAs, shortest, plain,
-        plain == null ? 0 : shortestBase64, cut ? secret.offsetByCodePoints(0, CUT_OFF_FROM) : 0,
-        cutLooked ? HexFormat.of().formatHex(bytes) : null, cutLooked ? hexCut : 0);
+        plain == null ? 0 : shortestBase64, head,
+        head == null ? null : HexFormat.of().formatHex(head.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
    * A regular expression matching the secret's first {@value #CUT_OFF_FROM} characters or more, each in any of its
-   * {@code forms}, then perhaps the unfinished start of the next one's, where the text is cut off ({@link #CUT_END}).
+   * {@code forms}, as far as they match; where the text is cut off there ({@link #CUT_END}), also the unfinished start
+   * of the next one's form and the ellipsis.
    */
   private static String cutOff(List<String> forms) {
     StringBuilder more = new StringBuilder();
     for (int i = forms.size() - 1; i >= CUT_OFF_FROM; i--) {
       more.insert(0, "(?:" + GAP + forms.get(i)).append(")?");
     }
-    return "(?:" + String.join(GAP, forms.subList(0, CUT_OFF_FROM)) + more + UNFINISHED + CUT_END + ")";
+    return "(?:" + String.join(GAP, forms.subList(0, CUT_OFF_FROM)) + more + "(?:" + UNFINISHED + CUT_END + ")?)";
   }
 
   /**
-   * A regular expression matching the hex (either case) of {@code secret}'s first {@code fewest} bytes or more, then
-   * perhaps the first digit of the next one's, where the text is cut off ({@link #CUT_END}).
+   * A regular expression matching the hex (either case) of {@code secret}'s first {@code fewest} bytes or more, digit
+   * by digit as far as they match; where the text is cut off there ({@link #CUT_END}), also one more digit and the
+   * ellipsis.
    */
   private static String hexCutOff(byte[] secret, int fewest) {
     HexFormat hex = HexFormat.of();
+    String rest = hex.formatHex(secret, fewest, secret.length);
     StringBuilder more = new StringBuilder();
-    for (int i = secret.length - 1; i >= fewest; i--) {
-      more.insert(0, "(?:" + hex.toHexDigits(secret[i])).append(")?");
+    for (int i = rest.length() - 1; i >= 0; i--) {
+      more.insert(0, "(?:" + rest.charAt(i)).append(")?");
     }
-    return "(?i:" + hex.formatHex(secret, 0, fewest) + more + "[0-9a-f]?)" + CUT_END;
+    return "(?i:" + hex.formatHex(secret, 0, fewest) + more + "(?:[0-9a-f]?" + CUT_END + ")?)";
   }
 
   /** A regular expression matching {@code secret}'s bytes in hex, in either case. */
@@ -185,15 +190,17 @@ public final class KeyMask {
   /**
    * Whether {@code text} may show the secret, a quick look before the patterns' (which cost far more): each
    * encoded or escaped form takes a {@code %} or a {@code \}, each Base64 or hex one (a {@code Basic} value's too) a
-   * run of at least {@link #shortestBase64} Base64 letters, and the secret as it is stands in the text as it is (or
-   * without its control characters and escape sequences), or its start (or its start's hex) stands where the text
-   * is cut off.
+   * run of at least {@link #shortestBase64} Base64 letters, and the secret as it is, or its {@link #cutHead}, stands
+   * in the text as it is (or without its control characters and escape sequences), or the head's hex in a run of hex
+   * digits.
    */
   private boolean mayShow(String text) {
     if (plain == null || text.indexOf('%') >= 0 || text.indexOf('\\') >= 0 || text.contains(plain)) {
       return true;
     }
     int run = 0;
+    int hexRun = 0;
+    boolean longHex = false;
     boolean gaps = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -201,77 +208,27 @@ public final class KeyMask {
       if (run >= shortestBase64) {
         return true;
       }
+      hexRun = isHexDigit(c) ? hexRun + 1 : 0;
+      longHex |= cutHexHead != null && hexRun >= cutHexHead.length();
       gaps |= c < 0x20 || c >= 0x7f && isGapChar(c);
     }
     String seen = gaps ? withoutGaps(text) : text;
-    return gaps && seen.contains(plain) || cutOffIn(seen);
+    return gaps && seen.contains(plain) || cutHead != null && seen.contains(cutHead)
+        || longHex && containsIgnoringCase(text, cutHexHead);
   }
 
-  /**
-   * Whether {@code text} ends, or has before an ellipsis, {@link #shortestCut} or more of {@link #plain}'s start, or
-   * {@link #shortestHexCut} or more digits of its hex.
-   */
-  private boolean cutOffIn(String text) {
-    if (shortestCut == 0) {
-      return false;
-    }
-    for (int end = nextEllipsis(text, 0); end >= 0; end = nextEllipsis(text, end + 1)) {
-      if (endsWithStart(text, end)) {
-        return true;
-      }
-    }
-    return endsWithStart(text, text.length());
-  }
-
-  /** Where the next ellipsis may begin from {@code from} on: a {@code …}, or a dot before {@code .} or {@code " ."}. */
-  private static int nextEllipsis(String text, int from) {
-    int dot = text.indexOf('.', from);
-    while (dot >= 0 && !text.startsWith(".", dot + 1) && !text.startsWith(" .", dot + 1)) {
-      dot = text.indexOf('.', dot + 1);
-    }
-    int mark = text.indexOf('…', from);
-    return dot < 0 ? mark : mark < 0 ? dot : Math.min(dot, mark);
-  }
-
-  private boolean endsWithStart(String text, int end) {
-    int last = end;
-    while (last > 0 && Character.isWhitespace(text.charAt(last - 1))) {
-      last--;
-    }
-    if (last > 0 && Character.digit(text.charAt(last - 1), 16) >= 0 && endsWithHexStart(text, last)) {
-      return true;
-    }
-    // Only where the secret's first character stands can its start begin: most texts hold it nowhere near their end.
-    char first = plain.charAt(0);
-    for (int at = text.indexOf(first, Math.max(0, last - plain.length())); at >= 0 && last - at >= shortestCut;
-        at = text.indexOf(first, at + 1)) {
-      if (text.regionMatches(at, plain, 0, last - at)) {
+  /** Whether {@code text} holds {@code hex} (lower case) in either case. */
+  private static boolean containsIgnoringCase(String text, String hex) {
+    for (int at = 0; at + hex.length() <= text.length(); at++) {
+      if (text.regionMatches(true, at, hex, 0, hex.length())) {
         return true;
       }
     }
     return false;
   }
 
-  /**
-   * Whether {@code text} before {@code last} (a hex digit) ends with {@link #shortestHexCut} or more digits of {@link
-   * #plainHex}'s start, perhaps then one more digit.
-   */
-  private boolean endsWithHexStart(String text, int last) {
-    // Only where the hex's first digit stands (either case) can it begin, as in endsWithStart.
-    char lower = plainHex.charAt(0);
-    char upper = Character.toUpperCase(lower);
-    for (int at = Math.max(0, last - plainHex.length() - 1); at <= last - shortestHexCut; at++) {
-      char c = text.charAt(at);
-      if (c != lower && c != upper) {
-        continue;
-      }
-      int digits = last - at;
-      if (digits <= plainHex.length() && text.regionMatches(true, at, plainHex, 0, digits)
-          || digits - 1 >= shortestHexCut && text.regionMatches(true, at, plainHex, 0, digits - 1)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isHexDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** A character {@link #GAP} takes on its own: a control or invisible formatting one, a line or paragraph separator. */

@@ -115,6 +115,12 @@ public final class ViolationCodes {
   public static final String SIZE_NOT_ACCEPTED = "size.not_accepted";
   /** The follow-on needs a size and none was given. */
   public static final String SIZE_MISSING = "size.missing";
+  /** The task a follow-on starts from failed, as a free status read of it says; nothing was sent. */
+  public static final String SOURCE_FAILED = "source.failed";
+  /** The task a follow-on starts from is not finished yet, as a free status read of it says; nothing was sent. */
+  public static final String SOURCE_NOT_FINISHED = "source.not_finished";
+  /** The task a follow-on starts from was made by another model than the follow-on names, as its status read says. */
+  public static final String SOURCE_OTHER_MODEL = "source.other_model";
 
   /** The duration is not one the route offers. */
   public static final String SECONDS_NOT_OFFERED = "seconds.not_offered";

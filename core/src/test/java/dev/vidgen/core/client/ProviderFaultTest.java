@@ -241,6 +241,7 @@ class ProviderFaultTest {
   void aProviderSayingItCannotExtendIsStillUnsupportedNotAnAmbiguousCreate() {
     JobHandle earlier = new JobHandle(ScriptedProvider.ID, TaskId.of("task-1"), "grok-video-1.0",
         dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.0", "test"), fixture.time.now(), null);
+    fixture.provider.statusAnswers(ScriptedProvider.completed("task-1")); // the source's free read: finished
     CompletableFuture<JobHandle> extended =
         fixture.client.extendAsync(earlier.encode(), dev.vidgen.core.domain.FollowOn.prompt("the kite flies on"));
     advanceUntilDone(extended);
@@ -254,6 +255,7 @@ class ProviderFaultTest {
     JobHandle earlier = new JobHandle(ScriptedProvider.ID, TaskId.of("task-1"), "grok-video-1.0",
         dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.0", "test"), fixture.time.now(), null);
     fixture.provider.followOnAnswers(ScriptedProvider.failure(dev.vidgen.core.policy.FailureKind.NO_RESPONSE));
+    fixture.provider.statusAnswers(ScriptedProvider.completed("task-1")); // the source's free read: finished
     java.time.Instant sent = fixture.time.now();
 
     CompletableFuture<JobHandle> extended =

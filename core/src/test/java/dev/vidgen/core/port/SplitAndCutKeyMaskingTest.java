@@ -21,10 +21,18 @@ class SplitAndCutKeyMaskingTest {
   private static final ApiKey API_KEY = ApiKey.of(KEY);
   private static final String HEAD = "sk-trial-cba0y";
   private static final String TAIL = "RI1t1d2bB8NTkfC0S3WLIKVI1uysFdoXK8DIv";
+  /** Shaped as trial GO's key: no run of 20 letters and digits, so only the key's own mask can hide a piece of it. */
+  private static final String WORD_KEY = "sk-trialGO-Wz6n9e4gKwjAQF67mXL-p4Tq8vR2sY6u-W1xZ3cA";
+  private static final ApiKey WORD_API_KEY = ApiKey.of(WORD_KEY);
 
   /** What a user sees: the server's words made safe as the provider does it, the key masked, controls escaped. */
   private static String shown(String text) {
     return SafeText.clean(text, List.of(KEY), API_KEY::maskIn);
+  }
+
+  /** {@link #shown} for {@link #WORD_KEY}. */
+  private static String shownOfWordKey(String text) {
+    return SafeText.clean(text, List.of(WORD_KEY), WORD_API_KEY::maskIn);
   }
 
   @ParameterizedTest
@@ -80,8 +88,8 @@ class SplitAndCutKeyMaskingTest {
     assertThat(shown("the answer began: token " + KEY.substring(0, 12) + "…")).isEqualTo("the answer began: token sk-…");
     assertThat(shown("the answer began: token " + KEY.substring(0, 11) + "…"))
         .as("fewer than 12 characters of the key's start stay").isEqualTo("the answer began: token sk-trial-cb…");
-    assertThat(API_KEY.maskIn("token " + KEY.substring(0, 30) + " and more")).as("not cut off: the text goes on")
-        .isEqualTo("token " + KEY.substring(0, 30) + " and more");
+    assertThat(API_KEY.maskIn("token " + KEY.substring(0, 30) + " and more")).as("the text going on after it")
+        .isEqualTo("token sk-… and more");
   }
 
   @Test
@@ -107,17 +115,56 @@ class SplitAndCutKeyMaskingTest {
   }
 
   @Test
-  void twoDotsOrSpacedDotsAreACutTooWhileFewerThanTwelveCharactersOrATextGoingOnStay() {
+  void twoDotsOrSpacedDotsAreACutTooWhileFewerThanTwelveCharactersStay() {
     assertThat(shown("token " + KEY.substring(0, 20) + "..")).isEqualTo("token sk-…");
     assertThat(shown("token " + KEY.substring(0, 20) + " . . .")).isEqualTo("token sk-… . . .");
     assertThat(shown("token " + KEY.substring(0, 11) + "...")).as("fewer than 12 characters")
         .isEqualTo("token " + KEY.substring(0, 11) + "...");
     assertThat(shown("token " + hex(KEY.substring(0, 11)) + "...")).as("fewer than 12 characters in hex")
         .isEqualTo("token " + hex(KEY.substring(0, 11)) + "...");
-    assertThat(API_KEY.maskIn("token " + hex(KEY.substring(0, 20)) + " and more")).as("not cut off: the text goes on")
-        .isEqualTo("token " + hex(KEY.substring(0, 20)) + " and more");
+    assertThat(API_KEY.maskIn("token " + hex(KEY.substring(0, 20)) + " and more")).as("the text going on after it")
+        .isEqualTo("token sk-… and more");
     String ordinary = "Loading... please wait. . . done.. ok";
     assertThat(API_KEY.maskIn(ordinary)).isSameAs(ordinary);
+  }
+
+  /** Trial GO's table: a piece of the key's start printed as a word, then a space, a comma, a bracket or stars. */
+  @ParameterizedTest
+  @ValueSource(ints = {12, 16, 20, 30})
+  void aPieceOfTheKeysStartIsMaskedWhateverFollowsIt(int length) {
+    String piece = WORD_KEY.substring(0, length);
+    for (String after : List.of(" (revoked)", ", please rotate", ") for this model", "***", "*** (revoked)", "/v1")) {
+      assertThat(shownOfWordKey("bad token " + piece + after)).as("then %s", after).isEqualTo("bad token sk-…" + after);
+    }
+    assertThat(shownOfWordKey("upstream rejected token (" + piece + "); ask support"))
+        .isEqualTo("upstream rejected token (sk-…); ask support");
+    assertThat(WORD_API_KEY.isIn("bad token " + piece + " (revoked)")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {12, 16, 20, 30})
+  void aPieceOfTheKeysStartInHexPercentEncodedOrJsonEscapedIsMaskedWhateverFollowsIt(int length) {
+    String piece = WORD_KEY.substring(0, length);
+
+    assertThat(shownOfWordKey("bad token " + hex(piece) + " end")).isEqualTo("bad token sk-… end");
+    assertThat(shownOfWordKey("bad token " + hex(piece).toUpperCase(Locale.ROOT) + ", end")).as("upper-case hex")
+        .isEqualTo("bad token sk-…, end");
+    assertThat(shownOfWordKey("bad token " + hex(piece) + "*** end")).isEqualTo("bad token sk-…*** end");
+    assertThat(shownOfWordKey("bad token " + percentEncodedAll(piece) + " end")).isEqualTo("bad token sk-… end");
+    assertThat(shownOfWordKey("?token=" + percentEncodedAll(piece) + "%20%28revoked%29"))
+        .isEqualTo("?token=sk-…%20%28revoked%29");
+    assertThat(WORD_API_KEY.maskIn("{\"message\":\"token " + piece.replace("-", "\\u002d") + " (revoked)\"}"))
+        .as("JSON-escaped").isEqualTo("{\"message\":\"token sk-… (revoked)\"}");
+  }
+
+  @Test
+  void elevenCharactersOfTheKeysStartAndOrdinarySkWordsStayAsTheyAre() {
+    String eleven = "bad token " + WORD_KEY.substring(0, 11) + " (revoked), " + WORD_KEY.substring(0, 11) + "*** and "
+        + hex(WORD_KEY.substring(0, 11)) + " end";
+    assertThat(WORD_API_KEY.maskIn(eleven)).as("too short to tell from other text").isSameAs(eleven);
+    String ordinary = "models sk-video-2-pro, sk-trialGO-X and sk-trialGO-wz6n (stand-ins), sk- (revoked)";
+    assertThat(WORD_API_KEY.maskIn(ordinary)).as("12 characters that are not the key's start").isSameAs(ordinary);
+    assertThat(shownOfWordKey(ordinary)).isEqualTo(ordinary);
   }
 
   @Test

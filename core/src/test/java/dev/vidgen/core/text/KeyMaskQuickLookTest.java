@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class KeyMaskQuickLookTest {
       "clé-secrète-très-longue-é", "pass phrase with spaces", "abcdefgh", "k\"e\\y/1234567");
   private static final String[] WORDS = {"A", "red", "car", "drives", "along", "the", "coast", "at", "sunset,",
       "image.png", "/tmp/in/photo 1.jpg", "https://cdn.example/v/1.mp4", "x", "%", "\\", "Basic", "Bearer", "=",
-      "9f8e7d6c5b4a", "QmFzaWM", "sk-", "…", "日本", "+", "_", "-", "...", "..", ". . .", "."};
+      "9f8e7d6c5b4a", "QmFzaWM", "sk-", "…", "日本", "+", "_", "-", "...", "..", ". . .", ".", "***", ")", ",",
+      "(revoked)"};
 
   @Test
   void masksWhatThePatternsMaskOverSeededRandomText() {
@@ -41,6 +43,24 @@ class KeyMaskQuickLookTest {
     assertThat(masked).as("texts in which the secret was masked").isGreaterThan(500);
   }
 
+  /** Trial GO's table: the key's first 12 to 30 characters as a word, in clear, hex or percent-encoded. */
+  @Test
+  void looksAtAPieceOfTheKeysStartWhateverFollowsIt() {
+    String secret = "sk-trialGO-Wz6n9e4gKwjAQF67mXL-p4Tq8vR2sY6u-W1xZ3cA";
+    KeyMask mask = KeyMask.of(secret, "sk-…");
+    for (int length : new int[] {12, 16, 20, 30}) {
+      String piece = secret.substring(0, length);
+      String hex = HexFormat.of().formatHex(piece.getBytes(StandardCharsets.UTF_8));
+      for (String form : List.of(piece, hex, hex.toUpperCase(Locale.ROOT), URLEncoder.encode(piece,
+          StandardCharsets.UTF_8).replace("-", "%2D"))) {
+        for (String after : List.of(" (revoked)", ", please rotate", ")", "***")) {
+          String text = "bad token " + form + after;
+          assertThat(mask.apply(text)).as(text).isEqualTo("bad token sk-…" + after).isEqualTo(mask.applyPatterns(text));
+        }
+      }
+    }
+  }
+
   @Test
   void leavesOrdinaryTextAsItIs() {
     KeyMask mask = KeyMask.of("sk-Tq8wZ3xY7pL2mN9vB4cR6dF1gH5jK0sA", "sk-…");
@@ -48,6 +68,8 @@ class KeyMaskQuickLookTest {
 
     assertThat(mask.apply(prompt)).isSameAs(prompt);
     assertThat(mask.apply("/tmp/in/photo.png")).isSameAs("/tmp/in/photo.png");
+    String skWords = "models sk-video-2-pro, sk-Tq8wZ3xY (11 characters) and sk-Tq8wZ3xYX, sk- ***";
+    assertThat(mask.apply(skWords)).isSameAs(skWords);
   }
 
   private static List<String> formsOf(String secret) {

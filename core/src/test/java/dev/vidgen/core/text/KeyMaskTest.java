@@ -122,16 +122,22 @@ class KeyMaskTest {
   @Test
   void leavesTextWithoutTheKeyAsItIs() {
     String otherBasic = "Authorization: Basic " + base64("user:another-secret");
-    String near = "k/ey+9f8e7d6c5b4a3210= and more"; // at the text's end it would be the key cut off
+    String near = "k/ey+9f8e7d and more"; // 11 of the key's first characters: too short to tell from other text
     String otherBase64 = base64("k/ey+9f8e7d6c5b4a3211==");
 
     assertThat(MASK.apply(otherBasic)).isEqualTo(otherBasic);
     assertThat(MASK.apply("Basic not*base64")).isEqualTo("Basic not*base64");
-    assertThat(MASK.apply(near)).as("one '=' short, not cut off, is not the key").isEqualTo(near);
+    assertThat(MASK.apply(near)).as("fewer than 12 of the key's first characters").isEqualTo(near);
     assertThat(MASK.shows(otherBasic)).isFalse();
     assertThat(MASK.apply("Bearer " + otherBase64)).as("the Base64 of another key").isEqualTo("Bearer " + otherBase64);
     assertThat(MASK.apply(null)).isNull();
     assertThat(MASK.shows(null)).isFalse();
+  }
+
+  @Test
+  void twelveOrMoreOfTheKeysFirstCharactersAreMaskedWhateverFollowsThem() {
+    assertThat(MASK.apply("k/ey+9f8e7d6c5b4a3210= and more")).as("one '=' short, then a space").isEqualTo("… and more");
+    assertThat(MASK.apply("(k/ey+9f8e7d6), k/ey+9f8e7d6c5***")).isEqualTo("(…), …***");
   }
 
   @Test

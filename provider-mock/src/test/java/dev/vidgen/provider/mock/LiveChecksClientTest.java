@@ -472,6 +472,9 @@ class LiveChecksClientTest {
     MockVideoProvider mock = mock().build();
     client(mock, builder -> {});
     JobHandle first = client.submit(VideoJobs.validFor("grok-video-1.0"));
+    var firstDone = client.awaitAsync(first, AwaitOptions.defaults()); // an extend starts from a finished video
+    time.runUntilIdle();
+    assertThat(firstDone.join().status().isTerminal()).isTrue();
 
     JobHandle extended = client.extend(first.encode(), FollowOn.prompt("the kite flies higher").withSize("16:9"));
     var done = client.awaitAsync(extended, AwaitOptions.defaults());
@@ -492,6 +495,7 @@ class LiveChecksClientTest {
     client(mock, builder -> {});
     TaskSnapshot created = mock.create(new SubmitRequest(VideoJobs.validFor("grok-video-1.0"),
         dev.vidgen.core.domain.RouteCatalog.builtIn().require("grok-video-1.0"), null)).join();
+    time.advance(Duration.ofMinutes(2)); // finished: the remix's free read of its source finds it completed
 
     assertThatThrownBy(() -> client.remix(created.taskId().value(), FollowOn.prompt("in winter")))
         .isInstanceOf(InvalidJobException.class).hasMessageContaining("its model is unknown");
@@ -515,6 +519,7 @@ class LiveChecksClientTest {
     client(serving, builder -> builder.allowRetired(true));
     TaskSnapshot sora = serving.create(new SubmitRequest(VideoJobs.validFor("sora-2-vvip"),
         dev.vidgen.core.domain.RouteCatalog.builtIn().require("sora-2-vvip"), null)).join();
+    time.advance(Duration.ofMinutes(2)); // finished: the remix's free read of its source finds it completed
     JobHandle remixed = client.remix(sora.taskId().value(), FollowOn.prompt("in winter").withModel("sora-2-vvip"));
     assertThat(remixed.model()).isEqualTo("sora-2-vvip");
   }

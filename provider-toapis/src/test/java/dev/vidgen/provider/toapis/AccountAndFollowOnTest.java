@@ -24,7 +24,9 @@ import dev.vidgen.testkit.fixtures.Videos;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.ReceivedRequest;
+import dev.vidgen.testkit.toapis.TaskScript;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -314,6 +316,7 @@ class AccountAndFollowOnTest {
     try (VidgenClient client = VidgenClient.builder().provider(provider)
         .pollSchedule(PollSchedule.builder().firstDelay(tick).minInterval(tick).maxInterval(tick).budget(tick, 8).build())
         .build()) {
+      toapis.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0))); // a finished source
       var first = client.submit(VideoJobs.validFor("grok-video-1.0"));
       var extended = client.extend(first.encode(), FollowOn.prompt("the kite rises"));
       var result = client.await(extended, dev.vidgen.core.client.AwaitOptions.defaults()
@@ -326,11 +329,34 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void theClientSendsNoFollowOnOfASourceThatFailedIsStillRunningOrDoesNotExist() {
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      toapis.nextTask(TaskScript.fails("generation_failed", "refused by the content policy")
+          .taking(Lifecycle.byPolls(0, 0)));
+      String failed = client.submit(VideoJobs.validFor("grok-video-1.0")).taskId().value();
+      toapis.nextTask(TaskScript.neverFinishes());
+      String running = client.submit(VideoJobs.validFor("grok-video-1.0")).taskId().value();
+      FollowOn followOn = FollowOn.prompt("the kite rises").withModel("grok-video-1.0");
+
+      assertThatThrownBy(() -> client.extend(failed, followOn)).isInstanceOf(InvalidJobException.class)
+          .hasMessageContaining("task " + failed + " failed (the provider says so: generation_failed, refused by the"
+              + " content policy): an extend starts from a finished video; nothing was sent");
+      assertThatThrownBy(() -> client.remix(running, followOn)).isInstanceOf(InvalidJobException.class)
+          .hasMessageContaining("task " + running + " is not finished yet");
+      assertThatThrownBy(() -> client.extend("video_nosuch1", followOn)).isInstanceOf(TaskNotFoundException.class);
+      assertThat(toapis.requests(Endpoint.EXTEND)).as("no paid extend").isEmpty();
+      assertThat(toapis.requests(Endpoint.REMIX)).as("no paid remix").isEmpty();
+    }
+  }
+
+  @Test
   void aRemixOnARetiredRouteTheKeysLiveListStillOffersIsSentWithAWarningAndOneItLacksIsRefused() {
     toapis.videoModels(Set.of("grok-video-1.0", "sora-2-vvip"));
     String source;
     try (VidgenClient first = VidgenClient.builder().provider(provider).build()) {
-      source = first.submit(VideoJobs.validFor("grok-video-1.0")).taskId().value();
+      toapis.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0))); // a finished source
+      // A Sora task: a remix goes to the model of the task it starts from.
+      source = first.submit(VideoJobs.validFor("sora-2-vvip")).taskId().value();
     }
     java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (VidgenClient client = VidgenClient.builder().provider(provider).listener(new dev.vidgen.core.client.VidgenListener() {
@@ -360,6 +386,7 @@ class AccountAndFollowOnTest {
         warnings.add(code + ": " + message);
       }
     }).build()) {
+      toapis.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0))); // a finished source
       var first = client.submit(VideoJobs.validFor("grok-video-1.0"));
       toapis.inject(Endpoint.EXTEND, Fault.serverError());
 
@@ -378,6 +405,7 @@ class AccountAndFollowOnTest {
   @Test
   void anExtendCancelledAfterAServerErrorIsNotSentAgain() {
     try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      toapis.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0))); // a finished source
       var first = client.submit(VideoJobs.validFor("grok-video-1.0"));
       toapis.inject(Endpoint.EXTEND, Fault.serverError());
 

@@ -26,6 +26,8 @@ import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import dev.vidgen.testkit.toapis.TaskScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -205,6 +207,7 @@ class CreateAnswersTest {
 
   @Test
   void anExtendAnsweredCompletedWithoutAResultKeepsItsNewTaskAndItsStatusReadFinishesIt() {
+    toapis.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0))); // a finished source
     JobHandle first = client.submit(VideoJobs.validFor("grok-video-1.0"));
     String extendId = "video_extend_000002";
     toapis.inject(Endpoint.EXTEND, Fault.answer(200, JSON, "{\"id\":\"" + extendId + "\",\"status\":\"completed\","
@@ -286,6 +289,7 @@ class CreateAnswersTest {
 
   @Test
   void anExtendRefusedWithSuccessFalseIsARejectionToo() {
+    toapis.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0))); // a finished source
     JobHandle first = client.submit(VideoJobs.validFor("grok-video-1.0"));
     toapis.inject(Endpoint.EXTEND, Fault.answer(200, JSON, "{\"success\":false,\"message\":\"no extend today\"}"));
 

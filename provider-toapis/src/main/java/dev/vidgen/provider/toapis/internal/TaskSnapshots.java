@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
  * one {@link TaskSnapshot}. {@code cancelled}, {@code canceled}, {@code expired} and {@code error} end the
  * task as failed with that word; statuses outside the known ones (such as {@code submitted}) count
  * as still queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}. A task's
- * {@code model} and {@code created_at} are kept as its origin. Text from the server (the word, the
- * model, the failure's code and message) is made safe to print.
+ * {@code model} and {@code created_at} are kept as its origin, and a completed task's {@code completed_at} as when it
+ * completed. Text from the server (the word, the model, the failure's code and message) is made safe to print.
  */
 public final class TaskSnapshots {
   private TaskSnapshots() {}
@@ -183,6 +183,8 @@ public final class TaskSnapshots {
     checkUsable(id, secret);
     String model = firstNonBlank(task.model(), legacy == null ? null : Lenient.text(legacy.get("model")));
     String createdAt = firstNonBlank(task.createdAt(), legacy == null ? null : Lenient.text(legacy.get("created_at")));
+    String completedAt = firstNonBlank(task.completedAt(),
+        legacy == null ? null : Lenient.text(legacy.get("completed_at")));
     Ending ending = new Ending(task.expiresAt(), task.videoUrl());
     boolean notFinal = !needsVideo && statusOf(status) == TaskStatus.COMPLETED
         && videoText(task.result(), ending) == null;
@@ -190,8 +192,11 @@ public final class TaskSnapshots {
         ? new TaskSnapshot(TaskId.of(id), TaskStatus.IN_PROGRESS, Lenient.percent(task.progress()),
             SafeText.clip(clean.apply(status.strip()), ErrorMapper.WORD_CHARS), null, null)
         : snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(), ending, clean, secret);
-    return snapshot.withOrigin(model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS),
-        Lenient.instant(createdAt));
+    TaskSnapshot withOrigin = snapshot.withOrigin(
+        model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS), Lenient.instant(createdAt));
+    // Only a completed task's: how long it ran is read from it (the wait checks it against its own clock).
+    return snapshot.status() == TaskStatus.COMPLETED ? withOrigin.withCompletedAt(Lenient.instant(completedAt))
+        : withOrigin;
   }
 
   /**
