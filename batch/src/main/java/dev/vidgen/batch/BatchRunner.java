@@ -112,6 +112,18 @@ public final class BatchRunner {
   }
 
   /**
+   * Refuses {@code store}'s batch when it holds jobs whose tasks a provider other than {@code providerId} made (such as
+   * a journal made on the mock, run again on a real provider). Reads the journal only; {@link #run} checks the same
+   * first, with its client's provider.
+   *
+   * @throws JournalProviderException when the journal holds such jobs
+   */
+  public static void requireProvider(JobStore store, String batch, String providerId) {
+    Objects.requireNonNull(batch, "batch == null");
+    JournalProviderException.check(store.describe(), batch, store.entries(batch), providerId);
+  }
+
+  /**
    * Runs the plan's jobs until each is final, or the run is stopped by an error that affects
    * every job; blocks until then. Jobs already final in the journal are left alone, and a job with
    * a task is followed even when its model refuses a create now ({@link BatchPlan#following}). Before anything
@@ -124,9 +136,12 @@ public final class BatchRunner {
    *     the results beside it, or a new job's file already exists
    * @throws JobStore.ConflictException when the journal holds other jobs under this batch's keys,
    *     or unfinished jobs that are not in the plan (nothing is sent then)
+   * @throws JournalProviderException when the journal holds jobs another provider made ({@link #requireProvider})
    */
   public BatchReport run(BatchPlan plan) {
     Objects.requireNonNull(plan, "plan == null");
+    // A task is read only by the provider that made it, and what another provider finished is no work of this one's.
+    requireProvider(store, plan.batch(), backend.providerId());
     // A line only its model's checks refuse still follows the task the journal holds for it.
     plan = plan.following(store.entries(plan.batch()));
     if (!plan.invalid().isEmpty() && !skipInvalid) {

@@ -56,6 +56,27 @@ final class AfterSubmit {
     }
   }
 
+  /**
+   * {@link #checkAsTheRealRun(Session, dev.vidgen.core.domain.VideoJob)}, where a fixed {@code --out} that holds a
+   * file gets the real run's refusal: {@code sameJobAt} (given the file) throws the same-job refusal (exit 1) when it
+   * holds this job's video, said here as a dry run's; else the file is refused as in the way. {@code again} skips that.
+   */
+  void checkAsTheRealRun(Session session, dev.vidgen.core.domain.VideoJob job, boolean again,
+      java.util.function.Consumer<Path> sameJobAt) {
+    try {
+      checkAsTheRealRun(session, job);
+    } catch (CliException refused) {
+      Optional<Path> existing = again || !refused.kind().equals("output") ? Optional.empty() : existingOutFile(session);
+      try {
+        existing.ifPresent(sameJobAt);
+      } catch (CliException same) {
+        throw new CliException(same.exitCode(), same.kind(), same.getMessage() + " (a dry run; the real run would"
+            + " refuse it the same way)", same.next(), same.fields());
+      }
+      throw refused;
+    }
+  }
+
   /** Refuses, even with {@code --force}, an {@code --out} file that is one of {@code job}'s own inputs. */
   private void refuseOwnInput(Session session, dev.vidgen.core.domain.VideoJob job) {
     if (out != null && !out.isStdout() && !out.isFolder(session.context())) {
@@ -148,6 +169,7 @@ final class AfterSubmit {
         json.put("status", "queued");
       }
       json.putAll(session.balanceJson(handle));
+      json.put("next_command", resume); // the wait that follows the task, as the text's next line gives it
       if (!session.warnings().isEmpty()) {
         json.put("warnings", session.warnings());
       }

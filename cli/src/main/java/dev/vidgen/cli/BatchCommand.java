@@ -7,6 +7,7 @@ import dev.vidgen.batch.BatchPlan;
 import dev.vidgen.batch.BatchPreview;
 import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.BatchRunner;
+import dev.vidgen.batch.JournalProviderException;
 import dev.vidgen.batch.ResultsManifest;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.SaveTargets;
@@ -186,6 +187,8 @@ final class BatchCommand extends ClientCommand {
         session.budget(Budget.ofCredits(earlier.leftOf(maxCredits)));
       }
       VidgenClient client = session.onlineClient();
+      // A journal of another provider's jobs (made on the mock, run again with a key) is refused before any read.
+      JournalProviderCheck.refuse(location, batch, client.provider().id());
       BatchPlan checked = BatchRunner.plan(client, batch, lines, videos);
       // Found before the user's own --adopt is written, so that a job it names is left to it.
       java.util.Map<String, String> claimed = dryRun ? java.util.Map.of()
@@ -335,6 +338,8 @@ final class BatchCommand extends ClientCommand {
         throw refused(e);
       } catch (JobStore.ConflictException e) {
         throw refused(e);
+      } catch (JournalProviderException e) {
+        throw JournalProviderCheck.refused(e); // another worker of a shared journal wrote another provider's job since
       } catch (ResultsManifest.WriteException e) {
         // The results folder could not be written (a full disk, a folder made read-only): said as such, with the way
         // on, not as vidgen's fault; every task made is in the journal, so the same command goes on without paying again.

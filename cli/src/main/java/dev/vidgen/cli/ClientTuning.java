@@ -21,6 +21,8 @@ final class ClientTuning {
 
   static void apply(VidgenClient.Builder builder, VidgenCommand root, ProviderChoice choice) {
     VideoSizeSetting.of(root.videoSizeSetting()).ifPresent(builder::maxVideoBytes);
+    // extend and remix read their source themselves (FollowOnSource), knowing the history: not read a second time.
+    builder.readFollowOnSources(false);
     Duration interval = root.pollInterval;
     if (interval == null && ProviderChoice.MOCK.equals(choice.id())) {
       builder.pollSchedule(MOCK_SCHEDULE);

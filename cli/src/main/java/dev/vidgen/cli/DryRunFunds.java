@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.ZeroPrices;
 import java.math.BigDecimal;
 
 /** The funds check of a dry run ({@code generate}, {@code extend}, {@code remix}), as the real run makes it. */
@@ -36,11 +37,14 @@ final class DryRunFunds {
     }
     java.util.Optional<BigDecimal> left = balances.effectiveRemaining();
     boolean tooLittle = left.isPresent()
-        && (quote.isKnown() ? quote.credits().compareTo(left.get()) > 0 : left.get().signum() <= 0);
+        && (quote.isKnown() && quote.credits().signum() > 0 ? quote.credits().compareTo(left.get()) > 0
+            : left.get().signum() <= 0); // a price of 0, like an unknown one, is refused when nothing is left
     if (tooLittle) {
       // As the real run's own refusal reads (exit 8, code insufficient_credits, the price refused), said as a forecast.
       String who = balances.limitedBy();
-      String message = (quote.isKnown() ? quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits())
+      String message = (ZeroPrices.isZero(quote) ? quote.model() + " is priced 0 ("
+          + quote.basis() + ")"
+          : quote.isKnown() ? quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits())
           : "the price of " + quote.model() + " is unknown") + " but the " + who + " has "
           + PriceQuote.creditsInWords(left.get().stripTrailingZeros()) + " left, so the real run would refuse it;"
           + " nothing was sent;" + (who.equals("key") ? " raise the key's quota or use another key," : " top up the "

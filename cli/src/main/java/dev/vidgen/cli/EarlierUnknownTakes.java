@@ -28,26 +28,27 @@ final class EarlierUnknownTakes {
 
   /**
    * Refuses (exit 8, nothing sent) a job whose price and the open earlier takes of the same job, made
-   * on this server with this key within the day, go over {@code budget}; says what was counted when they fit. Does
-   * nothing without a limit, for a price unknown, and when the history holds no such take or cannot be read.
+   * on this server with this key within the day, go over {@code budget}; says what was counted when they fit, and
+   * returns what {@code budget} leaves for this run's own takes once they are counted. Does nothing (and returns
+   * {@code budget}) without a limit, for a price unknown, and when the history holds no such take or cannot be read.
    */
-  static void requireWithin(Session session, VidgenClient client, VideoJob job, Budget budget, boolean dryRun,
+  static Budget requireWithin(Session session, VidgenClient client, VideoJob job, Budget budget, boolean dryRun,
       Output output) {
     if (budget.isUnlimited() || client.provider().id().equals(ProviderChoice.MOCK)) {
-      return;
+      return budget;
     }
     PriceQuote quote;
     try {
       quote = client.validate(job).isValid() ? client.quote(job) : null;
     } catch (RuntimeException refused) {
-      return; // the submit refuses the job itself, with its own words
+      return budget; // the submit refuses the job itself, with its own words
     }
     if (quote == null || !quote.isKnown() || !budget.allows(quote)) {
-      return;
+      return budget;
     }
     List<HistoryEntry> open = open(session, client, job);
     if (open.isEmpty()) {
-      return;
+      return budget;
     }
     BigDecimal earlier = BigDecimal.ZERO;
     for (HistoryEntry entry : open) {
@@ -70,6 +71,9 @@ final class EarlierUnknownTakes {
     output.note("counted against --max-credits " + max.toPlainString() + ": " + takes + "; with this take's "
         + PriceQuote.creditsInWords(quote.credits().stripTrailingZeros()) + ", " + PriceQuote.creditsInWords(total)
         + " in all");
+    // This run's own resends (after a 500, or a create looked up and not found) may spend only what the earlier
+    // takes leave, so that all of them together stay within --max-credits.
+    return Budget.ofCredits(budget.remaining().orElseThrow().subtract(earlier));
   }
 
   /** "an earlier take of the same job (the create vidgen history lists as unanswered-…)", or several. */

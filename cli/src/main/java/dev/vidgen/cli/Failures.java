@@ -146,6 +146,10 @@ final class Failures {
       if (unsaved != null && !(cause instanceof ResultExpiredException || cause instanceof ResultUnusableException)) {
         json.put("download_command", unsaved.command());
       }
+      // The command error.next names, alone, for scripts; a refusal that names one (same_job) gave it in its fields.
+      if (json.get("next_command") == null) {
+        json.put("next_command", nextCommand(cause, handle, session, unsaved, next));
+      }
       if (cause instanceof AmbiguousSubmitException && session != null) {
         // The history's name for the create, which status --made-by and vidgen history take, for scripts.
         session.unansweredName().ifPresent(name -> json.put("unanswered", name));
@@ -183,9 +187,8 @@ final class Failures {
     }
     if (cause instanceof dev.vidgen.core.error.DownloadFailedException large && large.sizeLimit().isPresent()) {
       // The same command would be refused the same way: the advice raises the limit it names.
-      String raised = VideoSizeSetting.raisedFor(large).orElseThrow();
       return "the task is done, but its video is larger than this command saves; save it with a higher limit: "
-          + unsaved.command().replaceFirst("^vidgen download ", "vidgen download --set " + raised + " ");
+          + raisedLimitCommand(large, unsaved);
     }
     if (cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.whereToSave().isPresent()) {
       // The same command in the same shell fails the same way: what must change is said before it.
@@ -201,6 +204,42 @@ final class Failures {
           + " -Djavax.net.ssl.trustStorePassword=PASSWORD), then save its video with: " + unsaved.command();
     }
     return "the task is done; save its video with: " + unsaved.command();
+  }
+
+  /** {@code unsaved}'s download with the higher video size limit that {@code large} needs. */
+  private static String raisedLimitCommand(dev.vidgen.core.error.DownloadFailedException large,
+      SaveFailedException unsaved) {
+    String raised = VideoSizeSetting.raisedFor(large).orElseThrow();
+    return unsaved.command().replaceFirst("^vidgen download ", "vidgen download --set " + raised + " ");
+  }
+
+  /**
+   * The command that {@code next} names, alone and as it runs ({@code next_command}): the download that saves a
+   * completed task's video, the wait that goes on with a paid task, or the look-up of a create that got no answer by
+   * its client reference; null when {@code next} names none that runs as it is (nothing to follow, a placeholder such
+   * as {@code TASK_ID}, a setting or a folder to change first).
+   */
+  private static String nextCommand(Throwable cause, JobHandle handle, Session session, SaveFailedException unsaved,
+      String next) {
+    if (next == null || cause instanceof CliException) {
+      return null;
+    }
+    if (unsaved != null) {
+      if (cause instanceof dev.vidgen.core.error.DownloadFailedException large && large.sizeLimit().isPresent()) {
+        return raisedLimitCommand(large, unsaved);
+      }
+      boolean movedFirst = cause instanceof dev.vidgen.core.error.DownloadFailedException refused
+          && refused.whereToSave().isPresent();
+      return !movedFirst && next.contains(unsaved.command()) ? unsaved.command() : null;
+    }
+    if (cause instanceof AmbiguousSubmitException && session != null) {
+      return session.unansweredName().filter(dev.vidgen.serve.history.HistoryEntry::carriesReference)
+          .flatMap(name -> session.choice().map(choice -> taskCommand("status", name, choice.id(), session,
+              session.setupOptions().toArray(String[]::new))))
+          .filter(next::contains).orElse(null);
+    }
+    String resume = handle == null ? null : resumeCommand(handle, session);
+    return resume != null && next.endsWith(resume) ? resume : null;
   }
 
   /** The exit code for {@code failure}, as documented in docs/cli.md: core's {@link FailureTable} decides. */
@@ -610,7 +649,7 @@ final class Failures {
           + " and that base URL (" + session.baseUrlSources() + ")";
       dev.vidgen.serve.history.HistoryEntry known = handle == null ? null : inHistory(handle, session);
       String ended = known == null ? null : known.status();
-      Optional<String> savedAt = "completed".equals(ended) ? savedFile(known) : Optional.empty();
+      Optional<String> savedAt = "completed".equals(ended) ? savedFile(session, known) : Optional.empty();
       if (savedAt.isPresent()) {
         // Its video is saved: no download at the address that just failed is needed.
         return failed + "; the task completed and its video is saved at " + savedAt.get() + " (so the task history"
@@ -673,7 +712,8 @@ final class Failures {
           .flatMap(history -> history.find(handle.providerId(), handle.taskId().value()))
           .filter(other -> "completed".equals(other.status()))
           .flatMap(other -> RecordedServer.elsewhere(session, other, handle.providerId())
-              .flatMap(made -> savedFile(other).map(file -> "the task of this id made on " + made + " (the task"
+              .flatMap(made -> savedFile(session, other).map(file -> "the task of this id made on " + made
+                  + " (the task"
                   + " history) completed and its video is saved at " + file + ": if that is the task meant, nothing"
                   + " is left to do")));
     } catch (RuntimeException unreadable) {
@@ -681,11 +721,10 @@ final class Failures {
     }
   }
 
-  /** The file the history says holds {@code known}'s video, while it is there. */
-  private static Optional<String> savedFile(dev.vidgen.serve.history.HistoryEntry known) {
+  /** The file the history says holds {@code known}'s video, while it still holds it (not written since). */
+  private static Optional<String> savedFile(Session session, dev.vidgen.serve.history.HistoryEntry known) {
     try {
-      return Optional.ofNullable(known.file())
-          .filter(file -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)));
+      return SavedFileState.savedFile(session.context(), known);
     } catch (RuntimeException unnamed) { // a path this system cannot name
       return Optional.empty();
     }

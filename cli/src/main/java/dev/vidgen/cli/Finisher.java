@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.ExistingTarget;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.ProgressListener;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
@@ -49,10 +50,24 @@ final class Finisher {
       session.releaseHeldNotice();
       output.beforeNotes(progress::clearLine);
       try {
-        done = client.await(handle, new AwaitOptions(timeout, (snapshot, elapsed) -> {
-          lastSeen.set(snapshot.status());
-          progress.onProgress(snapshot, elapsed);
-          session.statusSeen(snapshot);
+        done = client.await(handle, new AwaitOptions(timeout, new ProgressListener() {
+          @Override
+          public void onProgress(TaskSnapshot snapshot, Duration elapsed) {
+            lastSeen.set(snapshot.status());
+            progress.onProgress(snapshot, elapsed);
+            if (snapshot.status() == TaskStatus.COMPLETED) {
+              session.ran(elapsed); // for the completed snapshot: how long the task ran
+            }
+            session.statusSeen(snapshot);
+          }
+
+          @Override
+          public void onCompletedAfterPause(TaskSnapshot snapshot, Duration elapsed, Duration pause) {
+            lastSeen.set(snapshot.status());
+            progress.onCompletedAfterPause(snapshot, elapsed, pause);
+            session.ran(null); // it may have ended at any moment of the pause
+            session.statusSeen(snapshot);
+          }
         }));
       } finally {
         output.beforeNotes(null);

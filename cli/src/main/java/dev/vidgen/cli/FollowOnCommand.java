@@ -4,10 +4,12 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.TaskSnapshot;
 import java.nio.file.Path;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.PriceQuote;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -31,8 +33,8 @@ abstract class FollowOnCommand extends ClientCommand {
   Path promptFile;
 
   @Option(names = "--model", paramLabel = "ID",
-      description = "The model of the earlier task (needed with a bare id of a task this machine's history does not"
-          + " know; a vg1. handle carries it).")
+      description = "The model of the earlier task (a vg1. handle carries it; for a bare id this machine's history does"
+          + " not know, the task's free status read gives it when left out, and a dry run needs it).")
   String model;
 
   @Option(names = "--size", paramLabel = "SIZE", description = "The size (aspect ratio) the model takes, such as 16:9.")
@@ -134,7 +136,8 @@ abstract class FollowOnCommand extends ClientCommand {
     session.dryRunOf(kind().id());
     after.refuseTimeoutWithoutWait();
     if (dryRun) {
-      after.checkAsTheRealRun(session, null); // a place the real run refuses fails the dry run too
+      // A place the real run refuses fails the dry run too; an --out holding this follow-on's video, as the same job.
+      after.checkAsTheRealRun(session, null, again, file -> refuseWhenSavedAt(session, budget, file, output));
       session.freeBalanceReads(); // the dry run's balance look, as generate's
     } else {
       try {
@@ -154,6 +157,17 @@ abstract class FollowOnCommand extends ClientCommand {
     VidgenClient client = earlier.client(session);
     String from = earlier.resumeFrom(client);
     JobHandle start = checkSource(session, client, from, earlier);
+    // A bare id that neither the history nor --model gives a model to: the source's free status read says which model
+    // made it, and the follow-on goes to that model (refused below if it takes none). A dry run reads nothing.
+    boolean readFirst = !dryRun && model == null && JobHandle.UNKNOWN_MODEL.equals(start.model());
+    Optional<TaskSnapshot> read = Optional.empty();
+    if (readFirst) {
+      read = FollowOnSource.read(session, client, kind(), start, earlier.known(), output);
+      Optional<String> made = read.flatMap(snapshot -> FollowOnSource.modelOf(client, snapshot));
+      if (made.isPresent()) {
+        followOn = followOn.withModel(made.get());
+      }
+    }
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     // A video larger than this process may write is paid for and not saved: said before anything is sent, and by the
@@ -176,7 +190,16 @@ abstract class FollowOnCommand extends ClientCommand {
     client.checkFollowOn(kind(), from, followOn);
     // The budget refuses without the network too (an unknown price under --max-credits): before the source's read.
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
-    FollowOnSource.check(session, client, kind(), start, earlier.known(), output);
+    if (!readFirst) {
+      read = FollowOnSource.read(session, client, kind(), start, earlier.known(), output);
+    }
+    if (read.isPresent()) {
+      if (model != null) {
+        // The model the provider says made the task counts as the handle's or the history's does.
+        FollowOnSource.refuseOtherModel(client, kind(), start, model, read.get());
+      }
+      FollowOnSource.check(session, kind(), start, read.get(), output);
+    }
     VideoJob asRecorded = recorded(quote, followOn);
     String source = source(from);
     RepeatCheck.Verdict same = RepeatCheck.checkFollowOn(session, client, asRecorded, source, quote, again, output);

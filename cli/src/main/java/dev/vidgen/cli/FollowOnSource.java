@@ -6,6 +6,7 @@ import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.error.AuthenticationException;
@@ -42,13 +43,26 @@ final class FollowOnSource {
    */
   static void check(Session session, VidgenClient client, FollowOnKind kind, JobHandle source,
       Optional<HistoryEntry> known, Output output) {
+    read(session, client, kind, source, known, output).ifPresent(snapshot -> check(session, kind, source, snapshot,
+        output));
+  }
+
+  /**
+   * Reads the status of {@code source} once, unless the history knows it completed on this provider ({@code known})
+   * or the provider is the mock. Empty when nothing was read, or when the read failed or gave no answer in time (said
+   * as a {@code source.unread} warning: the follow-on then goes on without that look).
+   *
+   * @throws CliException when the provider does not know the task (exit 5, {@code task_not_found}); nothing was sent
+   */
+  static Optional<TaskSnapshot> read(Session session, VidgenClient client, FollowOnKind kind, JobHandle source,
+      Optional<HistoryEntry> known, Output output) {
     String providerId = client.provider().id();
     if (providerId.equals(ProviderChoice.MOCK)) {
-      return; // the mock's follow-ons cost nothing, and it takes any task of its own
+      return Optional.empty(); // the mock's follow-ons cost nothing, and it takes any task of its own
     }
     if (known.filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed"))
         .filter(entry -> RecordedServer.elsewhere(session, entry, providerId).isEmpty()).isPresent()) {
-      return; // finished, as this machine saw it on this server
+      return Optional.empty(); // finished, as this machine saw it on this server
     }
     String task = source.taskId().value();
     String follow = an(kind.id());
@@ -59,7 +73,7 @@ final class FollowOnSource {
       session.warn("source.unread", "could not read the status of task " + task + " before " + follow + " (no answer"
           + " within " + FreeReads.TIMEOUT.toSeconds() + " s); it is sent without that look, and the provider refuses"
           + " it if the task failed or does not exist");
-      return;
+      return Optional.empty();
     } catch (TaskNotFoundException notFound) {
       HistoryRecord.existing(session, source, output).ifPresent(HistoryRecord::notFound);
       throw new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "the provider has no task " + task
@@ -72,8 +86,19 @@ final class FollowOnSource {
       session.warn("source.unread", "could not read the status of task " + task + " before " + follow + " ("
           + reason(session, unread) + "); it is sent without that look, and the provider refuses it if the task"
           + " failed or does not exist");
-      return;
+      return Optional.empty();
     }
+    return Optional.of(snapshot);
+  }
+
+  /**
+   * Refuses the follow-on when the read {@code snapshot} shows that {@code source} cannot be its start (it failed, or
+   * is not finished), and warns of a result past its expiry. What the read found is recorded in the history, as
+   * {@code status} records it, when the history has the task.
+   */
+  static void check(Session session, FollowOnKind kind, JobHandle source, TaskSnapshot snapshot, Output output) {
+    String task = source.taskId().value();
+    String follow = an(kind.id());
     Optional<HistoryRecord> record = HistoryRecord.existing(session, source, output);
     if (snapshot.status() == TaskStatus.FAILED) {
       record.ifPresent(history -> history.failed(new TaskFailedException(source, snapshot)));
@@ -95,6 +120,31 @@ final class FollowOnSource {
     expired.ifPresent(at -> session.warn("source.expired", "task " + task + "'s video expired at " + at
         + " (its links last a limited time); the provider does not say whether " + follow + " needs it, so it is"
         + " sent: if the provider refuses it, make the source video again"));
+  }
+
+  /**
+   * The catalog id of the model the read {@code snapshot} says made the task (an alias or another case found as a
+   * job's model is), or its name as the provider gave it when no route has it; empty when the answer names none.
+   */
+  static Optional<String> modelOf(VidgenClient client, TaskSnapshot snapshot) {
+    return snapshot.reportedModel().map(String::strip).filter(name -> !name.isEmpty())
+        .map(name -> client.catalog().find(name).map(ModelRoute::id).orElse(SafeText.clip(SafeText.clean(name), 80)));
+  }
+
+  /**
+   * Refuses (exit 2, nothing sent) a {@code --model} ({@code given}) other than the model the read {@code snapshot}
+   * says made {@code source}, as a handle's or the history's model is refused: the provider takes a follow-on only on
+   * its task's own model. Names are compared as a job's model is found (the id or an alias, in any case).
+   */
+  static void refuseOtherModel(VidgenClient client, FollowOnKind kind, JobHandle source, String given,
+      TaskSnapshot snapshot) {
+    Optional<String> made = modelOf(client, snapshot);
+    String named = client.catalog().find(given.strip()).map(ModelRoute::id).orElse(given.strip());
+    if (made.isPresent() && !made.get().equalsIgnoreCase(named)) {
+      throw CliException.usage("task " + source.taskId() + " is a " + made.get() + " task (its status read says so),"
+          + " and --model " + SafeText.clip(SafeText.clean(given.strip()), 80) + " names another: " + an(kind.id())
+          + " goes to the model of the task it starts from", "leave out --model");
+    }
   }
 
   /**

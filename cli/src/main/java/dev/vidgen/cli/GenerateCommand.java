@@ -52,7 +52,10 @@ final class GenerateCommand extends ClientCommand {
     Budget budget = budget();
     session.budget(budget);
     if (dryRun) {
-      after.checkAsTheRealRun(session, videoJob); // a place the real run refuses fails the dry run too
+      // A place the real run refuses fails the dry run too; an --out holding this job's video, as the same job.
+      VideoJob checked = videoJob;
+      after.checkAsTheRealRun(session, videoJob, again, file -> RepeatCheck.refuseWhenSavedAt(session,
+          session::offlineClient, checked, budget, root.allowUnknownPrices, file));
       FileSizeWarning.tell(session); // what the real run would warn of before its create
       session.freeBalanceReads(); // the dry run's balance look: free, and a failure only said
       VidgenClient client = session.offlineClient();
@@ -86,21 +89,23 @@ final class GenerateCommand extends ClientCommand {
     if (!same.goOn()) {
       return ExitCodes.OTHER;
     }
-    // An earlier take whose create got no answer may still be listed late as a paid task: counted, as its own run did.
-    EarlierUnknownTakes.requireWithin(session, client, videoJob, budget, false, output);
+    // An earlier take whose create got no answer may still be listed late as a paid task: counted, as its own run did,
+    // and this run's own resends are held to what it leaves (the client sending the create has that budget).
+    Budget left = EarlierUnknownTakes.requireWithin(session, client, videoJob, budget, false, output);
+    VidgenClient sending = left.equals(budget) ? client : session.lowerBudget(left);
     VideoJob sent = videoJob;
-    UnansweredCreate unanswered = new UnansweredCreate(session, client, sent, "vg-" + UUID.randomUUID(), output);
+    UnansweredCreate unanswered = new UnansweredCreate(session, sending, sent, "vg-" + UUID.randomUUID(), output);
     if (same.recheck() != null) {
       unanswered.reserve(same.recheck());
     }
     CompletableFuture<JobHandle> submitted = unanswered.start(
-        () -> client.submitAsync(sent, unanswered.reference(), unanswered.stopSending()));
+        () -> sending.submitAsync(sent, unanswered.reference(), unanswered.stopSending()));
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, sent, "generate", unanswered.openNote(), output);
       if (history.recorded()) {
         unanswered.answered(handle); // else the note stays: the task's own line is missing, and it is the only trace
       }
-      return after.finish(session, client, handle, history, "", output);
+      return after.finish(session, sending, handle, history, "", output);
     });
   }
 

@@ -223,10 +223,14 @@ final class HistoryCommand extends ClientCommand {
         task.put("result_written_at", at.toString());
         task.put("error", null);
       });
+      Optional<SavedFileState> state = fileState(session, entry);
       if (entry.file() != null) {
-        task.put("file_missing", fileMissing(entry)); // saved once, deleted or moved since (as status tells it)
+        // deleted or moved since (as status tells it)
+        task.put("file_missing", state.orElse(null) == SavedFileState.MISSING);
+        // saved (still its video), changed (written since, so no longer known to be) or missing, as wait checks it
+        task.put("file_state", state.map(SavedFileState::json).orElse(null));
       }
-      boolean toSave = unsaved(entry) || ClaimedVideo.MAY_BE.in(entry).isPresent() || fileMissing(entry);
+      boolean toSave = unsaved(entry) || ClaimedVideo.MAY_BE.in(entry).isPresent() || notSavedNow(state);
       task.put("next", toSave ? saveCommand(entry, session, SavesElsewhere.of(entry).isPresent()) : null);
       tasks.add(task);
     });
@@ -283,7 +287,11 @@ final class HistoryCommand extends ClientCommand {
       if (extra > 0) {
         price += extra == 1 ? " (+1 earlier take may be a paid task)" : " (+" + extra + " earlier takes may be paid tasks)";
       }
-      String file = entry.file() != null ? entry.file() + (fileMissing(entry) ? " (missing)" : "")
+      String file = entry.file() != null ? entry.file() + fileState(session, entry).map(state -> switch (state) {
+        case SAVED -> "";
+        case MISSING -> " (missing)";
+        case CHANGED -> " (changed since saved)";
+      }).orElse("")
           : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")")
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
@@ -324,9 +332,13 @@ final class HistoryCommand extends ClientCommand {
       } else if (unsaved(entry)) {
         output.line("Task " + entry.taskId() + " is done but its video was not saved; save it with: "
             + saveCommand(entry, session));
-      } else if (fileMissing(entry)) {
+      } else if (fileState(session, entry).orElse(null) == SavedFileState.MISSING) {
         output.line("Task " + entry.taskId() + " is done but its saved file " + entry.file() + " is gone (deleted or"
             + " moved); save it again with: " + saveCommand(entry, session));
+      } else if (fileState(session, entry).orElse(null) == SavedFileState.CHANGED) {
+        output.line("Task " + entry.taskId() + " is done but its saved file " + entry.file() + " was written since it"
+            + " was saved, so it is no longer known to hold its video; save it again with: "
+            + saveCommand(entry, session));
       }
     }
     entries.stream().filter(entry -> entry.batch() != null).findFirst().ifPresent(entry -> output.line("A (batch) row"
@@ -440,11 +452,20 @@ final class HistoryCommand extends ClientCommand {
   }
 
   /**
-   * Whether {@code entry}'s saved file is no longer there (deleted or moved since); a name this locale cannot check
-   * (a C locale, other letters) is taken as there.
+   * Where {@code entry}'s saved file stands ({@link SavedFileState}: still its video, written since, or gone); a name
+   * this locale cannot check (a C locale, other letters) is taken as saved; empty without a file.
    */
-  private static boolean fileMissing(HistoryEntry entry) {
-    return entry.file() != null && !LocalePaths.exists(entry.file()).orElse(true);
+  private static Optional<SavedFileState> fileState(Session session, HistoryEntry entry) {
+    try {
+      return SavedFileState.of(session.context(), entry);
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a saved file's {@code state} says the video is no longer there (changed or missing). */
+  private static boolean notSavedNow(Optional<SavedFileState> state) {
+    return state.filter(found -> found != SavedFileState.SAVED).isPresent();
   }
 
   /**

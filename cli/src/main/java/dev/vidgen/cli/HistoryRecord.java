@@ -201,12 +201,13 @@ final class HistoryRecord {
         new HistoryRecord(session, output, history(session.context()).orElseThrow(), entry, false));
   }
 
-  /** The file the history says this task's video was saved to, while it is still there. */
+  /**
+   * The file the history says this task's video was saved to, while it still holds that video: there, and not
+   * written since ({@link SavedFileState#SAVED}).
+   */
   synchronized Optional<String> savedFile() {
-    String file = entry.file();
     try {
-      return file != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)) ? Optional.of(file)
-          : Optional.empty();
+      return SavedFileState.savedFile(session.context(), entry);
     } catch (RuntimeException unreadable) { // a path this system cannot name
       return Optional.empty();
     }
@@ -308,7 +309,7 @@ final class HistoryRecord {
       synchronized (this) {
         if (!entry.status().equals("completed")) {
           Instant now = Instant.now();
-          write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
+          write(watching ? session.withRunTold(entry.completed(null, now)) : entry.foundCompleted(null, now));
         }
       }
     });
@@ -318,7 +319,7 @@ final class HistoryRecord {
       // A file found already holding the video keeps the time it was saved: this run wrote nothing there.
       Optional<Instant> savedEarlier = session.savedEarlierAt();
       Instant now = savedEarlier.orElseGet(Instant::now);
-      HistoryEntry done = watching ? entry.completed(file, now) : entry.foundCompleted(file, now);
+      HistoryEntry done = watching ? session.withRunTold(entry.completed(file, now)) : entry.foundCompleted(file, now);
       if (savedEarlier.isPresent() && done.equals(entry)) {
         return exitCode; // the task's line says all this already
       }
@@ -347,7 +348,7 @@ final class HistoryRecord {
     } catch (SaveFailedException unsaved) {
       // The task completed; its video is still to be saved (vidgen download), unless its link expired.
       Instant now = Instant.now();
-      HistoryEntry done = watching ? entry.completed(null, now) : entry.foundCompleted(null, now);
+      HistoryEntry done = watching ? session.withRunTold(entry.completed(null, now)) : entry.foundCompleted(null, now);
       Throwable why = dev.vidgen.core.concurrent.AsyncFailures.unwrap(unsaved.getCause());
       write(why instanceof dev.vidgen.core.error.ResultExpiredException expired ? ExpiredResults.mark(done, expired)
           : why instanceof dev.vidgen.core.error.ResultUnusableException unusable

@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * What the tasks {@code vidgen history} lists add up to, read from their {@code --json} entries so that the totals
  * are the sums a script gets: completed tasks of a known price, those of an unknown price, and what may or may not
- * have been charged (failed tasks, creates without an answer, earlier takes).
+ * have been charged (failed tasks, creates without an answer, earlier takes). The mock's tasks are counted apart,
+ * in no sum: the mock charges nothing.
  */
 record HistoryTotals(int listed, BigDecimal creditsCompleted, int pricedCompleted, int unpricedCompleted,
-    BigDecimal creditsChargeUnknown, int unpricedTasks) {
+    BigDecimal creditsChargeUnknown, int unpricedTasks, int mockTasks) {
 
   /** What {@code price} says of an entry whose price vidgen does not know: no total counts it. */
   static final String UNKNOWN_PRICE = "unknown";
@@ -27,7 +28,12 @@ record HistoryTotals(int listed, BigDecimal creditsCompleted, int pricedComplete
     int priced = 0;
     int unpricedCompleted = 0;
     int unpriced = 0;
+    int mock = 0;
     for (Map<String, Object> task : tasks) {
+      if (ProviderChoice.MOCK.equals(task.get("provider"))) {
+        mock++; // its price is what the job would cost on a real provider, not a spend
+        continue;
+      }
       if (UNKNOWN_PRICE.equals(task.get("price"))) {
         unpriced++;
       }
@@ -50,7 +56,7 @@ record HistoryTotals(int listed, BigDecimal creditsCompleted, int pricedComplete
             ? amount(task.get("credits_at_most")) : credits);
       }
     }
-    return new HistoryTotals(tasks.size(), completed, priced, unpricedCompleted, chargeUnknown, unpriced);
+    return new HistoryTotals(tasks.size(), completed, priced, unpricedCompleted, chargeUnknown, unpriced, mock);
   }
 
   /**
@@ -72,6 +78,7 @@ record HistoryTotals(int listed, BigDecimal creditsCompleted, int pricedComplete
     json.put("credits_charge_unknown", Views.usdJson(creditsChargeUnknown));
     json.put("usd_charge_unknown", Views.usdJson(PriceQuote.usdOf(creditsChargeUnknown)));
     json.put("unpriced_tasks", unpricedTasks);
+    json.put("mock_tasks", mockTasks);
     return json;
   }
 
@@ -93,6 +100,9 @@ record HistoryTotals(int listed, BigDecimal creditsCompleted, int pricedComplete
     int otherUnpriced = unpricedTasks - unpricedCompleted;
     if (otherUnpriced > 0) {
       parts.add(Plural.count(otherUnpriced, "other task") + " of unknown price");
+    }
+    if (mockTasks > 0) {
+      parts.add("on the mock: " + Plural.count(mockTasks, "task") + ", nothing charged, not counted");
     }
     return String.join("; ", parts) + ".";
   }

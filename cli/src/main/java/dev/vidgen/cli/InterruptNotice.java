@@ -77,6 +77,7 @@ final class InterruptNotice {
     json.put("status", "interrupted");
     json.put("model", handle.model());
     json.put("next", next);
+    json.put("next_command", next); // always a command here: the same, in the field every --json document has for it
     return json;
   }
 }

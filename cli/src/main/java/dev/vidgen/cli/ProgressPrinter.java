@@ -71,6 +71,24 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     }
   }
 
+  /**
+   * The task was seen completed only after this process had not run for {@code pause} (a laptop's sleep): said as
+   * such, not as a run that includes the pause.
+   */
+  @Override
+  public synchronized void onCompletedAfterPause(TaskSnapshot snapshot, Duration elapsed, Duration pause) {
+    last = snapshot;
+    lastElapsed = elapsed;
+    lastAtNanos = System.nanoTime();
+    String words = SafeText.clean(Views.status(snapshot)) + "; seen after a pause of " + clock(pause);
+    if (terminal) {
+      clearLine();
+    }
+    lastLine = words;
+    err.println("vidgen: task " + taskId + " " + words);
+    err.flush();
+  }
+
   private synchronized void tick() {
     if (last != null && !last.status().isTerminal()) {
       draw(lastElapsed.plusNanos(System.nanoTime() - lastAtNanos));

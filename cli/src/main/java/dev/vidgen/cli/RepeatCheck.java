@@ -293,9 +293,12 @@ final class RepeatCheck {
 
   private static CliException refusal(Session session, HistoryEntry entry, Instant now, Optional<HistoryEntry> elsewhere,
       String again) {
+    NextStep follow = followStep(session, entry, now);
+    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("same_job", earlier(session, entry));
+    fields.put("next_command", follow.command()); // the wait or download in error.next alone, for scripts
     return new CliException(ExitCodes.OTHER, "same_job", what(session, entry, now) + elsewhereClause(elsewhere)
-        + "; nothing was sent",
-        follow(session, entry, now) + "; " + again, java.util.Map.of("same_job", earlier(entry)));
+        + "; nothing was sent", follow.words() + "; " + again, fields);
   }
 
   private static String paid(PriceQuote quote) {
@@ -345,15 +348,18 @@ final class RepeatCheck {
 
   /**
    * The earlier take of the job, for scripts: its task id (or, for a create that got no answer, the
-   * history's name of its note in {@code unanswered}), its status and its video's file when saved.
+   * history's name of its note in {@code unanswered}), its status, its video's file while that still holds it (not
+   * written since, as wait and download check it), and in {@code file_state} where the file the history names stands.
    */
-  private static java.util.Map<String, Object> earlier(HistoryEntry entry) {
+  private static java.util.Map<String, Object> earlier(Session session, HistoryEntry entry) {
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
     boolean note = isOpenNote(entry);
     json.put("task_id", note ? null : entry.taskId());
     json.put("unanswered", note ? entry.taskId() : null);
     json.put("status", entry.status());
-    json.put("file", entry.file());
+    Optional<SavedFileState> state = quietState(session, entry);
+    json.put("file", state.filter(SavedFileState.SAVED::equals).map(saved -> entry.file()).orElse(null));
+    json.put("file_state", state.map(SavedFileState::json).orElse(null));
     json.put("submitted_at", entry.submittedAt().toString());
     if (entry.batch() != null) {
       json.put("batch", entry.batch().toJson()); // the batch whose journal made and follows that task
@@ -372,7 +378,7 @@ final class RepeatCheck {
         + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
         + SafeText.clip(entry.taskId(), 100) + ofBatch(entry) + " (" + (entry.mayStillBeOnItsWay(now)
             ? "its create has had no answer yet and may still be on its way: another run may be waiting for it"
-            : state(entry, session.keptResults())) + ")"
+            : state(session, entry)) + ")"
         + (entry.madeWithAnotherKey(tag) ? ", with another API key (tagged "
             + SafeText.clip(entry.keyTag(), 16) + "; this key's tag is " + tag + "): if that key is another account's,"
             + " only its keys can follow the task" : "")
@@ -508,7 +514,17 @@ final class RepeatCheck {
     return now;
   }
 
-  private static String state(HistoryEntry entry, dev.vidgen.core.text.KeptResults kept) {
+  /** {@link SavedFileState#of}, or empty when the entry names no file or the file cannot be looked at. */
+  private static Optional<SavedFileState> quietState(Session session, HistoryEntry entry) {
+    try {
+      return SavedFileState.of(session.context(), entry);
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static String state(Session session, HistoryEntry entry) {
+    dev.vidgen.core.text.KeptResults kept = session.keptResults();
     return switch (entry.status()) {
       case "completed" -> entry.file() == null ? ExpiredResults.of(entry)
           .map(at -> "completed, but its video's link expired at " + at + " before it was saved")
@@ -518,9 +534,13 @@ final class RepeatCheck {
           .or(() -> ReplacedVideos.of(entry).map(replaced -> "completed, its video saved to "
               + replaced.file() + " and since replaced there by the video of task " + replaced.byTask()))
           .orElse("completed")
-          : "completed, saved as " + entry.file() + LocalePaths.exists(entry.file())
-              .map(there -> there ? "" : ", a file since gone")
-              .orElse(" (" + LocalePaths.cannotName(entry.file()) + " to look at it: " + LocalePaths.NEXT + ")");
+          : "completed, saved as " + entry.file() + (!LocalePaths.canName(entry.file())
+              ? " (" + LocalePaths.cannotName(entry.file()) + " to look at it: " + LocalePaths.NEXT + ")"
+              : switch (quietState(session, entry).orElse(SavedFileState.SAVED)) {
+                case SAVED -> "";
+                case MISSING -> ", a file since gone";
+                case CHANGED -> ", a file written since, so no longer known to hold its video";
+              });
       case "in_progress" -> "last seen in progress";
       case HistoryEntry.NOT_FOUND -> "not found by the provider when last asked (check the base URL; "
           + kept.resultsAreKept() + ")";
@@ -569,19 +589,27 @@ final class RepeatCheck {
       + " one's, and this account has no take of the job yet";
 
   private static String follow(Session session, HistoryEntry entry, Instant now) {
+    return followStep(session, entry, now).words();
+  }
+
+  /**
+   * How to follow the earlier take {@code entry}: the words, and the command in them that a script runs as it is
+   * ({@code next_command}: the download that saves its video, the wait that goes on with it), or none.
+   */
+  private static NextStep followStep(Session session, HistoryEntry entry, Instant now) {
     if (stillRunning(session, entry)) {
-      return "wait for that run to end; should it end before its create is sent (stopped, killed), running this"
-          + " again sends the job";
+      return NextStep.words("wait for that run to end; should it end before its create is sent (stopped, killed),"
+          + " running this again sends the job");
     }
     if (isOpenNote(entry) && entry.batch() != null) {
       // The batch's journal keeps the job and resolves its create; the note says how.
-      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200);
+      return NextStep.words("look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200));
     }
     if (isOpenNote(entry) && entry.madeWithAnotherKey(AnotherKeys.tag(session))) {
       // Its look-up and its close are that key's account's to make: this key's "not found" says nothing (trial GL, F1).
-      return "look for it with the key its create was sent with (set it in " + session.keyVariable() + "): "
-          + Failures.taskCommand("status", entry.taskId(), entry.provider(), session,
-              session.setupOptions().toArray(String[]::new)) + "; " + ANOTHER_ACCOUNTS;
+      return NextStep.words("look for it with the key its create was sent with (set it in " + session.keyVariable()
+          + "): " + Failures.taskCommand("status", entry.taskId(), entry.provider(), session,
+              session.setupOptions().toArray(String[]::new)) + "; " + ANOTHER_ACCOUNTS);
     }
     if (isOpenNote(entry)) {
       String name = SafeText.clip(entry.taskId(), 100);
@@ -595,39 +623,40 @@ final class RepeatCheck {
           .truncatedTo(ChronoUnit.SECONDS) + ")" : "";
       String none = entry.claimed().isEmpty() ? ";" + when + " if the provider's dashboard shows that it made no task"
           + dated + ", close it with vidgen history --close " + name + " --no-task" : "";
-      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none
-          + savedSinceNote(session, entry);
+      return NextStep.words("look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none
+          + savedSinceNote(session, entry));
     }
-    if (entry.status().equals("completed") && entry.file() != null
-        && LocalePaths.exists(entry.file()).orElse(true)) {
-      // A file this locale cannot name is taken as there, the safe way: nothing is advised that would pay again.
-      return "its video is " + entry.file();
+    if (entry.status().equals("completed") && quietState(session, entry).orElse(null) == SavedFileState.SAVED) {
+      // Still there and not written since, as wait and download check it; a file this locale cannot name is taken as
+      // there, the safe way: nothing is advised that would pay again. A file changed or gone gets the download below.
+      return NextStep.words("its video is " + entry.file());
     }
     if (ExpiredResults.of(entry).isPresent()) {
-      return "its video can no longer be saved, so generating it again is the way to have it";
+      return NextStep.words("its video can no longer be saved, so generating it again is the way to have it");
     }
     if (entry.batch() != null && !entry.status().equals("completed")) {
       // The batch's journal follows the task and saves its video where the batch's line says.
-      return "that batch follows it and saves its video" + (entry.out() == null ? "" : " as "
-          + SafeText.clip(entry.out(), 300)) + ": run the same vidgen batch command again to go on";
+      return NextStep.words("that batch follows it and saves its video" + (entry.out() == null ? "" : " as "
+          + SafeText.clip(entry.out(), 300)) + ": run the same vidgen batch command again to go on");
     }
     if (dev.vidgen.serve.history.UnusableResults.of(entry).isPresent()) {
-      return dev.vidgen.serve.history.UnusableResults.NEXT; // a download would read the same link
+      return NextStep.words(dev.vidgen.serve.history.UnusableResults.NEXT); // a download would read the same link
     }
     if (StdoutResults.of(entry).isPresent()) {
       // Went to whatever read standard output then; a download saves it again while its link lasts.
-      return "its video was written to standard output; to have it again, save it with " + Failures.taskCommand(
-          "download", entry.taskId(), entry.provider(), session, "--out", session.workingFolderOut())
+      String again = Failures.taskCommand("download", entry.taskId(), entry.provider(), session, "--out",
+          session.workingFolderOut());
+      return new NextStep("its video was written to standard output; to have it again, save it with " + again
           + session.keptResults().figure().map(figure -> " (its link lasts about " + figure + ")")
-              .orElse(" (while the provider keeps its link)");
+              .orElse(" (while the provider keeps its link)"), again);
     }
     boolean download = entry.status().equals("completed");
     String verb = download ? "download" : "wait";
     if (entry.madeWithAnotherKey(AnotherKeys.tag(session))) {
       // This key can follow it only when that key is of the same account: never advised as the way on (trial GL, F4).
-      return "if that key is a key made anew for this key's account, " + (download ? "save its video with: "
-          : "follow that one with: ") + taskCommand(session, entry, verb, download ? downloadOptions(session, entry)
-          : session.resumeOptions()) + "; " + ANOTHER_ACCOUNTS;
+      return NextStep.words("if that key is a key made anew for this key's account, " + (download
+          ? "save its video with: " : "follow that one with: ") + taskCommand(session, entry, verb, download
+          ? downloadOptions(session, entry) : session.resumeOptions()) + "; " + ANOTHER_ACCOUNTS);
     }
     // A wait keeps this run's --out too, so that the video lands where this run was to save it.
     List<String> more = download ? downloadOptions(session, entry) : session.resumeOptions();
@@ -636,10 +665,10 @@ final class RepeatCheck {
     if (whereToSave.isPresent()) {
       // Its save failed in a way the same place meets again (a video larger than the file system, a file-size
       // limit): the same --out alone would fail the same way.
-      return "that task is done, but " + SavesElsewhere.advice(whereToSave.get(), command,
-          taskCommand(session, entry, verb, elsewhereOut(more)));
+      return NextStep.words("that task is done, but " + SavesElsewhere.advice(whereToSave.get(), command,
+          taskCommand(session, entry, verb, elsewhereOut(more))));
     }
-    return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
+    return NextStep.saying(verb.equals("download") ? "save its video with: " : "follow that one with: ", command);
   }
 
   /** The {@code vidgen VERB} command of {@code entry}'s task with {@code more}, as a person pastes it. */
@@ -672,8 +701,10 @@ final class RepeatCheck {
     if (resume.contains("--out")) {
       return resume;
     }
-    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("--out",
-        entry.file() != null ? entry.file() : session.workingFolderOut()));
+    // A saved file written since holds another video now: the download goes beside it, as download would advise.
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("--out", entry.file() != null
+        ? AdvisedOut.of(session.context(), entry.baseUrl(), entry.file(), entry.taskId())
+        : session.workingFolderOut()));
     words.addAll(session.setupOptions());
     return words;
   }

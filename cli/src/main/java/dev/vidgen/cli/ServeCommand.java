@@ -116,8 +116,12 @@ final class ServeCommand extends ClientCommand {
     json.put("provider", providerId);
     json.put("videos", playground.videosFolder().toString());
     json.put("history_file", TaskHistory.in(dataFolder).file().toString());
+    // The server every Generate spends on, said at once: a test server named by TOAPIS_BASE_URL is seen as such.
+    String server = providerId.equals(ProviderChoice.MOCK) ? null : session.baseUrlShown();
+    json.put("base_url", server);
     output.object(json);
-    output.line("vidgen playground on " + url + " (provider " + providerId + "); Ctrl-C stops it");
+    output.line("vidgen playground on " + url + " (provider " + providerId + (server == null ? "" : " at " + server)
+        + "); Ctrl-C stops it");
     output.note("videos are saved in " + playground.videosFolder() + "; the history is in "
         + TaskHistory.in(dataFolder).file());
     // Said at once: every Generate is refused (nothing sent) while the videos folder can take no video.

@@ -11,7 +11,10 @@ import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.text.ZeroPrices;
+import dev.vidgen.serve.history.HistoryEntry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,8 @@ final class Session implements AutoCloseable {
   private List<Path> routeFiles = List.of();
   /** How the client was built, to build another on changed route files ({@link #clientOn}). */
   private VidgenClient.Builder clientBuilder;
+  /** The client {@link #lowerBudget} replaced, whose provider the client shares: closed after it. */
+  private VidgenClient replacedClient;
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
   /** Why a route file that cannot be used changes nothing, for a command that prices nothing by it; else null. */
@@ -266,6 +271,10 @@ final class Session implements AutoCloseable {
       // A wrong path checked, a bad file fixed.
       return routeProblems(e, sendsNothing ? RouteFileAdvice.forCommandThatSendsNothing(e, named, fromEnvironment)
           : RouteFileAdvice.of(e, named, fromEnvironment));
+    }
+    if (!followsTasks && routesUnused == null) {
+      // Once per run, where the routes are read (the client built on them tells the same words, told once).
+      ZeroPrices.warnings(catalog).forEach(warning -> warn(ZeroPrices.CODE, warning));
     }
     return catalog;
   }
@@ -526,6 +535,22 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * This command's client with its budget lowered to {@code lowered}, for a run that finds part of {@code --max-credits}
+   * spoken for (earlier takes of unknown outcome) only once the client is built: a client like it, on its provider
+   * (shared), which this session uses from then on. Call after {@link #client}, before anything is sent.
+   */
+  VidgenClient lowerBudget(Budget lowered) {
+    if (client == null || replacedClient != null) {
+      throw new IllegalStateException("the budget is lowered once, after the client was built");
+    }
+    budget = lowered;
+    replacedClient = client;
+    client = clientBuilder.provider(replacedClient.provider()).budget(lowered)
+        .routeDurations(replacedClient.routeDurations()).build();
+    return client;
+  }
+
   /** Where the routes whose hints were refused come from, " (from acme.json)"; empty when not named. */
   private static String hintOrigins(dev.vidgen.core.domain.RouteCatalog routes,
       dev.vidgen.core.catalog.RouteHintsException refused) {
@@ -698,6 +723,24 @@ final class Session implements AutoCloseable {
     onTaskCompleted.run();
   }
 
+  /** Whether the command's wait told how long its task ran ({@link #ran(Duration)}). */
+  private volatile boolean runTold;
+  private volatile Duration ran;
+
+  /**
+   * The command's wait saw the task completed and told how long it ran: {@code took}, or null when that is not known
+   * (the task was seen ended after a pause of this process, such as a laptop's sleep).
+   */
+  void ran(Duration took) {
+    this.ran = took;
+    this.runTold = true;
+  }
+
+  /** {@code done}, the task's line as its wait saw it complete, with the run that wait told, when it told one. */
+  HistoryEntry withRunTold(HistoryEntry done) {
+    return runTold ? done.withTook(ran) : done;
+  }
+
   /** Records the file the job's video was saved to. */
   void saved(Path file) {
     this.savedFile = file;
@@ -859,6 +902,9 @@ final class Session implements AutoCloseable {
   public void close() {
     if (client != null) {
       client.close();
+    }
+    if (replacedClient != null) {
+      replacedClient.close(); // last: it owns the provider the client shared
     }
     if (decoratedProvider != null) {
       decoratedProvider.close();

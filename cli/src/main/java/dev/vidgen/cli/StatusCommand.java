@@ -89,22 +89,24 @@ final class StatusCommand extends TaskCommand {
     });
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
-    String next = endedMeanwhile.isPresent() ? endedNext(endedMeanwhile.get(), target, handle, session)
-        : snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
-        : expiredUnsaved.isPresent() ? "its video's link expired at " + expiredUnsaved.get() + " before the video was"
-        + " saved (a download found it so, as the task history says): it cannot be saved any more; generate it again"
-        + " (vidgen history --json shows its settings)"
-        : expired ? "the video's link is past its expiry: "
-        + Failures.downloadCommand(handle, session, "--out", outOr(target, session))
-        + " tries it once; if it fails, generate it again"
+    String expiredDownload = Failures.downloadCommand(handle, session, "--out", outOr(target, session));
+    NextStep way = endedMeanwhile.isPresent() ? endedNext(endedMeanwhile.get(), target, handle, session)
+        : snapshot.resultProblem().isPresent() ? NextStep.words(Failures.UNUSABLE_NEXT)
+        : expiredUnsaved.isPresent() ? NextStep.words("its video's link expired at " + expiredUnsaved.get()
+        + " before the video was saved (a download found it so, as the task history says): it cannot be saved any"
+        + " more; generate it again (vidgen history --json shows its settings)")
+        : expired ? new NextStep("the video's link is past its expiry: " + expiredDownload
+        + " tries it once; if it fails, generate it again", expiredDownload)
         : snapshot.status() == TaskStatus.COMPLETED
         ? savedOrDownload(target, handle, session)
         : target.history().isPresent() || handle.model().equals(JobHandle.UNKNOWN_MODEL)
-            ? Failures.resumeCommand(handle, session)
+            ? NextStep.command(Failures.resumeCommand(handle, session))
         // Not in this machine's history: the handle carries the model and price that the bare id would lose.
-        : Failures.taskCommand("wait", handle.encode(), handle.providerId(), session,
-            session.resumeOptions().toArray(String[]::new));
+        : NextStep.command(Failures.taskCommand("wait", handle.encode(), handle.providerId(), session,
+            session.resumeOptions().toArray(String[]::new)));
+    String next = way.words();
     json.put("next", next); // the same as the text's next line
+    json.put("next_command", way.command()); // the command in next alone, for scripts; null when none is to run
     // A C locale refuses the --out that next names when it has other letters than ASCII: said, as history says it.
     session.keptOut().filter(out -> next.contains("--out") && !LocalePaths.canName(out)).ifPresent(out -> output.note(
         "the next command saves to " + out + ", but " + LocalePaths.cannotName(out) + ", and refuses it as an"
@@ -115,12 +117,15 @@ final class StatusCommand extends TaskCommand {
     return ExitCodes.DONE;
   }
 
-  /** For a completed task: where the history says its video is saved, else the download that saves it. */
-  private static String savedOrDownload(Target target, JobHandle handle, Session session) {
+  /**
+   * For a completed task: where the history says its video is saved, while the file still holds it (not written
+   * since, {@link SavedFileState}), else the download that saves it.
+   */
+  private static NextStep savedOrDownload(Target target, JobHandle handle, Session session) {
     Optional<String> saved = target.history().flatMap(HistoryRecord::savedFile);
     if (saved.isPresent()) {
-      return "the video is saved at " + saved.get() + "; another copy: "
-          + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut());
+      return NextStep.words("the video is saved at " + saved.get() + "; another copy: "
+          + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut()));
     }
     String out = AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session), outOr(target, session),
         handle.taskId().value());
@@ -128,16 +133,24 @@ final class StatusCommand extends TaskCommand {
     // A save the history noted fails the same way where it was to go (the whole file system too small, a file-size
     // limit) is not sent back there alone.
     Optional<String> elsewhere = target.history().flatMap(HistoryRecord::savesElsewhere);
-    return elsewhere.map(where -> "the task is done, but " + SavesElsewhere.advice(where, download,
-            Failures.downloadCommand(handle, session, "--out", SavesElsewhere.otherOut(out))))
-        .orElse(download);
+    if (elsewhere.isPresent()) {
+      return NextStep.words("the task is done, but " + SavesElsewhere.advice(elsewhere.get(), download,
+          Failures.downloadCommand(handle, session, "--out", SavesElsewhere.otherOut(out))));
+    }
+    // A saved file written since is not the video: said, so that the file is not taken for it (one gone since gets
+    // the download alone, as before).
+    Optional<String> changed = target.history().map(HistoryRecord::entry)
+        .filter(entry -> SavedFileState.of(session.context(), entry).orElse(null) == SavedFileState.CHANGED)
+        .map(entry -> "its video was saved to " + entry.file() + ", which was written since (it is no longer known to"
+            + " hold the video); save it again with: ");
+    return new NextStep(changed.orElse("") + download, download);
   }
 
   /** The next step the history's end of the task implies: as for a completed task read so, or none for a failed one. */
-  private static String endedNext(HistoryEntry ended, Target target, JobHandle handle,
+  private static NextStep endedNext(HistoryEntry ended, Target target, JobHandle handle,
       Session session) {
     return ended.status().equals("completed") ? savedOrDownload(target, handle, session)
-        : "none: the task failed, as the task history has it (vidgen history --json shows why)";
+        : NextStep.words("none: the task failed, as the task history has it (vidgen history --json shows why)");
   }
 
   /**

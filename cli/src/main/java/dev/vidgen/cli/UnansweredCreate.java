@@ -457,6 +457,8 @@ final class UnansweredCreate {
       json.put("unanswered", HistoryEntry.unansweredName(reference, referenceSent));
     }
     json.put("next", check());
+    // The look-up by client reference runs as it is; the --made-by form waits for a TASK_ID from the dashboard.
+    json.put("next_command", referenceSent ? lookUpCommand() : null);
     output.object(json);
     output.note("interrupted " + (ambiguous ? "after the create of a " + job.model() + " task got an answer that may"
         + " have made it (a server error, or none)" : "while the create of a " + job.model() + " task may have been on"
@@ -472,6 +474,7 @@ final class UnansweredCreate {
     json.put("status", "interrupted");
     json.put("model", job.model());
     json.put("next", "nothing was made; run the same command again");
+    json.put("next_command", null); // no paid task to follow
     output.object(json);
     output.note(said);
   }

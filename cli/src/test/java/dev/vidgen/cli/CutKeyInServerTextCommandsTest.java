@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A server's text that shows the key's start cut off, in hex or before an ASCII {@code ...} (as gateways and loggers
- * cut), shows it masked wherever vidgen prints or keeps it: on stderr, in {@code --json} and in the task history.
+ * A server's text that shows the key's start cut off, in hex, before an ASCII {@code ...} (as gateways and loggers
+ * cut) or as a word followed by a space, a comma or {@code ***}, shows it masked wherever vidgen prints or keeps it:
+ * on stderr, in {@code --json} and in the task history.
  */
 class CutKeyInServerTextCommandsTest {
   /** Shaped as the trial's key: no run of 20 letters and digits, so only the key's own mask can hide its start. */
@@ -56,6 +57,29 @@ class CutKeyInServerTextCommandsTest {
     CliRun.Result history = cli.vidgen().run("history", "--json");
     assertThat(history.exitCode()).as(history.all()).isZero();
     assertNoPieceOfTheKeyIn(history.all());
+  }
+
+  @Test
+  void aPieceOfTheKeysStartAsAWordInAGatewayPageOrATasksMessageIsShownAndKeptMasked() throws IOException {
+    fake.inject(Endpoint.STATUS, Fault.answer(502, "text/html", "bad token " + KEY.substring(0, 30) + " (revoked), then "
+        + KEY.substring(0, 20) + "*** and " + hex(KEY.substring(0, 16)) + " end"), 50);
+    for (List<String> mode : List.of(List.<String>of(), List.of("--json"))) {
+      CliRun.Result read = cli.vidgen().run(args(mode, "status", "video_go0001"));
+
+      assertThat(read.exitCode()).as(read.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+      assertThat(read.all()).contains("bad token sk-… (revoked), then sk-…*** and sk-… end");
+      assertNoPieceOfTheKeyIn(read.all());
+    }
+
+    fake.nextTask(TaskScript.fails("generation_failed", "upstream rejected token " + KEY.substring(0, 30)
+        + " (revoked); ask support"));
+    CliRun.Result failed = cli.vidgen().run(args(List.of(), "generate", "--image", "product.png", "--prompt",
+        "slow push-in", "--poll-interval", "20ms"));
+
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(failed.err()).contains("upstream rejected token sk-… (revoked); ask support");
+    assertNoPieceOfTheKeyIn(failed.all());
+    assertNoPieceOfTheKeyIn(Files.readString(cli.home().resolve("history.jsonl")));
   }
 
   private String[] args(List<String> mode, String... args) {

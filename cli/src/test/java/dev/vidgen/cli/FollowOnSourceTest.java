@@ -174,6 +174,60 @@ class FollowOnSourceTest {
     assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
   }
 
+  @Test
+  void aModelNamedOtherThanTheOneTheSourcesReadSaysIsRefusedWithNothingCreated() {
+    String source = madeElsewhere("seedance-2");
+
+    CliRun.Result extend = here().run("extend", source, "--model", "grok-video-1.0", "--prompt", "higher",
+        "--no-wait", "--json");
+    CliRun.Result remix = here().run("remix", source, "--model", "grok-video-1.0", "--prompt", "night", "--no-wait");
+
+    assertThat(extend.exitCode()).as(extend.all()).isEqualTo(2);
+    assertThat(extend.err()).contains("task " + source + " is a seedance-2 task (its status read says so), and"
+        + " --model grok-video-1.0 names another: an extend goes to the model of the task it starts from",
+        "leave out --model");
+    assertThat(remix.exitCode()).as(remix.all()).isEqualTo(2);
+    assertThat(remix.err()).contains("is a seedance-2 task (its status read says so)", "a remix goes to the model");
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid extend").isEmpty();
+    assertThat(cli.fake().requests(Endpoint.REMIX)).as("no paid remix").isEmpty();
+  }
+
+  @Test
+  void withoutModelTheSourcesReadGivesItsModelAndOneThatTakesNoExtendIsRefused() {
+    String source = madeElsewhere("seedance-2");
+
+    CliRun.Result extend = here().run("extend", source, "--prompt", "higher", "--no-wait", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isEqualTo(2);
+    assertThat(extend.err()).contains("seedance-2 takes no extend; the routes that do are grok-video-1.0")
+        .doesNotContain("its model is unknown");
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid create").isEmpty();
+  }
+
+  @Test
+  void withoutModelTheSourcesReadGivesItsModelAndTheFollowOnGoesToIt() {
+    String source = madeElsewhere("grok-video-1.0");
+    int readsBefore = readsOf(source);
+
+    CliRun.Result extend = here().run("extend", source, "--prompt", "higher", "--no-wait", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isZero();
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).singleElement()
+        .satisfies(sent -> assertThat(sent.body()).contains("\"model\":\"grok-video-1.0\""));
+    assertThat(readsOf(source) - readsBefore).as("one free status read of the source").isEqualTo(1);
+  }
+
+  @Test
+  void aModelNamedInAnotherCaseIsTheModelTheSourcesReadSays() {
+    String source = madeElsewhere("grok-video-1.0");
+
+    CliRun.Result extend = here().run("extend", source, "--model", "GROK-Video-1.0", "--prompt", "higher",
+        "--no-wait", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isZero();
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
+  }
+
   /** A run with this test's history, on the fake. */
   private CliRun here() {
     return cli.vidgen().env("TOAPIS_BASE_URL", cli.fake().baseUrl());
@@ -181,9 +235,14 @@ class FollowOnSourceTest {
 
   /** A finished task made from another home: this machine's history does not know it. */
   private String madeElsewhere() {
+    return madeElsewhere("grok-video-1.0");
+  }
+
+  /** A finished task of {@code model} made from another home: this machine's history does not know it. */
+  private String madeElsewhere(String model) {
     CliRun.Result made = cli.withoutHome().env("VIDGEN_HOME", cli.dir().resolve("other-home").toString())
         .env("TOAPIS_BASE_URL", cli.fake().baseUrl())
-        .run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises", "--poll-interval", "20ms",
+        .run("generate", "--model", model, "--prompt", "a red kite rises", "--poll-interval", "20ms",
             "--out", "elsewhere/", "--json");
     assertThat(made.json()).as(made.all()).containsKey("task_id");
     return (String) made.json().get("task_id");

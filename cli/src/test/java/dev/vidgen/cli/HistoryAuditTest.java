@@ -31,7 +31,11 @@ class HistoryAuditTest {
   }
 
   private void record(String id, PriceQuote quote, Instant at, String status) {
-    HistoryEntry entry = HistoryEntry.submitted(new JobHandle("mock", TaskId.of(id), MODEL, quote, at, null),
+    record("toapis", id, quote, at, status);
+  }
+
+  private void record(String provider, String id, PriceQuote quote, Instant at, String status) {
+    HistoryEntry entry = HistoryEntry.submitted(new JobHandle(provider, TaskId.of(id), MODEL, quote, at, null),
         VideoJob.builder(MODEL).prompt("p").build(), "generate");
     TaskHistory history = TaskHistory.in(home);
     history.record(entry);
@@ -88,6 +92,27 @@ class HistoryAuditTest {
         + " tasks of known price; 1 completed task of unknown price not counted (charged, by how much vidgen does not"
         + " know); charge unknown, not counted: up to 20 credits ($0.10) for failed tasks, creates without an answer"
         + " and earlier takes.");
+  }
+
+  @Test
+  void theMocksTasksAreInNoSpendTotalAndAreCountedApart() {
+    recordMonth();
+    Instant at = Instant.now().minusSeconds(60);
+    record("mock", "video_mock_1", PriceQuote.ofUsd(MODEL, new BigDecimal("0.10"), "test"), at, "completed");
+    record("mock", "video_mock_2", PriceQuote.ofUsd(MODEL, new BigDecimal("0.15"), "test"), at, "failed");
+
+    CliRun.Result json = cli().run("history", "--json", "--limit", "0");
+    CliRun.Result table = cli().run("history", "--limit", "0");
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.json()).as(json.out())
+        .containsEntry("total", 7.0)
+        .containsEntry("credits_completed", 50.0)
+        .containsEntry("usd_completed", 0.25)
+        .containsEntry("credits_charge_unknown", 20.0)
+        .containsEntry("mock_tasks", 2.0);
+    assertThat(table.out()).as(table.all()).contains("Total of the 7 tasks listed: 50 credits ($0.25) for 2 completed"
+        + " tasks of known price;").contains("; on the mock: 2 tasks, nothing charged, not counted.");
   }
 
   @Test

@@ -31,6 +31,8 @@ class InterruptTest {
     String taskId = (String) run.json().get("task_id");
     assertThat(taskId).startsWith("video_mock_");
     assertThat((String) run.json().get("next")).startsWith("vidgen wait " + taskId);
+    assertThat(run.json()).as("the command alone, in the field every --json document has for it")
+        .containsEntry("next_command", run.json().get("next"));
     assertThat(result.err()).contains("interrupted; task " + taskId).contains("Go on with: vidgen wait " + taskId);
     assertThat(result.exitCode()).as("the shell's code for Ctrl-C").isEqualTo(130);
   }
@@ -124,7 +126,8 @@ class InterruptTest {
       CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
       assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
       assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", null)
-          .containsEntry("client_reference", sent).containsEntry("unanswered", "unanswered-" + sent);
+          .containsEntry("client_reference", sent).containsEntry("unanswered", "unanswered-" + sent)
+          .containsEntry("next_command", "vidgen status unanswered-" + sent + " --base-url " + fake.baseUrl());
       assertThat(result.err()).containsOnlyOnce("interrupted while the create of a seedance-2 task may have been on"
           + " its way").contains("look it up with vidgen status unanswered-" + sent + " --base-url " + fake.baseUrl()
           + " (by its client reference)");
@@ -154,6 +157,8 @@ class InterruptTest {
       String name = (String) run.json().get("unanswered");
       assertThat(name).as(run.out()).matches("unanswered-noref-vg-[0-9a-f-]+");
       assertThat((String) run.json().get("next")).contains("--made-by " + name);
+      assertThat(run.json()).as("its --made-by form waits for a TASK_ID: no command runs as it is")
+          .containsEntry("next_command", null);
 
       // The name is the history's: a script that found no task on the dashboard closes the note with it.
       CliRun.Result closed = CliRun.in(dir).env("VIDGEN_HOME", home.toString())

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
   private static final TaskId TASK = TaskId.of("video_1");
+  private static final VideoAsset VIDEO = new VideoAsset(URI.create("https://files.example/v.mp4"), "mp4", null);
 
   @Test
   void drawsABarInPlaceOnATerminal() {
@@ -41,6 +44,28 @@ class ProgressPrinterTest {
     assertThat(err.toString()).contains("0:31\u001b[K\r\u001b[Kvidgen: warning: task video_1: its status could not be read"
         + System.lineSeparator() + "\r");
     assertThat(err.toString()).doesNotContain("0:31vidgen");
+  }
+
+  @Test
+  void aTaskSeenCompletedAfterAPauseIsSaidSoNotAsARunThatIncludesThePause() {
+    StringWriter plain = new StringWriter();
+    try (ProgressPrinter printer = new ProgressPrinter(new PrintWriter(plain), false, "video_1")) {
+      printer.onProgress(TaskSnapshot.inProgress(TASK, 10), Duration.ofSeconds(12));
+      printer.onCompletedAfterPause(TaskSnapshot.completed(TASK, VIDEO), Duration.ofSeconds(165),
+          Duration.ofSeconds(147));
+    }
+    StringWriter drawn = new StringWriter();
+    try (ProgressPrinter printer = new ProgressPrinter(new PrintWriter(drawn), true, "video_1")) {
+      printer.onProgress(TaskSnapshot.inProgress(TASK, 10), Duration.ofSeconds(12));
+      printer.onCompletedAfterPause(TaskSnapshot.completed(TASK, VIDEO), Duration.ofSeconds(165),
+          Duration.ofSeconds(147));
+    }
+
+    assertThat(plain.toString()).isEqualTo("vidgen: task video_1 in_progress 10% after 0:12" + System.lineSeparator()
+        + "vidgen: task video_1 completed; seen after a pause of 2:27" + System.lineSeparator());
+    assertThat(drawn.toString()).as("on a cleared line, after the bar")
+        .endsWith("\r\u001b[Kvidgen: task video_1 completed; seen after a pause of 2:27" + System.lineSeparator())
+        .doesNotContain("2:45");
   }
 
   @Test

@@ -302,6 +302,8 @@ class RepeatCheckTest {
     assertThat(withReference.err()).as("people read the advice once").doesNotContain(" — ");
     assertThat(withReference.json()).as("the note's name, for scripts").containsEntry("unanswered",
         "unanswered-" + reference);
+    assertThat(withReference.json()).as("the look-up alone, for scripts").containsEntry("next_command",
+        "vidgen status unanswered-" + reference + " --base-url " + fake.baseUrl());
 
     // A model whose create carries no client reference: only the dashboard can tell.
     fake.clearFaults();
@@ -316,6 +318,7 @@ class RepeatCheckTest {
     String named = (String) withoutReference.json().get("unanswered");
     assertThat(named).as(withoutReference.all()).matches("unanswered-noref-vg-[0-9a-f-]+");
     assertThat((String) plain.get("next")).contains("--made-by " + named + " --base-url");
+    assertThat(withoutReference.json()).as("its --made-by form waits for a TASK_ID").containsEntry("next_command", null);
     CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
     assertThat(history.out()).as("a create that got no answer is not shown as charged")
         .containsPattern(java.util.regex.Pattern.quote(named) + " .*quoted 20 credits \\(\\$0\\.10\\), charge unknown")

@@ -37,12 +37,8 @@ class ServeFreeBalanceTest {
     cli.fake().inject(Endpoint.USER_BALANCE, Fault.stall());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(Map.of("VIDGEN_HOME", cli.home().toString(),
-        "TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY, "TOAPIS_BASE_URL", cli.fake().baseUrl()),
-        new PrintWriter(out, true), new PrintWriter(err, true), () -> false, cli.dir());
     AtomicInteger exit = new AtomicInteger(-1);
-    Thread server = new Thread(() -> exit.set(Main.run(context, "serve", "--port", "0")), "vidgen-serve-under-test");
-    server.start();
+    Thread server = serve(out, err, exit);
     HttpResponse<String> balance;
     try {
       String url = await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()), found -> found != null);
@@ -56,6 +52,34 @@ class ServeFreeBalanceTest {
     assertThat(exit.get()).as(err.toString()).isZero();
     assertThat(balance.statusCode()).as(balance.body()).isEqualTo(502);
     assertThat(balance.body()).contains("no answer within 20 s").doesNotContain("VidgenClient.Builder");
+  }
+
+  @Test
+  @Timeout(90)
+  void theStartLineNamesTheServerEveryGenerateSpendsOn() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server = serve(out, err, exit);
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()) != null);
+    } finally {
+      server.interrupt();
+      server.join(20_000);
+    }
+    assertThat(out.toString()).as(err.toString())
+        .contains("(provider toapis at " + cli.fake().baseUrl().replaceAll("/+$", ""));
+    assertThat(err.toString() + out).doesNotContain(FakeToApisServer.DEFAULT_KEY);
+  }
+
+  /** {@code vidgen serve --port 0} on the fake with its key, started on a thread of its own. */
+  private Thread serve(StringWriter out, StringWriter err, AtomicInteger exit) {
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", cli.home().toString(),
+        "TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY, "TOAPIS_BASE_URL", cli.fake().baseUrl()),
+        new PrintWriter(out, true), new PrintWriter(err, true), () -> false, cli.dir());
+    Thread server = new Thread(() -> exit.set(Main.run(context, "serve", "--port", "0")), "vidgen-serve-under-test");
+    server.start();
+    return server;
   }
 
   private static String urlIn(String text) {
