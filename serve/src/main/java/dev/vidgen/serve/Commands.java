@@ -101,7 +101,8 @@ final class Commands {
    * upload per local image of {@code job} (multipart {@code file}), each answer's {@code data.url}
    * kept in a shell variable that the create's body then holds where the preview says {@code
    * upload://NAME}; the create is sent only when every upload gave a URL. Where uploads have no
-   * known address (the mock), a note says what to upload first.
+   * known address (the mock), a note says what to upload first. The body's hidden characters are written as
+   * JSON escapes, as {@link VisibleJson} shows them.
    */
   static String curl(RequestPreview preview, VideoJob job, String keyVariable, BasicCredentials basic) {
     Map.Entry<String, String> authorization = preview.headers().entrySet().stream()
@@ -170,7 +171,8 @@ final class Commands {
         text.append(quote(name + ": " + value));
       }
     });
-    text.append(" \\\n  --data-raw ").append(body);
+    // As the preview shows it: hidden characters as JSON escapes, which the server reads back as the same text.
+    text.append(" \\\n  --data-raw ").append(VisibleJson.of(body));
     return text.toString();
   }
 

@@ -542,13 +542,18 @@ public final class Playground implements AutoCloseable {
     json.put("same_job", report.isValid() ? sameJob(job, client) : null);
     // What the form refused is kept in the command (a parameter that is not JSON) or said beside it as left out.
     CommandGaps gaps = CommandGaps.of(report.violations());
-    String command = Commands.vidgen(job, settings.commandOptions(), gaps.asTyped());
-    String curl = preview == null ? null : Commands.curl(preview, job, settings.keyVariable(), basic);
-    boolean tooLong = command.length() > LONGEST_COMMAND_SHOWN || curl != null && curl.length() > LONGEST_COMMAND_SHOWN;
+    // A broken character would reach the shell as "?": no command at all, rather than one that pays for another text.
+    Optional<String> unwritable = gaps.unwritable();
+    String command = unwritable.isPresent() ? null : Commands.vidgen(job, settings.commandOptions(), gaps.asTyped());
+    String curl = preview == null || command == null ? null
+        : Commands.curl(preview, job, settings.keyVariable(), basic);
+    boolean tooLong = command != null && (command.length() > LONGEST_COMMAND_SHOWN
+        || curl != null && curl.length() > LONGEST_COMMAND_SHOWN);
     // A command longer than a shell takes (a pasted file as the prompt, say) is not echoed on every check.
     json.put("command", tooLong ? null : command);
-    json.put("command_note", tooLong ? "the command would be " + Math.max(command.length(), curl == null ? 0
-        : curl.length()) + " characters long, more than a shell takes in one line; shorten the job's text first"
+    json.put("command_note", unwritable.isPresent() ? unwritable.get() : tooLong ? "the command would be "
+        + Math.max(command.length(), curl == null ? 0 : curl.length())
+        + " characters long, more than a shell takes in one line; shorten the job's text first"
         : gaps.note().orElse(null));
     json.put("curl", tooLong ? null : curl);
     return json;

@@ -64,6 +64,30 @@ class HiddenCharactersShownAsSentTest {
     assertThat(words).containsExactly("generate", "--model", MODEL, "--prompt", PROMPT, "--provider", "mock");
   }
 
+  @Test
+  void theCopiedCurlCommandSendsThemAsJsonEscapesThatReadBackAsThePrompt() throws Exception {
+    Path bash = Path.of("/bin/bash");
+    assumeTrue(Files.isExecutable(bash), "no bash at /bin/bash to run the copied command");
+    String curl = (String) check().get("curl");
+
+    assertThat(curl).as("the cURL command's body").contains("--data-raw")
+        .contains("Slow pan \\u202e--max-credits 5 \\u001b[8m hidden \\u2067x\\u2069 \\u200f\\u0085 end")
+        .doesNotContain("\u202e", "\u001b", "\u2067", "\u2069", "\u200f", "\u0085");
+
+    // The command as pasted into bash, with a curl that prints the words it was given.
+    ProcessBuilder paste = new ProcessBuilder(bash.toString(), "-c", "curl() { printf '%s\\0' \"$@\"; }; " + curl)
+        .redirectErrorStream(true);
+    paste.environment().put("LC_ALL", "C.UTF-8");
+    Process run = paste.start();
+    run.getOutputStream().close();
+    byte[] out = run.getInputStream().readAllBytes();
+    assertThat(run.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    List<String> words = Arrays.asList(new String(out, StandardCharsets.UTF_8).split("\0"));
+    assertThat(words).contains("--data-raw");
+    String sent = words.get(words.indexOf("--data-raw") + 1);
+    assertThat(((Map<?, ?>) JsonTrees.parse(sent)).get("prompt")).as("the same prompt, read as JSON").isEqualTo(PROMPT);
+  }
+
   private Map<String, Object> check() {
     on.client(VidgenClient.builder().provider(MockVideoProvider.builder().build()).build());
     on.start(MODEL, List.of("--provider", "mock"));

@@ -593,6 +593,15 @@ public record HistoryEntry(
         settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
   }
 
+  /**
+   * A copy saying the task ran {@code took}, as the wait that saw it finish told it (null: not known, such as a task
+   * seen ended after this machine slept), everything else kept.
+   */
+  public HistoryEntry withTook(Duration took) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl, batch);
+  }
+
   /** A copy with {@code settings} in place of its own, everything else kept. */
   HistoryEntry withSettings(Map<String, Object> settings) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,

@@ -445,6 +445,8 @@ async function runCheck() {
   $('preview-body').textContent = preview ? preview.body : '';
   if (previewHadFocus && !preview) focusFirstProblem();
   $('command-text').textContent = result.body.command || '';
+  // No command (too long, or a broken character it cannot carry): nothing to copy, and the note says why.
+  $('copy-command').disabled = !result.body.command;
   // What the form refused and the command could not carry: said beside it, so that a pasted command runs no other job.
   setLiveText('command-note', result.body.command_note || '');
   $('curl-text').textContent = result.body.curl || '';
