@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The deadline passed before the task finished, or before a status read answered (its state is then
  * unknown). The task may still complete: wait again with the handle (its {@link JobHandle#encode()}
- * form, or the task id) later.
+ * form, or the task id) later. A download with a deadline ends so too when its video was not saved in time:
+ * {@link #lastSnapshot()} is then the completed task, whose video can be downloaded again.
  */
 public final class DeadlineExceededException extends VidgenException {
   private static final long serialVersionUID = 1L;
@@ -81,6 +82,19 @@ public final class DeadlineExceededException extends VidgenException {
         + " came within " + Math.max(1, unanswered.toSeconds()) + " s, so its state when the wait ended, "
         + waited.toSeconds() + " s after it was made, is unknown (" + lastSeen + "); resume with its task id (see"
         + " docs/errors.md#deadline-exceeded)", handle, lastSnapshot, unanswered);
+  }
+
+  /**
+   * The deadline of a download of the finished task {@code handle} names came before its video was saved: no try
+   * started after it, and a try under way was given at most {@code grace} more; {@code completed} keeps the link.
+   */
+  static DeadlineExceededException downloadNotSaved(JobHandle handle, TaskSnapshot completed, Duration grace) {
+    String until = completed.result().flatMap(video -> video.expiry()).map(expiry -> " (until " + expiry + ")")
+        .orElse("");
+    return new DeadlineExceededException("task " + handle.taskId() + " (" + handle.model() + ") completed and is paid"
+        + " for, but its video was not saved by the deadline: no download try starts after it, and a try under way is"
+        + " given at most " + PollingLoop.spoken(grace) + " more; the video can be downloaded again while its link"
+        + " lasts" + until + " (see docs/errors.md#deadline-exceeded)", handle, completed, null);
   }
 
   private static String said(TaskSnapshot snapshot) {

@@ -7,12 +7,16 @@ import dev.vidgen.core.policy.PollSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * What keeps one result download going past the retry policy's count: a try that brought bytes no earlier try had
  * is progress (the policy counts the failures since), and a link that brings nothing because of an outage (no
  * connection, no answer) is tried again every 15 to 20 s for up to {@link #OUTAGE_TOLERANCE}, as a wait rides out
- * failing status reads: the task is finished and paid for. Thread-safe.
+ * failing status reads: the task is finished and paid for. Once the caller's deadline passes ({@link #stop}), no
+ * try and no such wait starts any more. Thread-safe.
  */
 final class DownloadPersistence implements RetryLoop.Persistence {
   /** How long a download rides out tries that bring nothing; a wait's outage tolerance by default. */
@@ -34,11 +38,47 @@ final class DownloadPersistence implements RetryLoop.Persistence {
   /** When the tries began to bring nothing, and how many waits were ridden out since; null while bytes come. */
   private Instant failingSince;
   private int ridden;
+  /** Whether a try is on its way now, and whether the caller's deadline passed (no try starts from then on). */
+  private boolean underWay;
+  private volatile boolean stopped;
 
   DownloadPersistence(ClientRuntime runtime, SparingWarnings warnings, String taskId) {
     this.runtime = runtime;
     this.warnings = warnings;
     this.taskId = taskId;
+  }
+
+  /** Runs {@code attempt} as a try on its way, unless the deadline passed: then no try starts. */
+  <T> CompletableFuture<T> underWay(Supplier<CompletableFuture<T>> attempt) {
+    synchronized (this) {
+      if (stopped) {
+        return CompletableFuture.failedFuture(new CancellationException("no download try starts after the deadline"));
+      }
+      underWay = true;
+    }
+    CompletableFuture<T> tried;
+    try {
+      tried = attempt.get();
+    } catch (RuntimeException | Error failed) {
+      ended();
+      throw failed;
+    }
+    return tried.whenComplete((value, failure) -> ended());
+  }
+
+  private synchronized void ended() {
+    underWay = false;
+  }
+
+  /** The caller's deadline passed: no try or wait starts from now on. Returns whether a try is on its way. */
+  synchronized boolean stop() {
+    stopped = true;
+    return underWay;
+  }
+
+  @Override
+  public boolean stopped() {
+    return stopped;
   }
 
   /** The try on its way has written the file up to byte {@code bytes}. */
@@ -69,7 +109,7 @@ final class DownloadPersistence implements RetryLoop.Persistence {
     Instant now = runtime.time().now();
     Duration wait;
     synchronized (this) {
-      if (lastBroughtBytes || tries >= MAX_TRIES || !mayPass(failure)) {
+      if (stopped || lastBroughtBytes || tries >= MAX_TRIES || !mayPass(failure)) {
         return Optional.empty();
       }
       if (failingSince == null) {

@@ -31,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -54,7 +56,7 @@ import java.util.regex.Pattern;
  * server's byte count agreed, is retried under the policy, and once the retries run out it is a
  * {@link DownloadFailedException} (the task is paid for) with the provider's error as its cause; an
  * expired link is reported at once. A try that brought new bytes starts the policy's count again, and a link
- * that cannot be reached is ridden out for a while ({@link DownloadPersistence}).
+ * that cannot be reached is ridden out for a while ({@link DownloadPersistence}); a caller's deadline ends both.
  */
 final class Downloader {
   private final ClientRuntime runtime;
@@ -98,6 +100,19 @@ final class Downloader {
   }
 
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing) {
+    return download(handle, completed, target, existing, null);
+  }
+
+  /** How long a download try under way when the caller's deadline passes is given to end. */
+  static final Duration DEADLINE_GRACE = Duration.ofSeconds(30);
+
+  /**
+   * {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget)} that ends by {@code deadline} (null for none):
+   * once it is done no try starts, nor any wait before one, and a try under way is given {@link #DEADLINE_GRACE}
+   * more; the download then fails with a {@link DeadlineExceededException} that keeps the completed task.
+   */
+  CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing,
+      CompletionStage<?> deadline) {
     Objects.requireNonNull(handle, "handle == null");
     Objects.requireNonNull(completed, "completed == null");
     Objects.requireNonNull(target, "target == null");
@@ -140,12 +155,24 @@ final class Downloader {
     KeptPart kept = new KeptPart();
     // A try that brought new bytes is progress, and a link that brings nothing for a while is ridden out.
     DownloadPersistence persistence = new DownloadPersistence(runtime, outageWarnings, handle.taskId().value());
+    CompletableFuture<Void> pastDeadline = new CompletableFuture<>();
+    if (deadline != null) {
+      deadline.whenComplete((value, failure) -> pastDeadline.complete(null));
+    }
+    if (pastDeadline.isDone()) {
+      // Past the deadline before the first try: none is made.
+      DeadlineExceededException late = DeadlineExceededException.downloadNotSaved(handle, completed, DEADLINE_GRACE);
+      runtime.events().failed(handle, late);
+      return CompletableFuture.failedFuture(late);
+    }
     CompletableFuture<Path> saving = retries.runDownload(handle, handle.taskId(),
-        () -> attempt(handle, asset, file, existing, result, kept, persistence), persistence);
+        () -> persistence.underWay(() -> attempt(handle, asset, file, existing, result, kept, persistence)),
+        persistence);
     result.whenComplete((path, failure) -> {
       saving.cancel(false);
       kept.end().ifPresent(this::forget);
     });
+    pastDeadline.thenRun(() -> Futures.guard(result, () -> endAtDeadline(handle, completed, result, persistence)));
     saving.whenComplete((path, failure) -> Futures.guard(result, () -> {
       if (failure == null) {
         runtime.events().downloaded(handle, path);
@@ -153,7 +180,11 @@ final class Downloader {
         return;
       }
       Throwable cause = AsyncFailures.unwrap(failure);
-      if (cause instanceof RetriableProviderException gaveUp) {
+      if (persistence.stopped()
+          && (cause instanceof RetriableProviderException || cause instanceof CancellationException)) {
+        // A try that failed after the deadline is not tried again: the video waits for a later download.
+        cause = DeadlineExceededException.downloadNotSaved(handle, completed, DEADLINE_GRACE);
+      } else if (cause instanceof RetriableProviderException gaveUp) {
         // The task is finished and paid for: "try again later" would read as "nothing was made" and pay twice.
         cause = DownloadFailedException.providerFailed(handle.taskId(), file, gaveUp);
       }
@@ -163,6 +194,32 @@ final class Downloader {
       result.completeExceptionally(cause);
     }));
     return result;
+  }
+
+  /**
+   * The caller's deadline passed: with no try on its way the download ends now, else that try is given {@link
+   * #DEADLINE_GRACE} to end (a failure of it is not tried again).
+   */
+  private void endAtDeadline(JobHandle handle, TaskSnapshot completed, DownloadFuture result,
+      DownloadPersistence persistence) {
+    if (result.isDone()) {
+      return;
+    }
+    if (!persistence.stop()) {
+      notSavedByDeadline(handle, completed, result);
+      return;
+    }
+    Scheduling.Cancellable cut = runtime.time().after(DEADLINE_GRACE,
+        () -> Futures.guard(result, () -> notSavedByDeadline(handle, completed, result)));
+    result.whenComplete((path, failure) -> cut.cancel());
+  }
+
+  private void notSavedByDeadline(JobHandle handle, TaskSnapshot completed, DownloadFuture result) {
+    DeadlineExceededException late = DeadlineExceededException.downloadNotSaved(handle, completed, DEADLINE_GRACE);
+    if (!result.isDone()) {
+      runtime.events().failed(handle, late);
+      result.completeExceptionally(late); // deletes the part file, and stops the try under way
+    }
   }
 
   private CompletableFuture<Path> attempt(JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,

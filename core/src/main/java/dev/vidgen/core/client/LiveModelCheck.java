@@ -257,7 +257,7 @@ final class LiveModelCheck {
     }
     return listHolding(live -> isListed(model, live)).handle((live, failure) -> {
       if (failure != null) {
-        refusedWhileUnread(failure, model);
+        refusedWhileUnread(failure, model, job);
         unreadable(failure, model);
         return null;
       }
@@ -272,14 +272,14 @@ final class LiveModelCheck {
    * A list that could not be read does not lift the provider's own refusal of {@code model} at a create within
    * {@link #ttl}: the job is refused before sending as while the list can be read (a key refused fails as such).
    */
-  private void refusedWhileUnread(Throwable failure, String model) {
+  private void refusedWhileUnread(Throwable failure, String model, VideoJob job) {
     Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
     if (refused == null || !refused.plus(ttl).isAfter(runtime.time().now())
         || AccountFunds.isRefusedKey(AsyncFailures.unwrap(failure))) {
       return;
     }
     Set<String> last = lastAnswered;
-    throw new CompletionException(new InvalidJobException(notAvailable(model, last == null ? Set.of() : last)));
+    throw new CompletionException(new InvalidJobException(notAvailable(model, last == null ? Set.of() : last, job)));
   }
 
   /** A list that could not be read: the key refused fails the job; anything else warns, and the job goes on. */
@@ -321,7 +321,7 @@ final class LiveModelCheck {
     }
     return listHolding(live -> live.contains(given) || route.nameListedIn(live).isPresent()).handle((live, failure) -> {
       if (failure != null) {
-        refusedWhileUnread(failure, given);
+        refusedWhileUnread(failure, given, job);
         unreadable(failure, given);
         return given;
       }

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * (its {@link dev.vidgen.core.policy.LearnedDurations}, read when the wait starts), and each
  * completion seen is recorded there: how long the task ran by the provider's own times when its answer gives them
  * ({@link ReportedRuns}), else the middle of the span it ended in, unless a read went out {@link #PAUSE} or more later
- * than planned in that span (this process did not run: a laptop's sleep), when the run is not known. A status read
+ * than planned at any time in the wait (this process did not run: a laptop's sleep, a stopped process), when the run
+ * is not known. A status read
  * that has not answered by the deadline is abandoned, so a wait ends by its deadline even when the provider hangs; one still being retried after a
  * failure is allowed the time of a read at the deadline first. A status read that
  * failed, after its retries, for a reason that may pass (an outage) is read again later (15 s,
@@ -131,7 +132,11 @@ final class PollingLoop {
     private volatile Duration lastSeenAt;
     /** When the read now scheduled is due; null before the first is scheduled. */
     private volatile Instant plannedAt;
-    /** How long this process did not run since the task was last seen unfinished (reads that went out late). */
+    /**
+     * How long this process did not run during this wait (reads that went out late), kept for the rest of it: a later
+     * read that finds the task unfinished does not settle how long it ran, since a wall clock set forward (which makes
+     * the measured run too long) looks the same as a pause.
+     */
     private volatile Duration pausedFor = Duration.ZERO;
     /** Since the task's creation: when the read that last found it unfinished went out (zero: none did). */
     private volatile Duration seenUnfinishedAt = Duration.ZERO;
@@ -338,7 +343,6 @@ final class PollingLoop {
         default -> {
           notBefore = elapsed(now);
           seenUnfinishedAt = elapsed(readingSince);
-          pausedFor = Duration.ZERO;
           unseenSpan = false;
           if (now.isBefore(deadlineAt)) {
             scheduleNext();
@@ -351,8 +355,8 @@ final class PollingLoop {
 
     /**
      * Tells and learns how long the completed task ran: by the provider's own times when they are believable; not at
-     * all when this process paused in the span the task ended in (said as such); else up to {@code seenAt}, the read
-     * that saw it, learning the middle of that span.
+     * all when this process paused at any time in the wait (said as such); else up to {@code seenAt}, the read that
+     * saw it, learning the middle of the span it ended in.
      */
     private void completed(TaskSnapshot snapshot, Duration seenAt) {
       Optional<Duration> reported = ReportedRuns.of(snapshot, seenAt, seenUnfinishedAt);

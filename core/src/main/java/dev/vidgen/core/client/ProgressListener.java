@@ -19,9 +19,10 @@ public interface ProgressListener {
   void onProgress(TaskSnapshot snapshot, Duration elapsed);
 
   /**
-   * Told instead of {@link #onProgress} for a completed {@code snapshot} read {@code pause} later than planned, this
-   * process not having run meanwhile (a laptop's sleep, a stopped process): the task may have ended at any moment
-   * of the pause, so how long it ran is not known. By default passed to {@link #onProgress} with {@code elapsed}.
+   * Told instead of {@link #onProgress} for a completed {@code snapshot} when status reads of its wait (this one or
+   * earlier ones) went out {@code pause} later than planned in all, this process not having run meanwhile (a laptop's
+   * sleep, a stopped process): the task may have ended during the pause, and a late read looks the same as a clock set
+   * forward, so how long it ran is not known. By default passed to {@link #onProgress} with {@code elapsed}.
    */
   default void onCompletedAfterPause(TaskSnapshot snapshot, Duration elapsed, Duration pause) {
     onProgress(snapshot, elapsed);

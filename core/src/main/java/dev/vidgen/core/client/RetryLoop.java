@@ -112,6 +112,11 @@ final class RetryLoop {
      * the persistence itself), or empty to end with it.
      */
     Optional<Duration> rideOut(ProviderException failure);
+
+    /** Whether the caller's deadline passed: a failed try then ends the call, with no retry and no wait. */
+    default boolean stopped() {
+      return false;
+    }
   }
 
   /** What to do about a call that was answered with a server error (HTTP 500) but may have done its work. */
@@ -463,6 +468,10 @@ final class RetryLoop {
       }
       failures++;
       tries++;
+      if (persistence != null && persistence.stopped()) {
+        result.completeExceptionally(tagged); // past the caller's deadline: no retry and no wait starts
+        return;
+      }
       if (afterServerError != null) {
         afterServerError.failed(tagged);
       }

@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -561,6 +562,29 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
+   * {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget)} that ends by {@code deadline}: once it completes,
+   * no try of the download starts (no retry, no wait riding out an outage), and a try under way is given at most 30 s
+   * more. The video not saved by then is a {@link DeadlineExceededException} whose {@code lastSnapshot()} is {@code
+   * completed}: download it again while its link lasts.
+   */
+  public Path download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing,
+      CompletionStage<?> deadline) {
+    OwnThreadGuard.refuseBlocking("download", "downloadAsync", handle);
+    return Futures.await(downloadAsync(handle, completed, target, existing, deadline), true,
+        () -> WaitStoppedException.downloadStopped(handle, completed, "the calling thread was interrupted"));
+  }
+
+  /** {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget, CompletionStage)} without blocking. */
+  public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target,
+      ExistingTarget existing, CompletionStage<?> deadline) {
+    Objects.requireNonNull(existing, "existing == null");
+    Objects.requireNonNull(deadline, "deadline == null");
+    requireOwn(Objects.requireNonNull(handle, "handle == null"), "download");
+    return track(about(DOWNLOAD_OF, handle),
+        () -> downloader.download(handle, completed, target, existing, deadline));
+  }
+
+  /**
    * Submit, await and download in one call. A file already at {@code target} is replaced, in one
    * move, once the new video is complete. {@code options} is required, as the job and target are: {@link
    * AwaitOptions#defaults()} gives the default wait.
@@ -771,9 +795,22 @@ public final class VidgenClient implements AutoCloseable {
    */
   public CompletableFuture<Void> checkModelAvailableAsync(String model) {
     Objects.requireNonNull(model, "model == null");
+    return checkModelAvailable(model, null);
+  }
+
+  /**
+   * {@link #checkModelAvailableAsync(String)} for {@code job}'s model, as a submit of {@code job} makes it: a
+   * refusal names instead only listed models that can take {@code job} as given, or says that none can.
+   */
+  public CompletableFuture<Void> checkModelAvailableAsync(VideoJob job) {
+    Objects.requireNonNull(job, "job == null");
+    return checkModelAvailable(Objects.requireNonNull(job.model(), "job.model() == null"), job);
+  }
+
+  private CompletableFuture<Void> checkModelAvailable(String model, VideoJob job) {
     return track(() -> catalog.find(model)
-        .map(route -> liveModels.nameToSend(route, route.nameFor(model)).<Void>thenApply(name -> null))
-        .orElseGet(() -> liveModels.check(model)));
+        .map(route -> liveModels.nameToSend(route, route.nameFor(model), job).<Void>thenApply(name -> null))
+        .orElseGet(() -> liveModels.check(model, job)));
   }
 
   /**

@@ -21,7 +21,9 @@ public interface VidgenListener {
   /**
    * A create is about to go out, after the job's checks and uploads: from here until {@link
    * #onSubmitted} or {@link #onFailed}, a task may exist (and be billed) that the client has not
-   * heard of. {@code clientReference} is what the create carries, or null on a route that takes none.
+   * heard of. Told as the create is handed to the provider, which may still hold it back behind its own
+   * limit of requests at once, so it may be told of a create that never left (stopped while held back: nothing made).
+   * {@code clientReference} is what the create carries, or null on a route that takes none.
    */
   default void onCreating(String model, String clientReference) {}
 

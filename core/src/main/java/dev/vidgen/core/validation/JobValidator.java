@@ -110,6 +110,7 @@ public final class JobValidator {
       route.retiringAfter(today).ifPresent(retirement -> reportRetiring(route, retirement, found));
       reportDroppedHints(route, found);
       new RouteChecks(route, job, mode, found).run();
+      CountedModes.check(catalog, route, job, mode, today, found);
     }
     BrokenTexts.check(job, found);
     return new ValidationReport(route == null ? job.model() : route.nameFor(job.model()), mode, found);

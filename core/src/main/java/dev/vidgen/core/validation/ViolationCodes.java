@@ -30,6 +30,11 @@ public final class ViolationCodes {
   public static final String MODEL_HINTS_UNUSABLE = "model.hints_unusable";
   /** The route does not offer the requested (or inferred) mode. */
   public static final String MODE_NOT_OFFERED = "mode.not_offered";
+  /**
+   * Warning: a job naming no mode had its mode inferred from how many images or videos it has, where another route of
+   * the same family reads the same inputs as another mode; the message names the mode sent and how to ask for the other.
+   */
+  public static final String MODE_CHOSEN_BY_COUNT = "mode.chosen_by_count";
   /** The prompt is missing or blank where one is required. */
   public static final String PROMPT_MISSING = "prompt.missing";
   /** The prompt has more characters (code points) than the route allows. */

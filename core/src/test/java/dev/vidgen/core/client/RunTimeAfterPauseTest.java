@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A wait whose process did not run for a while (a laptop's sleep; on virtual time, a clock jump that leaves the timers
  * due meanwhile to run late) does not count the sleep as the task's run: the provider's own times say how long it ran
- * when its answer gives them, and otherwise the run is not known, so the route learns nothing from it.
+ * when its answer gives them, and otherwise the run is not known, so the route learns nothing from it, also when the
+ * sleep came before a read that still found the task running (trial GU, F3).
  */
 class RunTimeAfterPauseTest {
   private static final TaskId TASK = TaskId.of("task-1");
@@ -46,6 +47,27 @@ class RunTimeAfterPauseTest {
     assertThat(pause).as("the read was due at about 15 s and went out at 156 s").isBetween(130L, 152L);
     assertThat(fixture.client.routeDurations().count(handle.model()))
         .as("it may have ended at any moment of the sleep").isZero();
+  }
+
+  @Test
+  void aSleepBeforeAReadThatStillFindsItRunningAlsoLeavesHowLongItRanUnknown() {
+    provider.statusAnswers(TaskSnapshot.queued(TASK), TaskSnapshot.inProgress(TASK, 30),
+        ScriptedProvider.completed("task-1"));
+    JobHandle handle = fixture.handle("task-1");
+    CompletableFuture<TaskSnapshot> done = waitTelling(handle);
+
+    fixture.advance(Duration.ofSeconds(6)); // the first read, at about 5 s, finds it queued
+    fixture.time.sleep(Duration.ofSeconds(25)); // the next read, due at about 15 s, goes out at 31 s
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(told).hasSize(2).element(1).asString().startsWith("in_progress ");
+    fixture.advance(Duration.ofSeconds(60)); // a read on time sees it completed
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(told).hasSize(3);
+    assertThat(told.get(2)).as("not a run that includes the sleep").startsWith("completed after a pause of ");
+    long pause = Long.parseLong(told.get(2).replaceAll("\\D+", ""));
+    assertThat(pause).as("the read was due at about 15 s and went out at 31 s").isBetween(10L, 20L);
+    assertThat(fixture.client.routeDurations().count(handle.model())).as("nothing learned from it").isZero();
   }
 
   @Test

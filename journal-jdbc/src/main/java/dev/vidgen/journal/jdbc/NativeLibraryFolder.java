@@ -1,6 +1,7 @@
 package dev.vidgen.journal.jdbc;
 
 import dev.vidgen.core.files.OwnerOnly;
+import dev.vidgen.core.files.PrivatePaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,14 +48,16 @@ final class NativeLibraryFolder {
   /**
    * Points {@link #PROPERTY} in {@code properties} at vidgen's folder, made owner-only when missing, after removing the
    * copies there older than {@link #STALE_AFTER} at {@code now}; the folder, or empty when the user named a folder
-   * or library, no folder is known, or it cannot be made or written (then the driver's own temporary folder serves).
+   * or library, no folder is known, or it cannot be made or written, or it or its folder is not this user's alone
+   * ({@link PrivatePaths}: then the driver's own temporary folder serves).
    */
   static Optional<Path> prepare(Map<String, String> env, Properties properties, Instant now) {
     if (named(properties, PROPERTY) || named(properties, "org.sqlite.lib.path")) {
       return Optional.empty();
     }
     Optional<Path> folder = folder(env);
-    if (folder.isEmpty()) {
+    // A native library loaded from a folder another user may write, or has linked elsewhere, would run their code.
+    if (folder.isEmpty() || PrivatePaths.folderProblem(folder.get().getParent()).isPresent()) {
       return Optional.empty();
     }
     try {
@@ -62,7 +65,8 @@ final class NativeLibraryFolder {
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }
-    if (!Files.isDirectory(folder.get(), LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(folder.get())) {
+    if (!Files.isDirectory(folder.get(), LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(folder.get())
+        || PrivatePaths.problem(folder.get()).isPresent()) {
       return Optional.empty();
     }
     removeStale(folder.get(), now.minus(STALE_AFTER));
