@@ -1,6 +1,7 @@
 package dev.vidgen.batch;
 
 import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.ExistingTarget;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.ProgressListener;
 import dev.vidgen.core.client.VidgenClient;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -157,5 +159,11 @@ final class ClientBackend implements JobBackend {
   @Override
   public CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target) {
     return client.downloadAsync(handle, completed, target);
+  }
+
+  @Override
+  public CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target,
+      CompletionStage<?> deadline) {
+    return client.downloadAsync(handle, completed, target, ExistingTarget.REPLACE, deadline);
   }
 }

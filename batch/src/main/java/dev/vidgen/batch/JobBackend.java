@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** What a batch needs from a client: the few calls of one job's way, each retried by the client. */
 interface JobBackend {
@@ -62,6 +63,15 @@ interface JobBackend {
    * files a killed earlier download to {@code target} left beside it are removed.
    */
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target);
+
+  /**
+   * {@link #download(JobHandle, TaskSnapshot, Path)} that ends by {@code deadline}: no try starts once it is done,
+   * and a try under way is given a bounded time to end; by default the download is not bounded.
+   */
+  default CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target,
+      CompletionStage<?> deadline) {
+    return download(handle, completed, target);
+  }
 
   /** Tells the client that a task of {@code model} took {@code took}, as an earlier run saw it; ignored by default. */
   default void learned(String model, Duration took) {}

@@ -660,13 +660,23 @@ final class JobRun {
 
   private void download(JobHandle handle, TaskSnapshot snapshot) {
     Path target = planned.out();
-    ctx.backend.download(handle, snapshot, target).whenComplete(safely((file, failure) -> {
+    // At the run's deadline no new try of the download starts, and one under way is given a bounded time to end.
+    CompletableFuture<Void> deadline = new CompletableFuture<>();
+    Runnable dropDeadline = ctx.atDeadline(() -> deadline.complete(null));
+    CompletableFuture<Path> saving = ctx.backend.download(handle, snapshot, target, deadline);
+    saving.whenComplete((file, failure) -> dropDeadline.run());
+    saving.whenComplete(safely((file, failure) -> {
       if (failure == null) {
         write(b -> b.state(COMPLETED).file(file.toString()).reason(null, null), () -> finish(Kind.DONE, null));
         return;
       }
       Throwable cause = unwrap(failure);
-      if (cause instanceof ResultExpiredException) {
+      if (cause instanceof DeadlineExceededException && ctx.pastDeadline()) {
+        // The task is made and paid for, and its link stays in the journal: the next run saves the video.
+        hold("the video of task " + handle.taskId() + " is ready but was not saved by the run's deadline (no download"
+            + " try starts after it, and one under way is given at most 30 s more); its link is kept in the journal:"
+            + " run again to save it, nothing is paid again");
+      } else if (cause instanceof ResultExpiredException) {
         write(b -> b.state(FAILED).reason("result_expired", cause.getMessage()), () -> finish(Kind.DONE, null));
       } else if (cause instanceof ResultUnavailableException || cause instanceof TaskNotFoundException
           || cause instanceof RequestRejectedException || cause instanceof AuthenticationException) {

@@ -565,13 +565,18 @@ final class BatchViews {
       output.note(message + " — " + next);
       json.put("error", error("video_missing", "batch.videos_missing", message, next, exit));
     } else if (timeUp) {
-      long running = report.unfinished().stream().filter(e -> e.taskId() != null).count();
+      long withTask = report.unfinished().stream().filter(e -> e.taskId() != null).count();
+      // A task that completed but whose video the deadline left unsaved keeps its link: the next run saves it.
+      long unsaved = report.unfinished().stream().filter(e -> e.taskId() != null && e.videoUrl() != null).count();
+      long running = withTask - unsaved;
       long lookUp = report.unfinished().stream().filter(e -> e.taskId() == null && e.state() == State.SUBMITTING).count();
       String message = "the batch's --timeout of " + DurationConverter.describe(timedOut) + " passed: "
           + Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished (" + running + " with a task that is still"
-          + " running, its id kept in the journal; " + (lookUp > 0 ? lookUp + " whose create got no answer, looked"
+          + " running, its id kept in the journal; " + (unsaved > 0 ? unsaved + " whose video is ready but was not"
+          + " saved by the deadline, its link kept in the journal and saved by the next run; " : "")
+          + (lookUp > 0 ? lookUp + " whose create got no answer, looked"
           + " up by its client reference first next run; " : "")
-          + (report.unfinished().size() - running - lookUp) + " not sent yet)";
+          + (report.unfinished().size() - withTask - lookUp) + " not sent yet)";
       String next = "run the same command again to go on (with a longer --timeout, or none); nothing finished is sent"
           + " or downloaded twice, and tasks already made are followed, not paid again";
       output.note(message + " — " + next);

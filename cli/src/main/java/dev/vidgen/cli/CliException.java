@@ -1,5 +1,7 @@
 package dev.vidgen.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,20 @@ final class CliException extends RuntimeException {
     this.kind = Objects.requireNonNull(kind, "kind == null");
     this.next = next;
     this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+  }
+
+  /**
+   * A failure whose next step may name a command to run as it is: its words are {@link #next()}, and the command alone
+   * is the {@code --json} answer's {@code next_command} (null when it names none).
+   */
+  CliException(int exitCode, String kind, String message, NextStep next) {
+    this(exitCode, kind, message, next.words(), nextCommandOf(next));
+  }
+
+  private static Map<String, Object> nextCommandOf(NextStep next) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("next_command", next.command());
+    return fields;
   }
 
   /** A mistake on the command line; nothing was sent. */

@@ -37,6 +37,11 @@ abstract class ClientCommand implements Callable<Integer> {
         if (unnameable.isPresent()) {
           return Failures.report(unnameable.get(), session, output);
         }
+        // A data folder another user may write or has planted a link in is never used: before any create.
+        Optional<CliException> unsafe = UnsafeDataFolder.check(session, DataFolderUse.of(this));
+        if (unsafe.isPresent()) {
+          return Failures.report(unsafe.get(), session, output);
+        }
         return run(session, output);
       } catch (RuntimeException e) {
         return Failures.report(e, session, output);

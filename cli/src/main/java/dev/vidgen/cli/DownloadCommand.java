@@ -41,8 +41,8 @@ final class DownloadCommand extends TaskCommand {
         session.remember(target.handle(), snapshot); // so that --json's status and progress are this read's
         throw new CliException(ExitCodes.OTHER, "not_finished",
             "task " + target.handle().taskId() + " is not finished yet (" + Views.status(snapshot) + ")",
-            "wait for it and save it with: "
-                + Failures.setUpCommand("wait", target.handle(), session, "--out", outWords));
+            NextStep.saying("wait for it and save it with: ",
+                Failures.setUpCommand("wait", target.handle(), session, "--out", outWords)));
       }
       return Finisher.save(session, target.client(), target.handle(), snapshot, out, saving.force, output);
     }));

@@ -18,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -37,6 +41,15 @@ final class Finisher {
    */
   static int awaitAndSave(Session session, VidgenClient client, JobHandle handle, OutTarget out, boolean force,
       Duration timeout, boolean justCreated, Output output) {
+    return awaitAndSave(session, client, handle, out, force, timeout, timeout, justCreated, output);
+  }
+
+  /**
+   * {@link #awaitAndSave(Session, VidgenClient, JobHandle, OutTarget, boolean, Duration, boolean, Output)} whose
+   * download ends {@code saveBy} after the task's creation (the {@code --timeout} given; null: not bounded).
+   */
+  static int awaitAndSave(Session session, VidgenClient client, JobHandle handle, OutTarget out, boolean force,
+      Duration timeout, Duration saveBy, boolean justCreated, Output output) {
     CliContext context = session.context();
     session.learnDurations();
     TaskSnapshot done;
@@ -73,7 +86,25 @@ final class Finisher {
         output.beforeNotes(null);
       }
     }
-    return save(session, client, handle, done, out, force, output);
+    return save(session, client, handle, done, out, force, deadline(handle, saveBy), output);
+  }
+
+  /**
+   * What ends the download {@code saveBy} after the task's creation (as {@code --timeout} counts): no try of it starts
+   * from then on, and one under way is given a bounded time to end; null when {@code saveBy} is null.
+   */
+  private static CompletableFuture<Void> deadline(JobHandle handle, Duration saveBy) {
+    if (saveBy == null) {
+      return null;
+    }
+    CompletableFuture<Void> deadline = new CompletableFuture<>();
+    Duration left = Duration.between(Instant.now(), handle.submittedAt().plus(saveBy));
+    if (left.isNegative() || left.isZero()) {
+      deadline.complete(null);
+    } else {
+      CompletableFuture.delayedExecutor(left.toMillis(), TimeUnit.MILLISECONDS).execute(() -> deadline.complete(null));
+    }
+    return deadline;
   }
 
   /**
@@ -83,6 +114,12 @@ final class Finisher {
    */
   static int save(Session session, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, OutTarget out,
       boolean force, Output output) {
+    return save(session, client, handle, snapshot, out, force, null, output);
+  }
+
+  /** {@link #save(Session, VidgenClient, JobHandle, TaskSnapshot, OutTarget, boolean, Output)} ended by {@code deadline} (null: none). */
+  private static int save(Session session, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, OutTarget out,
+      boolean force, CompletionStage<?> deadline, Output output) {
     CliContext context = session.context();
     session.taskCompleted();
     OutTarget where = OutTarget.orHere(out);
@@ -154,8 +191,8 @@ final class Finisher {
         // Without --force a file that another run writes there while this video downloads is kept, not replaced.
         Path saved;
         try {
-          saved = withProgress(context, client, handle, output, () -> client.download(handle, snapshot, file,
-              force ? ExistingTarget.REPLACE : ExistingTarget.KEEP));
+          saved = withProgress(context, client, handle, output, () -> download(client, handle, snapshot, file,
+              force ? ExistingTarget.REPLACE : ExistingTarget.KEEP, deadline));
         } catch (DownloadFailedException taken) {
           Optional<SavedBefore> savedMeanwhile = taken.getCause() instanceof FileAlreadyExistsException
               ? SavedBefore.of(session, handle.taskId().value(), file) : Optional.empty();
@@ -176,7 +213,7 @@ final class Finisher {
             // gave out before, say): this paid video is saved beside it under a free name, the other kept.
             Path beside = besides(file, handle);
             saved = withProgress(context, client, handle, output,
-                () -> client.download(handle, snapshot, beside, ExistingTarget.KEEP));
+                () -> download(client, handle, snapshot, beside, ExistingTarget.KEEP, deadline));
             output.note(file + " already holds another video (not this task's), which was kept; this one is saved as "
                 + beside.getFileName());
             session.saved(saved);
@@ -207,6 +244,13 @@ final class Finisher {
       throw new SaveFailedException(e, snapshot,
           Failures.downloadCommand(handle, session, more.toArray(String[]::new)));
     }
+  }
+
+  /** The client's download, ended by {@code deadline} when one is given. */
+  private static Path download(VidgenClient client, JobHandle handle, TaskSnapshot snapshot, Path file,
+      ExistingTarget existing, CompletionStage<?> deadline) {
+    return deadline == null ? client.download(handle, snapshot, file, existing)
+        : client.download(handle, snapshot, file, existing, deadline);
   }
 
   /** Runs {@code download}, showing its bytes so far on stderr while it goes on (see {@link DownloadProgress}). */

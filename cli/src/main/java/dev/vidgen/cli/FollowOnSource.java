@@ -110,10 +110,11 @@ final class FollowOnSource {
     }
     record.ifPresent(history -> history.seen(snapshot));
     if (snapshot.status() != TaskStatus.COMPLETED) {
+      // The wait alone is next_command too, for a script to run before it runs this again.
+      String wait = Failures.setUpCommand("wait", source, session);
       throw new CliException(ExitCodes.OTHER, "not_finished", "task " + task + " is not finished yet ("
           + Views.status(snapshot) + "): " + follow + " starts from a finished video; nothing was sent",
-          "wait for it (" + Failures.setUpCommand("wait", source, session) + "), then run this " + kind.id()
-              + " again");
+          new NextStep("wait for it (" + wait + "), then run this " + kind.id() + " again", wait));
     }
     Optional<Instant> expired = snapshot.result().flatMap(video -> video.expiry())
         .filter(at -> at.isBefore(Instant.now()));

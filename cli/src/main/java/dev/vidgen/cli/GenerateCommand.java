@@ -66,7 +66,7 @@ final class GenerateCommand extends ClientCommand {
             : "the request shows " + RequestView.absent(session.keyVariable()) + " where it would carry the key"));
       }
       if (videoJob.model() != null) {
-        videoJob = videoJob.withModel(nameToSend(session, client, videoJob.model()));
+        videoJob = videoJob.withModel(nameToSend(session, client, videoJob));
       }
       return dryRun(client, videoJob, budget, root.allowUnknownPrices, again, after, session, output);
     }
@@ -114,15 +114,17 @@ final class GenerateCommand extends ClientCommand {
   /**
    * The model name the create would send, shown in the dry run's header and body. With a key (and the model
    * check on) the key's live list is read as before a create, so a model the key may not use is refused here as
-   * {@code generate} refuses it; without a key nothing is read and the route's spelling of the name is shown.
+   * {@code generate} refuses it (naming only listed models that can take the job); without a key nothing is read and
+   * the route's spelling of the name is shown.
    */
-  private static String nameToSend(Session session, VidgenClient client, String model) {
+  private static String nameToSend(Session session, VidgenClient client, VideoJob job) {
+    String model = job.model();
     if (session.usesStandInKey()) {
       return client.catalog().find(model).map(route -> route.nameFor(model)).orElse(model);
     }
     if (session.checksModels()) {
       try {
-        client.checkModelAvailableAsync(model).join();
+        client.checkModelAvailableAsync(job).join();
       } catch (CompletionException e) {
         Throwable cause = AsyncFailures.unwrap(e);
         throw cause instanceof RuntimeException refused ? refused : e;

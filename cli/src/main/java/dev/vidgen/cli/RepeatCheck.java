@@ -656,10 +656,12 @@ final class RepeatCheck {
       // This key can follow it only when that key is of the same account: never advised as the way on (trial GL, F4).
       return NextStep.words("if that key is a key made anew for this key's account, " + (download
           ? "save its video with: " : "follow that one with: ") + taskCommand(session, entry, verb, download
-          ? downloadOptions(session, entry) : session.resumeOptions()) + "; " + ANOTHER_ACCOUNTS);
+          ? downloadOptions(session, entry) : neverOverAnotherFile(session, entry, session.resumeOptions())) + "; "
+          + ANOTHER_ACCOUNTS);
     }
-    // A wait keeps this run's --out too, so that the video lands where this run was to save it.
-    List<String> more = download ? downloadOptions(session, entry) : session.resumeOptions();
+    // A wait keeps this run's --out too, so that the video lands where this run was to save it (never over another file).
+    List<String> more = download ? downloadOptions(session, entry) : neverOverAnotherFile(session, entry,
+        session.resumeOptions());
     String command = taskCommand(session, entry, verb, more);
     Optional<String> whereToSave = download ? SavesElsewhere.of(entry) : Optional.empty();
     if (whereToSave.isPresent()) {
@@ -693,13 +695,14 @@ final class RepeatCheck {
 
   /**
    * The {@code --out} a printed {@code vidgen download} needs (it is required): the one given to this
-   * command (with its {@code --force}), else the file the history kept, else the working folder, where
-   * {@code generate} saves a video under its task's name; then the options that reach the same server.
+   * command (beside a file there that is not the task's video, {@link #neverOverAnotherFile}), else the file the
+   * history kept, else the working folder, where {@code generate} saves a video under its task's name; then the
+   * options that reach the same server.
    */
   private static java.util.List<String> downloadOptions(Session session, HistoryEntry entry) {
     java.util.List<String> resume = session.resumeOptions();
     if (resume.contains("--out")) {
-      return resume;
+      return neverOverAnotherFile(session, entry, resume);
     }
     // A saved file written since holds another video now: the download goes beside it, as download would advise.
     java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("--out", entry.file() != null
@@ -707,6 +710,22 @@ final class RepeatCheck {
         : session.workingFolderOut()));
     words.addAll(session.setupOptions());
     return words;
+  }
+
+  /**
+   * {@code options} (this run's, with its {@code --out}) as a command that follows {@code entry}'s earlier take gives
+   * them: this run's {@code --force} was for a new take, so it is left out, and where its {@code --out} file holds
+   * anything but that task's video (a file written since its save, another video) the command saves beside it, as
+   * {@code history} advises, never over it.
+   */
+  private static List<String> neverOverAnotherFile(Session session, HistoryEntry entry, List<String> options) {
+    List<String> safe = new ArrayList<>(options);
+    safe.remove("--force");
+    int out = safe.indexOf("--out");
+    if (out >= 0 && out + 1 < safe.size()) {
+      safe.set(out + 1, AdvisedOut.of(session.context(), entry.baseUrl(), safe.get(out + 1), entry.taskId()));
+    }
+    return safe;
   }
 
   /**

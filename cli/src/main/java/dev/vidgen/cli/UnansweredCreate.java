@@ -4,8 +4,10 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.SubmitNotSentException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
@@ -188,8 +190,20 @@ final class UnansweredCreate {
     // A price a route file (or code) set is told with its basis, which says how it differs from the documented one.
     boolean fromFile = price.isKnown() && !client.catalog().origin(price.model())
         .orElse(dev.vidgen.core.catalog.RouteFiles.BUILT_IN).equals(dev.vidgen.core.catalog.RouteFiles.BUILT_IN);
-    output.note("sending: " + price.model() + ", " + Views.price(price) + (fromFile ? " (" + price.basis() + ")" : "")
-        + left);
+    output.note("sending: " + price.model() + modeWords() + ", " + Views.price(price)
+        + (fromFile ? " (" + price.basis() + ")" : "") + left);
+  }
+
+  /**
+   * " (reference-to-video)": the mode a generate's job goes out as, named or inferred from its inputs, so that a paid
+   * job's mode is never silent (two images are frames on one route, references on another); empty for a follow-on.
+   */
+  private String modeWords() {
+    if (!command.equals("generate")) {
+      return "";
+    }
+    GenerationMode mode = job.mode() != null ? job.mode() : JobValidator.of(client.catalog()).validate(job).mode();
+    return mode == null ? "" : " (" + mode.id() + ")";
   }
 
   private String sendingReason() {

@@ -55,8 +55,8 @@ final class WaitCommand extends TaskCommand {
       // The note that waits for the task's answer is given at the wait's first read, which it sends none of its own.
       Runnable stopListening = target.client().addListener(target.hint().onFirstRead(target.handle()));
       try {
-        return Finisher.awaitAndSave(session, target.client(), target.handle(), out, saving.force, deadline, false,
-            output);
+        return Finisher.awaitAndSave(session, target.client(), target.handle(), out, saving.force, deadline, timeout,
+            false, output);
       } catch (DeadlineExceededException ranOut) {
         if (timeout != null) {
           // The error counts from the task's creation, as --timeout does; said once, so that its time is not read as

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.testkit.toapis.Endpoint;
@@ -34,6 +35,13 @@ class HistoryRequirementTest {
   }
 
   @SuppressWarnings("unchecked")
+  /** A folder that reads as one but takes no file, root included: this process's {@code /proc} folder (Linux). */
+  private static Path unwritableFolder() {
+    Path proc = Path.of("/proc/self");
+    assumeTrue(Files.isDirectory(proc), "/proc: a folder that takes no file");
+    return proc;
+  }
+
   private static Map<String, Object> error(CliRun.Result result) {
     return (Map<String, Object>) result.json().get("error");
   }
@@ -72,14 +80,16 @@ class HistoryRequirementTest {
 
   @Test
   void aHistoryThatCannotBeWrittenStopsTheRunWhenRequiredAndOnlyWarnsOtherwise() throws Exception {
-    // The file is a link to a folder that does not exist: it reads as empty, and no line can be written.
-    Files.createSymbolicLink(home.resolve("history.jsonl"), home.resolve("gone").resolve("history.jsonl"));
+    // A data folder no line can be written to: it reads as empty. (A link where the file would be, used here before,
+    // is refused before anything is sent now, as another user may have planted it: PlantedDataFolderTest.)
+    Path home = unwritableFolder();
 
     CliRun.Result refused = generate(toApis().env("VIDGEN_HOME", home.toString()).env("VIDGEN_REQUIRE_HISTORY", "yes"));
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
     assertThat((String) error(refused).get("message"))
-        .startsWith("could not record the job in the task history before its create (cannot write the task history ")
+        .containsPattern("^could not (record the job in the task history before its create|lock the task history)"
+            + " \\(cannot (write|lock) the task history /proc/self/history\\.jsonl")
         .endsWith("and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
     assertThat(refused.err()).as("no word of paying again, since nothing was paid").doesNotContain("would pay again");
     assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
@@ -222,9 +232,8 @@ class HistoryRequirementTest {
   @Test
   @SuppressWarnings("unchecked")
   void aHistoryThatCannotBeWrittenSaysEachFactOnceAndPutsItInTheJsonWarnings() throws Exception {
-    // A link to a folder that does not exist where the history's file would be: no line can be written there, whoever
-    // runs the test (root included), while the folder itself looks usable.
-    Files.createSymbolicLink(home.resolve("history.jsonl"), home.resolve("gone").resolve("history.jsonl"));
+    // A data folder no line can be written to, whoever runs the test (root included), while it looks usable.
+    Path home = unwritableFolder();
 
     CliRun.Result made = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image",
         "product.png", "--prompt", "slow push-in", "--out", "clip.mp4", "--json", "--base-url", fake.baseUrl(),

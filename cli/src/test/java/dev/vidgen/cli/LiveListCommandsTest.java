@@ -256,6 +256,25 @@ class LiveListCommandsTest {
   }
 
   @Test
+  void aDryRunOfAModelTheKeyLacksNamesNoListedModelThatCannotTakeTheJobAsGenerateDoes() {
+    fake.videoModels(Set.of("grok-video-1.5-preview", "seedance-2"));
+    // 8 s: grok-video-1.5-preview, the listed model nearest grok-video-1.5, offers 10 or 15 s only.
+    String[] job = {"generate", "--model", "grok-video-1.5", "--prompt", "a kite", "--seconds", "8", "--image",
+        "https://img.example/kite.png", "--no-wait"};
+
+    CliRun.Result dry = vidgen(Stream.concat(Stream.of(job), Stream.of("--dry-run")).toArray(String[]::new));
+    CliRun.Result sent = vidgen(job);
+
+    String advice = "no model listed near its name can take this job (grok-video-1.5-preview cannot; vidgen models"
+        + " --live shows which the key may use)";
+    assertThat(dry.exitCode()).as(dry.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dry.err()).as(dry.all()).contains(advice).doesNotContain("the closest listed");
+    assertThat(sent.exitCode()).as(sent.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(sent.err()).as(sent.all()).contains(advice);
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
   void pausedSubmitsSayTheLimiterIsPausingThemAndWhatToDo() {
     fake.inject(Endpoint.CREATE, Fault.unavailable(), 20);
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every {@code --json} document with a paid task to follow gives the command that goes on as its own field, {@code
  * next_command}, beside the words of {@code next}: a deadline (exit 7), the same job run again (exit 1, {@code
- * same_job}) and {@code status}. A script runs it as it is, and it does what it says (trial GP, F2).
+ * same_job}), {@code status}, and an extend, remix or download of a task not finished (exit 1, {@code not_finished};
+ * trial GU, F2). A script runs it as it is, and it does what it says (trial GP, F2).
  */
 class NextCommandForScriptsTest {
   private static final String KEY = "sk-test" + "8".repeat(44);
@@ -78,6 +79,56 @@ class NextCommandForScriptsTest {
     assertThat(waited.exitCode()).as(waited.all()).isZero();
     assertThat(cli.dir().resolve("night.mp4")).isNotEmptyFile();
     assertThat(fake.requests(Endpoint.CREATE)).as("followed, never paid twice").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anExtendOrRemixOfATaskNotFinishedGivesTheWaitThatGoesOnWithIt() {
+    fake.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(2, 0))); // queued at its first two reads
+    CliRun.Result made = vidgen("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises", "--no-wait",
+        "--json");
+    String source = (String) made.json().get("task_id");
+
+    CliRun.Result extend = vidgen("extend", source, "--prompt", "the kite climbs higher", "--json");
+    CliRun.Result remix = vidgen("remix", source, "--prompt", "at night", "--json");
+
+    for (CliRun.Result refused : List.of(extend, remix)) {
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+      Map<String, Object> error = (Map<String, Object>) refused.json().get("error");
+      assertThat(error).containsEntry("kind", "not_finished");
+      String wait = (String) refused.json().get("next_command");
+      assertThat(wait).as(refused.all()).startsWith("vidgen wait " + source).contains("--base-url " + fake.baseUrl());
+      assertThat((String) error.get("next")).isEqualTo("wait for it (" + wait + "), then run this "
+          + (refused == extend ? "extend" : "remix") + " again");
+    }
+    CliRun.Result waited = runPrinted((String) extend.json().get("next_command"));
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(fake.requests(Endpoint.EXTEND)).as("nothing sent while the source ran").isEmpty();
+    assertThat(fake.requests(Endpoint.REMIX)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDownloadOfATaskNotFinishedGivesTheWaitThatSavesItWhereTheDownloadWasTo() {
+    fake.nextTask(TaskScript.completes().taking(Lifecycle.byPolls(1, 0))); // queued at its first read
+    String taskId = (String) generate("--no-wait").json().get("task_id");
+
+    CliRun.Result early = vidgen("download", taskId, "--out", "later.mp4", "--json");
+
+    assertThat(early.exitCode()).as(early.all()).isEqualTo(1);
+    Map<String, Object> error = (Map<String, Object>) early.json().get("error");
+    assertThat(error).containsEntry("kind", "not_finished");
+    String wait = (String) early.json().get("next_command");
+    assertThat(wait).as(early.all()).startsWith("vidgen wait " + taskId)
+        .contains("--out " + cli.dir().resolve("later.mp4"));
+    assertThat((String) error.get("next")).isEqualTo("wait for it and save it with: " + wait);
+
+    CliRun.Result waited = runPrinted(wait);
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(cli.dir().resolve("later.mp4")).isNotEmptyFile();
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 
   @Test

@@ -169,8 +169,8 @@ class RouteFilesCommandTest {
     assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
     assertThat(dryRun.out()).as("the dry run, run before paying, says it too").contains("2 credits ($0.01)", told);
     assertThat(sent.exitCode()).as(sent.all()).isZero();
-    assertThat(sent.err()).contains("sending: grok-video-1.5-preview, 2 credits ($0.01) (per request, 10 s (the route's"
-        + " default); " + told + ")");
+    assertThat(sent.err()).contains("sending: grok-video-1.5-preview (image-to-video), 2 credits ($0.01) (per request,"
+        + " 10 s (the route's default); " + told + ")");
 
     Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"a\", \"prompt\": \"a\", \"images\": [\"https://img.example/a.png\"]}\n"
         + "{\"id\": \"b\", \"prompt\": \"b\", \"images\": [\"https://img.example/b.png\"]}\n");

@@ -93,6 +93,39 @@ class SavedFileChangedSinceTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void theSameJobAgainWithForceOverItsChangedFileGivesTheDownloadBesideItNeverOverIt() throws IOException {
+    Path z = cli.dir().resolve("out/z.mp4");
+    String taskId = savedTask(z);
+    writeOverLater(z);
+
+    // --force was meant to replace the changed file with a new take, not with the old take's video.
+    CliRun.Result again = vidgen("generate", "--image", "product.png", "--prompt", "nightly Z", "--max-credits", "40",
+        "--out", z.toString(), "--force", "--poll-interval", "20ms", "--json");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+    assertThat((Map<String, Object>) again.json().get("same_job")).containsEntry("file", null)
+        .containsEntry("file_state", "changed");
+    String command = (String) again.json().get("next_command");
+    assertThat(command).as(again.all()).startsWith("vidgen download " + taskId).doesNotContain("--force")
+        .doesNotContain("--out " + z + " ").doesNotEndWith("--out " + z);
+    Map<String, Object> error = (Map<String, Object>) again.json().get("error");
+    assertThat((String) error.get("next")).contains("save its video with: " + command).doesNotContain("--force");
+    assertThat(again.err()).as("the words for people say the same").contains("save its video with: " + command)
+        .doesNotContain("--out " + z + " --force");
+
+    CliRun.Result saved = runPrinted(command);
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(z).as("the user's file is kept as it is").hasBinaryContent(NOT_A_VIDEO);
+    try (Stream<Path> files = Files.list(z.getParent())) {
+      assertThat(files.filter(file -> !file.equals(z)).toList()).as("the video saved beside the changed file")
+          .singleElement().satisfies(file -> assertThat(Files.size(file)).isGreaterThan(NOT_A_VIDEO.length));
+    }
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid twice").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void statusAndHistoryOfATaskWhoseSavedFileWasWrittenOverGiveTheDownloadThatSavesItBeside() throws IOException {
     Path z = cli.dir().resolve("out/z.mp4");
     String taskId = savedTask(z);

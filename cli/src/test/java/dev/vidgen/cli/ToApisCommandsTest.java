@@ -1513,7 +1513,7 @@ class ToApisCommandsTest {
         "--max-credits", "10");
 
     assertThat(sent.exitCode()).as(sent.all()).isZero();
-    assertThat(sent.err()).contains("vidgen: sending: grok-video-1.5-preview, 20 credits ($0.10); 80 credits left after it, as this run counts (other runs may spend meanwhile)");
+    assertThat(sent.err()).contains("vidgen: sending: grok-video-1.5-preview (image-to-video), 20 credits ($0.10); 80 credits left after it, as this run counts (other runs may spend meanwhile)");
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
     assertThat(refused.err()).doesNotContain("sending:");
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);

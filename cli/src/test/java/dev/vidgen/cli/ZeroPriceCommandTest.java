@@ -81,8 +81,9 @@ class ZeroPriceCommandTest {
 
     assertThat(sent.exitCode()).as(sent.all()).isZero();
     assertThat(times(sent.err(), WARNING)).as(sent.all()).isOne();
-    assertThat(sent.err()).containsPattern("sending: nova-video-2, 0 credits \\(\\$0\\.00\\) \\([^)]*the price of 0 is"
-        + " set by [^)]*r-zero\\.json, so this job counts as free against the budget and the balance\\)");
+    assertThat(sent.err()).containsPattern("sending: nova-video-2 \\(text-to-video\\), 0 credits \\(\\$0\\.00\\)"
+        + " \\([^)]*the price of 0 is set by [^)]*r-zero\\.json, so this job counts as free against the budget"
+        + " and the balance\\)");
     assertThat(fake.creates()).hasSize(1);
   }
 

@@ -1,0 +1,62 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.serve.history.TaskHistory;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An app that submits through {@link TaskHistory#submitOnce} on the command line's data folder: a {@code vidgen
+ * generate} of the same job started while the app's create still has no answer is refused, nothing sent, as a run
+ * after another run's unanswered create is.
+ */
+class AppAndGenerateShareOneHistoryTest {
+  private static final String KEY = "sk-test" + "6".repeat(44);
+  private static final String MODEL = "grok-video-1.5-preview";
+  private static final String IMAGE = "https://example.com/x.png";
+  private static final String PROMPT = "history race y1";
+
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final FakeToApisServer fake = cli.fake();
+
+  @Test
+  void aGenerateOfTheJobWhoseCreateAnAppIsStillSendingIsRefusedAndOneTaskIsPaid() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(20)), 1); // the app's create: answered 20 s later
+    VideoJob job = VideoJob.builder(MODEL).prompt(PROMPT).image(IMAGE).seconds(10).build();
+    ExecutorService app = Executors.newSingleThreadExecutor();
+    try (VidgenClient client = VidgenClient.builder().provider("toapis", ProviderConfig.builder()
+        .apiKey(ApiKey.of(KEY)).baseUrl(fake.baseUrl()).build()).build()) {
+      Future<JobHandle> submitted = app.submit(() -> TaskHistory.in(cli.home()).submitOnce(client, job, "my-app"));
+      await().atMost(Duration.ofSeconds(15)).until(() -> fake.creates().size() == 1);
+
+      CliRun.Result generate = cli.vidgen().run("generate", "--model", MODEL, "--image", IMAGE, "--prompt", PROMPT,
+          "--seconds", "10", "--no-wait", "--json", "--base-url", fake.baseUrl(), "--max-credits", "40");
+      JobHandle made = submitted.get(60, TimeUnit.SECONDS);
+
+      assertThat(generate.exitCode()).as(generate.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(generate.out()).contains("\"kind\":\"same_job\"");
+      assertThat(generate.all()).as("refused by the app's note of its create").contains("unanswered-noref-vg-");
+      assertThat(fake.creates()).as("one paid task").hasSize(1);
+      assertThat(TaskHistory.in(cli.home()).find(made.taskId().value())).map(entry -> entry.source())
+          .contains("my-app");
+    } finally {
+      app.shutdownNow();
+    }
+  }
+}
