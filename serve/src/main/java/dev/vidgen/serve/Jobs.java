@@ -1101,7 +1101,22 @@ final class Jobs {
                 + waitCommand(id) + ")"
             : "the task is still at the provider; start vidgen serve again, or run " + waitCommand(id)
                 + ", to pick it up";
-    return new Live(latest, null, next, message);
+    return new Live(latest, null, next, followedAgain ? stillFollowed(message) : message);
+  }
+
+  /** Where the client's words for a wait that ended on failing status reads begin ("…, so it stopped: …"). */
+  private static final String WAIT_ENDED = "; the wait read the task's status for ";
+
+  /**
+   * The problem of a task this playground follows again after {@link #followAgainAfter}: what failed, and that the
+   * task is read again, not the one-shot wait's "it stopped, resume it later", which is for a wait that ends.
+   */
+  private String stillFollowed(String message) {
+    int ended = message.indexOf(WAIT_ENDED);
+    String failed = ended > 0 ? message.substring(0, ended) : message;
+    return "the task's status could not be read for now (" + failed + "); the playground reads the task again "
+        + when(followAgainAfter) + ", and goes on until its deadline: nothing to do, the task is kept and not sent"
+        + " again";
   }
 
   /**

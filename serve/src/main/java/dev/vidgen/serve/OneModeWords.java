@@ -21,18 +21,11 @@ final class OneModeWords {
 
   /** {@code report} of {@code job}, its mode refusal worded for the image field where the model has one mode. */
   static ValidationReport forThePage(ValidationReport report, VideoJob job, RouteCatalog catalog) {
-    if (!job.images().isEmpty() || !job.videos().isEmpty()) {
-      return report;
-    }
-    Optional<ModelRoute> route = catalog.find(job.model()).filter(found -> found.modes().size() == 1);
+    Optional<ModelRoute> route = lackingImages(job, catalog);
     if (route.isEmpty()) {
       return report;
     }
-    GenerationMode only = route.get().modes().iterator().next();
-    IntRange images = route.get().imagesFor(only);
-    if (images.min() == 0) {
-      return report;
-    }
+    IntRange images = route.get().imagesFor(onlyMode(route.get()));
     List<Violation> worded = report.violations().stream()
         .map(violation -> isTextToVideoRefused(violation) ? atTheImages(violation, route.get().id(), images)
             : violation)
@@ -40,7 +33,29 @@ final class OneModeWords {
     return new ValidationReport(report.model(), report.mode(), worded);
   }
 
-  private static boolean isTextToVideoRefused(Violation violation) {
+  /**
+   * The route of {@code job} when it has one mode, which needs images, and the job gives none (nor videos): the job
+   * the page shows lacks only its images, so its mode is that one mode, not the text-to-video the library infers.
+   */
+  static Optional<ModelRoute> lackingImages(VideoJob job, RouteCatalog catalog) {
+    if (!job.images().isEmpty() || !job.videos().isEmpty()) {
+      return Optional.empty();
+    }
+    return catalog.find(job.model()).filter(found -> found.modes().size() == 1)
+        .filter(found -> found.imagesFor(onlyMode(found)).min() > 0);
+  }
+
+  /** The one mode of a {@link #lackingImages} route. */
+  static GenerationMode onlyMode(ModelRoute route) {
+    return route.modes().iterator().next();
+  }
+
+  /** "the image", "the images": what a {@link #lackingImages} route's job is to be given. */
+  static String whatItLacks(ModelRoute route) {
+    return route.imagesFor(onlyMode(route)).max() == 1 ? "the image" : "the images";
+  }
+
+  static boolean isTextToVideoRefused(Violation violation) {
     return violation.isError() && violation.field().equals("mode")
         && violation.code().equals(ViolationCodes.MODE_NOT_OFFERED)
         && GenerationMode.TEXT_TO_VIDEO.id().equals(violation.given());

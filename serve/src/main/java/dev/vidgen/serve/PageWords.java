@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The library's messages worded for a person in a browser: the Java switches a message names
- * become the {@code vidgen serve} options that do the same, and a Java exception's class name in
+ * become the {@code vidgen serve} options that do the same, a command that lists the key's models becomes the
+ * page's Model list, and a Java exception's class name in
  * front of what it says is left out, but for the unexpected failure of a provider's code, which
  * keeps its simple name. The command line keeps the library's words.
  */
@@ -21,6 +22,12 @@ final class PageWords {
   private static final Pattern UNEXPECTED_KIND =
       Pattern.compile("\\bunexpected (?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*(?:Exception|Error))\\b");
 
+  /** A mode warning's way to name the mode ({@code mode.chosen_by_count}), which the page does with its Mode field. */
+  private static final Pattern NAME_THE_MODE =
+      Pattern.compile("name the mode \\(--mode ([a-z-]+); mode in Java, a jobs file or the playground\\)");
+  /** A parameter a message asks for on the command line ({@code (--param NAME=URL)}): the page's Advanced options. */
+  private static final Pattern PARAM_OPTION = Pattern.compile("\\(--param ([A-Za-z0-9_.\\-]+)=URL\\)");
+
   private PageWords() {}
 
   /** {@code text} as the page shows it; null stays null. */
@@ -33,8 +40,11 @@ final class PageWords {
             + " line, vidgen serve --no-model-check for the playground)",
             "(start the playground with vidgen serve --no-model-check to turn this check off)")
         .replace("allow retired routes (allowRetired(true) in Java, --allow-retired on the command line)",
-            "allow retired routes (start the playground with vidgen serve --allow-retired)");
+            "allow retired routes (start the playground with vidgen serve --allow-retired)")
+        .replace("vidgen models --live shows which the key may use", "choose another model in the Model list");
     said = UNEXPECTED_KIND.matcher(said).replaceAll("unexpected $1");
+    said = NAME_THE_MODE.matcher(said).replaceAll("choose $1 in the Mode field");
+    said = PARAM_OPTION.matcher(said).replaceAll("(under Advanced options, as $1)");
     return EXCEPTION_NAME.matcher(said).replaceAll("");
   }
 }

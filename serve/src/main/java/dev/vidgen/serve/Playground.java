@@ -443,7 +443,8 @@ public final class Playground implements AutoCloseable {
     // so that the page shows that refusal before Generate, like every other.
     // Answered off the client's threads: the answer reads the history and previews earlier jobs.
     long unreadBefore = jobs.liveListUnread().count();
-    return client.checkModelAvailableAsync(job.model()).handleAsync((available, failure) -> {
+    // The job itself, not only its model: a refusal names instead only a model that can take this job, as Generate's.
+    return client.checkModelAvailableAsync(job).handleAsync((available, failure) -> {
       Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
       ValidationReport seen = report;
       if (cause instanceof InvalidJobException notListed) {
@@ -515,7 +516,9 @@ public final class Playground implements AutoCloseable {
     report = withSavesWarning(report);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.isValid());
-    json.put("mode", report.resolvedMode().map(mode -> mode.id()).orElse(null));
+    // A job that lacks only its images on a model with one mode is of that mode, not of one the model lacks.
+    json.put("mode", OneModeWords.lackingImages(job, client.catalog()).map(OneModeWords::onlyMode)
+        .or(report::resolvedMode).map(mode -> mode.id()).orElse(null));
     json.put("violations", violations(OneModeWords.forThePage(report, job, client.catalog()).violations()));
     PriceQuote quote = null;
     try {
@@ -523,7 +526,7 @@ public final class Playground implements AutoCloseable {
     } catch (InvalidJobException unknownModel) {
       // The violations say why.
     }
-    quote = ForbiddenPrice.of(quote, report);
+    quote = ForbiddenPrice.of(quote, report, job, client.catalog(), client::quote);
     json.put("quote", quote == null ? null : quote(quote));
     RequestPreview preview = null;
     if (report.isValid()) {

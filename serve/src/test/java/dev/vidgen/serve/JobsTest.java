@@ -120,6 +120,26 @@ class JobsTest {
   }
 
   @Test
+  void aTaskThePlaygroundFollowsAgainSaysSoAsItsProblemNotThatItsWaitStoppedForGood() throws Exception {
+    MockVideoProvider mock = mockWithClient(1);
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMinutes(1)); // a pause long enough to read the words in it
+    mock.script().fail(Operation.READ, 1_000, FailureKind.UNAVAILABLE);
+
+    HistoryEntry entry = jobs.submit(aJob()).get();
+
+    awaitStopped(jobs, entry);
+    Jobs.Live live = jobs.find(entry.taskId()).orElseThrow();
+    assertThat(live.next()).contains("following it again");
+    assertThat(live.problem()).as("trial GX, F2: the words agree with the follow that comes")
+        .matches(".*the playground reads the task again at \\d\\d:\\d\\d:\\d\\d UTC \\(in about \\d+ s\\).*")
+        .contains("nothing to do, the task is kept and not sent again")
+        .doesNotContain("so it stopped", "resume it with its task id later");
+    Object shown = jobs.view(live).get("problem"); // what the page's card and GET /api/history show
+    assertThat(published.get(published.size() - 1)).as("the page is told the same").containsEntry("problem", shown);
+    assertThat((String) shown).contains("the playground reads the task again").doesNotContain("so it stopped");
+  }
+
+  @Test
   void aTaskSeenCompletedIsShownInProgressUntilItsVideoIsSavedNeverQueuedAtAHundredPercent() throws Exception {
     // A task done before its first status read: seen queued (the create's answer), then completed.
     on.client(VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofMillis(20)).build())

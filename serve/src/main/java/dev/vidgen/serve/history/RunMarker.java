@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -49,7 +50,8 @@ public final class RunMarker {
     FileChannel channel = null;
     try {
       OwnerOnly.folders(file.getParent());
-      channel = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      // Truncated below: never through a link, nor in a folder another user may write.
+      channel = TaskHistory.openRegular(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       if (channel.tryLock() == null) {
         channel.close();
         return Optional.empty();
@@ -127,7 +129,8 @@ public final class RunMarker {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS)) {
       java.nio.ByteBuffer held = java.nio.ByteBuffer.allocate(RESERVED.length + 1);
       channel.read(held, 0);
       if (!java.util.Arrays.equals(java.util.Arrays.copyOf(held.array(), held.position()), RESERVED)) {
@@ -161,7 +164,8 @@ public final class RunMarker {
     if (!Files.isRegularFile(file)) {
       return false; // removed before a create went out, or never made: the note may stand for a paid task
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return false; // its run is still going
@@ -195,7 +199,7 @@ public final class RunMarker {
     }
     try (java.util.stream.Stream<Path> markers = Files.list(folder)) {
       markers.filter(file -> file.getFileName().toString().endsWith(".lock") && !HELD_HERE.contains(file)).forEach(file -> {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
           if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
             FileLock lock = channel.tryLock();
             if (lock != null) {

@@ -1,8 +1,11 @@
 package dev.vidgen.serve.history;
 
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.files.DanglingLinks;
 import dev.vidgen.core.files.OwnerOnly;
+import dev.vidgen.core.files.PrivatePaths;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.port.ApiKey;
@@ -16,12 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -363,13 +369,29 @@ public final class TaskHistory {
   /**
    * {@code file} opened, once it is known to be a regular file or none: opening a named pipe would wait for
    * another process without end, and a device (a link to /dev/null, say) would swallow or make up lines. Made
-   * owner-only when missing: it holds task ids, prompts and base URLs.
+   * owner-only when missing: it holds task ids, prompts and base URLs. Refused when it or its folder is not this
+   * user's alone ({@link PrivatePaths}), and never opened through a link, even one put there after that check (a link
+   * to nothing reads as no file, as before).
    */
   static FileChannel openRegular(Path file, StandardOpenOption... options) throws IOException {
     if (Files.exists(file) && !Files.isRegularFile(file)) {
       throw new IOException("it is not a regular file");
     }
-    return OwnerOnly.open(file, options);
+    if (!Arrays.asList(options).contains(StandardOpenOption.CREATE) && Files.isSymbolicLink(file)
+        && !Files.exists(file)) {
+      // A link to nothing holds no history, as before; a write through it is refused below.
+      throw new NoSuchFileException(file.toString());
+    }
+    Optional<PrivatePaths.Problem> problem = PrivatePaths.folderProblem(file.getParent())
+        .or(() -> PrivatePaths.problem(file));
+    if (problem.isPresent()) {
+      String fix = problem.get().fix();
+      throw new IOException(problem.get().what() + ", so another user could read or change it: "
+          + (fix.isEmpty() ? "" : fix + ", or ") + "use a folder of your own");
+    }
+    OpenOption[] unfollowed = Arrays.copyOf(options, options.length + 1, OpenOption[].class);
+    unfollowed[options.length] = LinkOption.NOFOLLOW_LINKS;
+    return OwnerOnly.open(file, unfollowed);
   }
 
   /**
@@ -582,6 +604,20 @@ public final class TaskHistory {
         .filter(which)
         .filter(entry -> sameAs(entry, job, settings, wanted, identity, digests))
         .findFirst();
+  }
+
+  /**
+   * Submits {@code job} with {@code client} unless this history holds the same job from the last day, as {@code vidgen
+   * generate} does: the check and a note of the job ({@code unanswered-…}) are one step under the history's lock, so
+   * that of two submits of the same job at once, in this process or another, only one is sent; the answer then
+   * replaces the note with the task, recorded as made by {@code source}, or keeps it {@code unknown} when the create
+   * got no answer. Blocks until the create is answered; never call it on vidgen's own threads.
+   *
+   * @throws SameJobException when the history holds the same job, not failed (nothing sent)
+   * @throws java.io.UncheckedIOException when the history cannot be locked or written (nothing sent)
+   */
+  public JobHandle submitOnce(VidgenClient client, VideoJob job, String source) {
+    return new SubmitOnce(this, client, job, source).run();
   }
 
   /**
