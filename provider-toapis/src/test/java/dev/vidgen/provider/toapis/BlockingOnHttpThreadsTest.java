@@ -15,10 +15,12 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,6 +42,10 @@ class BlockingOnHttpThreadsTest {
   @Test
   void aDependentStageThatAwaitsOnAnHttpThreadIsRefusedAtOnceAndTheOtherJobsComplete() {
     AwaitOptions deadline = AwaitOptions.defaults().withDeadline(Duration.ofSeconds(40));
+    // Every create is answered only once each stage below is attached: an answer arriving sooner
+    // would run the stage on this thread instead of an HTTP thread, which is not what is tested.
+    CountDownLatch attached = new CountDownLatch(1);
+    toapis.inject(Endpoint.CREATE, Fault.heldUntil(attached, Duration.ofSeconds(30)), 9);
     List<CompletableFuture<JobHandle>> submits = new ArrayList<>();
     List<CompletableFuture<TaskSnapshot>> blocking = new ArrayList<>();
     for (int job = 0; job < 6; job++) {
@@ -51,6 +57,7 @@ class BlockingOnHttpThreadsTest {
     for (int job = 0; job < 3; job++) {
       chained.add(client.submitAsync(grokJob()).thenCompose(handle -> client.awaitAsync(handle, deadline)));
     }
+    attached.countDown();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> blocking.stream().allMatch(CompletableFuture::isDone));
     for (int job = 0; job < 6; job++) {

@@ -68,7 +68,7 @@ final class FakeApi extends Dispatcher {
       return toResponse(missing, null, sequence);
     }
     Fault fault = state.takeFault(endpoint);
-    if (fault != null && fault.kind == Fault.Kind.MEET) {
+    if (fault != null && (fault.kind == Fault.Kind.MEET || fault.kind == Fault.Kind.HOLD)) {
       fault.meet();
     }
     Answer answer;
@@ -84,7 +84,7 @@ final class FakeApi extends Dispatcher {
     }
     boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
         || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER || fault.kind == Fault.Kind.TRICKLE
-        || fault.kind == Fault.Kind.MEET || fault.kind == Fault.Kind.CUT);
+        || fault.kind == Fault.Kind.MEET || fault.kind == Fault.Kind.HOLD || fault.kind == Fault.Kind.CUT);
     int status = delivered ? answer.status() : 0;
     state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
         body, status, now));

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Something going wrong with one request, injected with {@link FakeToApisServer#inject}: an
  * error answer (429 with {@code Retry-After}, 500, 503, any status, HTML, malformed JSON), a slow
  * answer, a stalled one, a dropped connection before or after the request was acted on, a body
- * cut short with a length to match, or requests held until they all arrived.
+ * cut short with a length to match, or requests held until they all arrived or the test lets them go.
  * Immutable, but for the count of a meeting ({@link #meeting}).
  */
 public final class Fault {
@@ -30,6 +30,8 @@ public final class Fault {
     TRICKLE,
     /** Wait for {@link #meeting} (the other requests with this fault), then process normally. */
     MEET,
+    /** Wait until the test opens {@link #meeting} (at most {@link #delay}), then process normally. */
+    HOLD,
     /** Process normally, then send only the first {@link #cutAt} bytes of the body, with a length to match. */
     CUT
   }
@@ -182,9 +184,25 @@ public final class Fault {
         new java.util.concurrent.CountDownLatch(parties));
   }
 
-  /** For {@link Kind#MEET}: counts this request in and waits for the others, at most {@link #delay}. */
+  /**
+   * Holds each request it is injected for until the test counts {@code release} down (at most
+   * {@code bound}, real time), then acts on it normally: answers that cannot arrive before the test
+   * has done what it must do first. One fault serves every request it is injected for.
+   */
+  public static Fault heldUntil(java.util.concurrent.CountDownLatch release, Duration bound) {
+    Objects.requireNonNull(release, "release == null");
+    Objects.requireNonNull(bound, "bound == null");
+    return new Fault(Kind.HOLD, 0, null, null, Map.of(), bound, null, release);
+  }
+
+  /**
+   * For {@link Kind#MEET}: counts this request in and waits for the others; for {@link Kind#HOLD}:
+   * waits for the test's release; either at most {@link #delay}.
+   */
   void meet() {
-    meeting.countDown();
+    if (kind == Kind.MEET) {
+      meeting.countDown();
+    }
     try {
       meeting.await(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -244,7 +262,7 @@ public final class Fault {
   /** Whether the request is acted on (a create makes its task). */
   boolean processes() {
     return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER || kind == Kind.TRICKLE
-        || kind == Kind.MEET || kind == Kind.CUT;
+        || kind == Kind.MEET || kind == Kind.HOLD || kind == Kind.CUT;
   }
 
   @Override
@@ -255,6 +273,7 @@ public final class Fault {
       case SLOW -> "Fault[slow " + delay + "]";
       case TRICKLE -> "Fault[trickle 16 bytes every " + delay + "]";
       case MEET -> "Fault[meeting of " + meeting.getCount() + " more]";
+      case HOLD -> "Fault[held until released]";
       case CUT -> "Fault[body cut after " + cutAt + " bytes]";
       default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
     };
