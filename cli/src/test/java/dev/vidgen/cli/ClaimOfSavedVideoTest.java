@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,16 +52,20 @@ class ClaimOfSavedVideoTest {
   /** A generate whose history takes the job's note and no line after it; the name of that note. */
   private String generateWithTheLineUnwritten(String out) throws Exception {
     Path aside = home.resolve("history-aside.jsonl");
-    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)), 1);
+    // The upload, after the note and before the create, is held until the history stops taking lines.
+    CountDownLatch stopped = new CountDownLatch(1);
+    fake.inject(Endpoint.UPLOAD, Fault.heldUntil(stopped, Duration.ofSeconds(30)), 1);
     String before = Files.exists(history) ? Files.readString(history) : "";
     CompletableFuture<Void> filled = CompletableFuture.runAsync(() -> {
-      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(history)
-          && Files.readString(history).substring(before.length()).contains("unanswered-"));
       try {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(history)
+            && Files.readString(history).substring(before.length()).contains("unanswered-"));
         Files.move(history, aside);
         Files.createSymbolicLink(history, home.resolve("gone").resolve("history.jsonl"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } finally {
+        stopped.countDown();
       }
     });
     CliRun.Result made = generate("slow push-in", out);

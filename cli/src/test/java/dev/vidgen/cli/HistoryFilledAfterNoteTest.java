@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,16 +39,19 @@ class HistoryFilledAfterNoteTest {
   void aHistoryThatTookOnlyTheNoteIsToldAsSuchAndTheSavedVideoCanBeClaimed() throws Exception {
     Path history = home.resolve("history.jsonl");
     Path aside = home.resolve("history-aside.jsonl");
-    // The upload, which comes after the note and before the create, waits while the history stops taking lines.
-    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)), 1);
+    // The upload, which comes after the note and before the create, is held until the history stops taking lines.
+    CountDownLatch stopped = new CountDownLatch(1);
+    fake.inject(Endpoint.UPLOAD, Fault.heldUntil(stopped, Duration.ofSeconds(30)), 1);
     CompletableFuture<Void> filled = CompletableFuture.runAsync(() -> {
-      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(history)
-          && Files.readString(history).contains("unanswered-"));
       try {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(history)
+            && Files.readString(history).contains("unanswered-"));
         Files.move(history, aside);
         Files.createSymbolicLink(history, home.resolve("gone").resolve("history.jsonl"));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
+      } finally {
+        stopped.countDown();
       }
     });
 

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -192,6 +193,9 @@ class OutAndSafetyCommandsTest {
   @Test
   void aFileThatAnotherRunSavedAtTheOutMeanwhileIsKeptAndTheWayOnSavesBesideItNotOverIt() throws Exception {
     fake.nextTask(TaskScript.completes().taking(Lifecycle.byTime(Duration.ZERO, Duration.ofSeconds(2))));
+    // Every status read waits until the other run's file is in place, so this run cannot find its task done sooner.
+    CountDownLatch otherFileSaved = new CountDownLatch(1);
+    fake.inject(Endpoint.STATUS, Fault.heldUntil(otherFileSaved, Duration.ofSeconds(60)), 20);
     java.util.concurrent.CompletableFuture<CliRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> generate("--out", "same.mp4"));
     await().atMost(Duration.ofSeconds(20)).until(() -> !fake.taskIds().isEmpty() || running.isDone());
@@ -199,6 +203,7 @@ class OutAndSafetyCommandsTest {
     // Another job of the same --out saves its own paid video there while this task runs.
     Path same = dir.resolve("same.mp4");
     Files.writeString(same, "another task's paid video");
+    otherFileSaved.countDown();
 
     CliRun.Result waited = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -265,8 +266,10 @@ class ToApisCommandsTest {
   void aStatusAnsweredLateDoesNotUndoATaskAnotherCommandSawCompleteAndSaved() throws Exception {
     fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 1)));
     String taskId = submitted();
-    // The status read is taken while the task runs and answered late; the download's read finds it done.
-    fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ofSeconds(4)), 1);
+    // The status read is taken while the task runs and answered only once the download below saved the video;
+    // the download's read finds it done.
+    CountDownLatch videoSaved = new CountDownLatch(1);
+    fake.inject(Endpoint.STATUS, Fault.answerHeldUntil(videoSaved, java.time.Duration.ofSeconds(60)), 1);
     java.util.concurrent.CompletableFuture<CliRun.Result> late =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> vidgen("status", taskId));
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
@@ -274,6 +277,7 @@ class ToApisCommandsTest {
 
     CliRun.Result saved = vidgen("download", taskId, "--out", "dl.mp4");
     assertThat(late).as("the status's answer is still on its way while the video is saved").isNotDone();
+    videoSaved.countDown();
     CliRun.Result status = late.get(60, java.util.concurrent.TimeUnit.SECONDS);
     CliRun.Result again = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in");
 
@@ -292,14 +296,16 @@ class ToApisCommandsTest {
   void aStatusAnsweredLateSaysTheHistoryHasTheTaskSavedAndAdvisesNoSecondDownload() throws Exception {
     fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 1)));
     String taskId = submitted();
-    // Read while the task runs and answered late; meanwhile a download saves the video.
-    fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ofSeconds(4)), 1);
+    // Read while the task runs and answered only once a download saved the video meanwhile.
+    CountDownLatch videoSaved = new CountDownLatch(1);
+    fake.inject(Endpoint.STATUS, Fault.answerHeldUntil(videoSaved, java.time.Duration.ofSeconds(60)), 1);
     java.util.concurrent.CompletableFuture<CliRun.Result> late =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> vidgen("status", taskId));
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
         .until(() -> !fake.requests(Endpoint.STATUS).isEmpty() || late.isDone());
     CliRun.Result saved = vidgen("download", taskId, "--out", "dl.mp4");
     assertThat(late).as("the status's answer is still on its way while the video is saved").isNotDone();
+    videoSaved.countDown();
 
     CliRun.Result status = late.get(60, java.util.concurrent.TimeUnit.SECONDS);
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,8 +144,9 @@ class UploadCommandsTest {
   @Test
   void aClipOverwrittenWhileItUploadsCreatesNothingAndItsNewBytesAreAnotherJob() throws Exception {
     Path clip = Videos.mp4(dir, "edit.mp4");
-    // The fake reads the whole upload, logs it, then answers late: the file is rewritten while its upload is out.
-    fake.inject(Endpoint.VIDEO_UPLOAD, Fault.slow(Duration.ofSeconds(3)));
+    // The fake reads the whole upload, logs it, and answers only once the file is rewritten while its upload is out.
+    CountDownLatch rewritten = new CountDownLatch(1);
+    fake.inject(Endpoint.VIDEO_UPLOAD, Fault.answerHeldUntil(rewritten, Duration.ofSeconds(60)));
     String[] job = {"generate", "--no-wait", "--json", "--model", "wan2.6", "--mode", "reference-to-video", "--video",
         "edit.mp4", "--prompt", "editor v1 v2"};
 
@@ -156,6 +158,7 @@ class UploadCommandsTest {
       channel.write(java.nio.ByteBuffer.wrap("VERSION2".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
           Files.size(clip) - 8);
     }
+    rewritten.countDown();
     CliRun.Result result = run.get(60, TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);

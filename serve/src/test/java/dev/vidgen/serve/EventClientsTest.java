@@ -113,8 +113,9 @@ class EventClientsTest {
 
     long began = System.nanoTime();
     clients.close();
+    // The write is blocked for up to 60 s: closing well within that did not wait for it, however busy the machine.
     assertThat(Duration.ofNanos(System.nanoTime() - began)).as("how long closing took")
-        .isLessThan(Duration.ofSeconds(1));
+        .isLessThan(Duration.ofSeconds(15));
     assertThat(clients.open()).isZero();
     await().atMost(BOUND).untilTrue(ended);
     await().atMost(BOUND).until(() -> connectionsOpen() == 0);

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -455,17 +456,20 @@ class PlaygroundOnToApisTest {
   void whileThePlaygroundUploadsItsMarkerIsHeldAndOnceItsCreateWentOutNoneIsLeft() throws Exception {
     on.startOnFake(MODEL);
     String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
-    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)));
+    // The upload is answered only once its marker, the creates and its card were read below.
+    CountDownLatch readWhileUploading = new CountDownLatch(1);
+    fake.inject(Endpoint.UPLOAD, Fault.answerHeldUntil(readWhileUploading, Duration.ofSeconds(30)));
     Path markers = folder.resolve("home").resolve("running");
 
     java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> generate(job(upload, "Marked")));
     Path marker = await().atMost(Duration.ofSeconds(10)).until(
         () -> Files.isDirectory(markers) ? Files.list(markers).findFirst().orElse(null) : null, found -> found != null);
-    String held = Files.readString(marker); // the upload is answered 2 s after it arrived: still on its way
+    String held = Files.readString(marker); // the upload is not answered yet: still on its way
     List<CreateRecord> createsMeanwhile = fake.creates();
     Map<String, Object> card = on.tasks().stream().filter(task -> String.valueOf(task.get("task_id"))
         .startsWith("unanswered-")).findFirst().orElseThrow();
+    readWhileUploading.countDown();
     answer.get(20, TimeUnit.SECONDS);
 
     assertThat(card).as("its card while it uploads: nothing sent, nothing billed yet").containsEntry("uploading", true)
@@ -860,7 +864,9 @@ class PlaygroundOnToApisTest {
     on.startOnFake(MODEL);
     String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)));
-    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    // The create is answered only once its note was read below.
+    CountDownLatch noteRead = new CountDownLatch(1);
+    fake.inject(Endpoint.CREATE, Fault.answerHeldUntil(noteRead, Duration.ofSeconds(30)));
     java.time.Instant began = java.time.Instant.now();
 
     java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -868,6 +874,7 @@ class PlaygroundOnToApisTest {
     dev.vidgen.serve.history.HistoryEntry leaving = await().atMost(Duration.ofSeconds(10)).until(
         () -> on.history().entries().stream().filter(entry -> entry.error() != null
             && entry.error().startsWith("its create went out")).findFirst().orElse(null), found -> found != null);
+    noteRead.countDown();
     answer.get(20, TimeUnit.SECONDS);
 
     assertThat(leaving.submittedAt()).as("after the 2 s upload, not when the Generate began")
@@ -896,7 +903,9 @@ class PlaygroundOnToApisTest {
         minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve"));
     on.startOnFake(MODEL);
     String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
-    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    // The create is answered only once the cards and the check were read below.
+    CountDownLatch readWhileSending = new CountDownLatch(1);
+    fake.inject(Endpoint.CREATE, Fault.answerHeldUntil(readWhileSending, Duration.ofSeconds(30)));
 
     // On the JVM's default async pool, which from Java 25 is one thread on a 2-core machine: the check below must
     // be answered all the same (the playground writes its answers on threads of its own).
@@ -905,6 +914,7 @@ class PlaygroundOnToApisTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
     List<Map<String, Object>> during = on.tasks();
     Map<String, Object> check = json(on.post("/api/check", job(upload, "Slow")));
+    readWhileSending.countDown();
     answer.get(20, TimeUnit.SECONDS);
 
     assertThat(during).filteredOn(task -> "unknown".equals(task.get("status")))
@@ -976,13 +986,16 @@ class PlaygroundOnToApisTest {
   void theSameJobWhileItsCreateIsOnItsWayIsRefused409AndSentAgainOnlyAfterItsAnswer() throws Exception {
     on.startOnFake(MODEL);
     String upload = on.uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
-    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    // The first create is answered only once the twin and the other job were sent below.
+    CountDownLatch othersSent = new CountDownLatch(1);
+    fake.inject(Endpoint.CREATE, Fault.answerHeldUntil(othersSent, Duration.ofSeconds(30)));
     java.util.concurrent.CompletableFuture<Answer> first = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> on.answer("/api/generate", job(upload, "Twice")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
 
     Answer twin = on.answer("/api/generate", job(upload, "Twice"));
     Answer other = on.answer("/api/generate", job(upload, "Another job"));
+    othersSent.countDown();
 
     assertThat(twin.status()).as(twin.body()).isEqualTo(409);
     Map<String, Object> error = (Map<String, Object>) json(twin.body()).get("error");
@@ -1009,12 +1022,15 @@ class PlaygroundOnToApisTest {
     byte[] image = Files.readAllBytes(PlaygroundServerTest.productPng());
     String first = on.uploadId(image, "product.png");
     String renamed = on.uploadId(image, "renamed.png");
-    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    // The create is answered only once the twin was sent below.
+    CountDownLatch twinSent = new CountDownLatch(1);
+    fake.inject(Endpoint.CREATE, Fault.answerHeldUntil(twinSent, Duration.ofSeconds(30)));
     java.util.concurrent.CompletableFuture<Answer> sent = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> on.answer("/api/generate", job(first, "Same bytes")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
 
     Answer twin = on.answer("/api/generate", job(renamed, "Same bytes"));
+    twinSent.countDown();
 
     assertThat(renamed).as("one image, one upload, whatever its name").isEqualTo(first);
     assertThat(twin.status()).as(twin.body()).isEqualTo(409);

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,21 +107,32 @@ class OwnThreadGuardTest {
 
   @Test
   void aStageOnTheClientsOwnSchedulerThatCallsABlockingMethodIsRefused() {
-    ScriptedProvider scripted = new ScriptedProvider().statusAnswers(ScriptedProvider.completed("task-1"));
+    // The poll's read is held until the stage below is attached, so the wait cannot end sooner (a stage
+    // attached to a finished future would run on this test's thread, which is not vidgen's own).
+    CountDownLatch attached = new CountDownLatch(1);
+    ScriptedProvider scripted = new ScriptedProvider().statusAnswers(ScriptedProvider.completed("task-1"))
+        .onStatus(() -> awaitQuietly(attached));
     try (VidgenClient client = VidgenClient.builder().provider(scripted).environmentRoutes(false)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(500)).build()).build()) {
-      // The poll waits half a second, so the stage below is attached before the wait can end (a stage
-      // attached to a finished future would run on this test's thread, which is not vidgen's own).
       JobHandle handle = new JobHandle(ScriptedProvider.ID, dev.vidgen.core.domain.TaskId.of("task-1"), Jobs.MODEL,
           dev.vidgen.core.pricing.PriceQuote.unknown(Jobs.MODEL, "test"), java.time.Instant.now(), null);
 
       CompletableFuture<TaskSnapshot> stage = client.awaitAsync(handle, AwaitOptions.defaults())
           .thenApply(done -> client.status(handle));
+      attached.countDown();
 
       Throwable refused = AsyncFailures.unwrap(catchThrowable(stage::join));
       assertThat(refused).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("(status) on vidgen's own thread vidgen-scheduler-1");
       assertThat(scripted.calls()).containsExactly("status task-1");
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

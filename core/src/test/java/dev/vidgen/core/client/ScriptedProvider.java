@@ -52,6 +52,7 @@ final class ScriptedProvider implements VideoProvider {
   private final Deque<Object> videoUploadAnswers = new ArrayDeque<>();
   private java.util.function.Consumer<Path> onUpload = file -> {};
   private Runnable onBalance = () -> {};
+  private Runnable onStatus = () -> {};
   private final Deque<Object> balanceAnswers = new ArrayDeque<>();
   private final AtomicInteger balanceReads = new AtomicInteger();
   private boolean closed;
@@ -142,6 +143,12 @@ final class ScriptedProvider implements VideoProvider {
   /** Runs {@code hook} at each balance read (the funds check before a submit sends anything). */
   synchronized ScriptedProvider onBalance(Runnable hook) {
     onBalance = hook;
+    return this;
+  }
+
+  /** Runs {@code hook} at the start of each status read, on the thread that reads (e.g. to hold it). */
+  synchronized ScriptedProvider onStatus(Runnable hook) {
+    onStatus = hook;
     return this;
   }
 
@@ -354,9 +361,16 @@ final class ScriptedProvider implements VideoProvider {
   }
 
   @Override
-  public synchronized CompletableFuture<TaskSnapshot> status(TaskId taskId) {
-    calls.add("status " + taskId);
-    return answer(statusAnswers, TaskSnapshot.inProgress(taskId, 50));
+  public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+    Runnable hook;
+    synchronized (this) {
+      hook = onStatus;
+    }
+    hook.run();
+    synchronized (this) {
+      calls.add("status " + taskId);
+      return answer(statusAnswers, TaskSnapshot.inProgress(taskId, 50));
+    }
   }
 
   @Override

@@ -84,7 +84,8 @@ final class FakeApi extends Dispatcher {
     }
     boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
         || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER || fault.kind == Fault.Kind.TRICKLE
-        || fault.kind == Fault.Kind.MEET || fault.kind == Fault.Kind.HOLD || fault.kind == Fault.Kind.CUT);
+        || fault.kind == Fault.Kind.MEET || fault.kind == Fault.Kind.HOLD || fault.kind == Fault.Kind.HOLD_ANSWER
+        || fault.kind == Fault.Kind.CUT);
     int status = delivered ? answer.status() : 0;
     state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
         body, status, now));
@@ -92,6 +93,9 @@ final class FakeApi extends Dispatcher {
       // A create answered by an error after it made its task: made, but its answer never named it.
       logCreate(sequence, body, processedUnseen != null ? processedUnseen : answer, fault,
           processedUnseen == null && delivered, now);
+    }
+    if (fault != null && fault.kind == Fault.Kind.HOLD_ANSWER) {
+      fault.meet(); // logged and acted on: only the answer waits for the test
     }
     return toResponse(answer, fault, sequence);
   }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Something going wrong with one request, injected with {@link FakeToApisServer#inject}: an
  * error answer (429 with {@code Retry-After}, 500, 503, any status, HTML, malformed JSON), a slow
  * answer, a stalled one, a dropped connection before or after the request was acted on, a body
- * cut short with a length to match, or requests held until they all arrived or the test lets them go.
+ * cut short with a length to match, requests held until they all arrived or the test lets them go, or
+ * answers held until the test lets them go.
  * Immutable, but for the count of a meeting ({@link #meeting}).
  */
 public final class Fault {
@@ -32,6 +33,8 @@ public final class Fault {
     MEET,
     /** Wait until the test opens {@link #meeting} (at most {@link #delay}), then process normally. */
     HOLD,
+    /** Process normally, then wait until the test opens {@link #meeting} (at most {@link #delay}) to answer. */
+    HOLD_ANSWER,
     /** Process normally, then send only the first {@link #cutAt} bytes of the body, with a length to match. */
     CUT
   }
@@ -196,8 +199,19 @@ public final class Fault {
   }
 
   /**
-   * For {@link Kind#MEET}: counts this request in and waits for the others; for {@link Kind#HOLD}:
-   * waits for the test's release; either at most {@link #delay}.
+   * Acts on each request it is injected for at once (it is logged, a create makes its task) but
+   * sends the answer only once the test counts {@code release} down (at most {@code bound}, real
+   * time): an answer still on its way until the test has done what must come first.
+   */
+  public static Fault answerHeldUntil(java.util.concurrent.CountDownLatch release, Duration bound) {
+    Objects.requireNonNull(release, "release == null");
+    Objects.requireNonNull(bound, "bound == null");
+    return new Fault(Kind.HOLD_ANSWER, 0, null, null, Map.of(), bound, null, release);
+  }
+
+  /**
+   * For {@link Kind#MEET}: counts this request in and waits for the others; for {@link Kind#HOLD}
+   * and {@link Kind#HOLD_ANSWER}: waits for the test's release; either at most {@link #delay}.
    */
   void meet() {
     if (kind == Kind.MEET) {
@@ -262,7 +276,7 @@ public final class Fault {
   /** Whether the request is acted on (a create makes its task). */
   boolean processes() {
     return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER || kind == Kind.TRICKLE
-        || kind == Kind.MEET || kind == Kind.HOLD || kind == Kind.CUT;
+        || kind == Kind.MEET || kind == Kind.HOLD || kind == Kind.HOLD_ANSWER || kind == Kind.CUT;
   }
 
   @Override
@@ -274,6 +288,7 @@ public final class Fault {
       case TRICKLE -> "Fault[trickle 16 bytes every " + delay + "]";
       case MEET -> "Fault[meeting of " + meeting.getCount() + " more]";
       case HOLD -> "Fault[held until released]";
+      case HOLD_ANSWER -> "Fault[answer held until released]";
       case CUT -> "Fault[body cut after " + cutAt + " bytes]";
       default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
     };

@@ -1,6 +1,7 @@
 package dev.vidgen.testkit.toapis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.time.VirtualTime;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -217,6 +219,25 @@ class FakeToApisServerTest {
     assertThat(page.status).isEqualTo(502);
     assertThat(page.body).contains("<title>502");
     assertThat(toapis.taskIds()).hasSize(1);
+  }
+
+  @Test
+  void aHeldAnswerComesOnlyOnceReleasedThoughItsCreateWasLoggedAndMadeItsTaskAtOnce() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    toapis.inject(Endpoint.CREATE, Fault.answerHeldUntil(release, Duration.ofSeconds(30)));
+
+    CompletableFuture<Reply> held = CompletableFuture.supplyAsync(() -> create(preview("10")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !toapis.requests(Endpoint.CREATE).isEmpty());
+    boolean answeredBeforeRelease = held.isDone();
+    int tasksBeforeRelease = toapis.taskIds().size();
+    release.countDown();
+    Reply answered = held.get(10, TimeUnit.SECONDS);
+
+    assertThat(answeredBeforeRelease).as("no answer while held").isFalse();
+    assertThat(tasksBeforeRelease).as("the task was made when the create arrived").isEqualTo(1);
+    assertThat(answered.status).isEqualTo(200);
+    assertThat(answered.body).contains(toapis.taskIds().get(0));
+    assertThat(toapis.creates()).extracting(CreateRecord::outcome).containsExactly(CreateRecord.Outcome.CREATED);
   }
 
   @Test
