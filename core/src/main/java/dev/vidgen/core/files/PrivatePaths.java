@@ -118,17 +118,29 @@ public final class PrivatePaths {
     }
   }
 
-  /** This process's uid: the owner of {@code /proc/self} on Linux, else of a file it makes; empty if unknown. */
+  /**
+   * This process's uid: on Linux the owner of the folder {@code /proc/self} leads to (the link itself is always
+   * root's), else of a file it makes; empty if unknown.
+   */
   private static OptionalInt ownUid() {
     OptionalInt known = ownUid;
     if (known == null) {
-      known = Files.isDirectory(PROCESS) ? uid(PROCESS) : OptionalInt.empty();
+      known = Files.isDirectory(PROCESS) ? followedUid(PROCESS) : OptionalInt.empty();
       if (known.isEmpty()) {
         known = uidOfNewFile();
       }
       ownUid = known;
     }
     return known;
+  }
+
+  private static OptionalInt followedUid(Path path) {
+    try {
+      Object uid = Files.getAttribute(path, "unix:uid");
+      return uid instanceof Integer ? OptionalInt.of((Integer) uid) : OptionalInt.empty();
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException unknown) {
+      return OptionalInt.empty();
+    }
   }
 
   private static OptionalInt uidOfNewFile() {
