@@ -103,8 +103,8 @@ final class Downloader {
     return download(handle, completed, target, existing, null);
   }
 
-  /** How long a download try under way when the caller's deadline passes is given to end. */
-  static final Duration DEADLINE_GRACE = Duration.ofSeconds(30);
+  /** How long a download try under way when the caller's deadline passes is given to end: one grace for every step. */
+  static final Duration DEADLINE_GRACE = VidgenClient.DEADLINE_GRACE;
 
   /**
    * {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget)} that ends by {@code deadline} (null for none):

@@ -483,6 +483,8 @@ final class RetryLoop {
           ? new RetryDecision.GiveUp("the answer is larger than the client reads; every try would get it again")
           : dev.vidgen.core.error.ProviderErrorDetails.ANSWER_HOLDS_KEY.equals(tagged.details().code())
           ? new RetryDecision.GiveUp("the answer holds the API key; every try would send the key there again")
+          : dev.vidgen.core.error.ProviderErrorDetails.ANSWER_LINK_UNUSABLE.equals(tagged.details().code())
+          ? new RetryDecision.GiveUp("the upload's answer names no usable link; every try would store the file again")
           : dev.vidgen.core.error.ProviderErrorDetails.TLS_UNTRUSTED.equals(tagged.details().code())
           ? new RetryDecision.GiveUp("the server's certificate is not trusted; every try would meet it again")
           : notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND

@@ -84,7 +84,7 @@ final class SubmitPipeline {
     this.runtime = runtime;
     this.catalog = catalog;
     this.validator = (allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
-        .withClock(new SchedulingClock(runtime.time()));
+        .withClock(new SchedulingClock(runtime.time())).forProvider(runtime.provider().id());
     this.ledger = ledger;
     this.retries = retries;
     this.preflight = preflight;

@@ -15,6 +15,7 @@ import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.policy.RetryPolicy;
+import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.KeyInJob;
@@ -25,6 +26,7 @@ import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.port.VidgenThreads;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.text.ZeroPrices;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
@@ -83,9 +85,16 @@ public final class VidgenClient implements AutoCloseable {
   public static final Duration DEFAULT_CLOSE_WAIT = Duration.ofSeconds(10);
   /** The most a result download may bring by default (2 GiB): far more than a video of a few minutes, not a disk's worth. */
   public static final long DEFAULT_MAX_VIDEO_BYTES = 2L * 1024 * 1024 * 1024;
+  /**
+   * How long a step under way when a caller's deadline passes is given to end: a download try, and, in the CLI, a
+   * create still unanswered (then left unknown, never sent again).
+   */
+  public static final Duration DEADLINE_GRACE = Duration.ofSeconds(30);
 
   private final VideoProvider provider;
   private final boolean ownsProvider;
+  /** The configuration the provider was made with, when this client made it (null: the builder was given a provider). */
+  private final ProviderConfig providerConfig;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final ExecutorService ownIo;
@@ -120,6 +129,7 @@ public final class VidgenClient implements AutoCloseable {
       ExecutorService ownIo, Map<String, String> unusableHints) {
     this.provider = provider;
     this.ownsProvider = builder.ownsProvider;
+    this.providerConfig = builder.providerConfig;
     this.scheduler = scheduler;
     this.ownsScheduler = builder.scheduler == null;
     this.ownIo = ownIo;
@@ -144,7 +154,7 @@ public final class VidgenClient implements AutoCloseable {
     this.balanceTimeoutSetBy = builder.balanceTimeoutSetBy;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules, catalog,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
-            .withClock(new SchedulingClock(time)), openSubmits,
+            .withClock(new SchedulingClock(time)).forProvider(provider.id()), openSubmits,
         new FollowOnSourceLook(runtime, builder.readFollowOnSources, this::readFollowOnSource, catalog));
     this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits,
         unusableHints);
@@ -162,6 +172,25 @@ public final class VidgenClient implements AutoCloseable {
   /** The provider jobs go to. */
   public VideoProvider provider() {
     return provider;
+  }
+
+  /**
+   * The base URL the provider was configured with ({@link ProviderConfig#BASE_URL}, given to {@link
+   * Builder#provider(String, ProviderConfig)} or {@link Builder#discoverProvider}), any user info, query or fragment
+   * hidden as "…"; empty when none was given there, or when the builder was given a provider already made.
+   */
+  public Optional<String> baseUrl() {
+    return Optional.ofNullable(providerConfig).flatMap(config -> config.get(ProviderConfig.BASE_URL))
+        .map(String::strip).filter(url -> !url.isEmpty()).map(SafeText::withoutUrlSecrets);
+  }
+
+  /**
+   * The {@link ApiKey#tag() tag} of the API key the provider was configured with (eight hex
+   * digits, nothing of the key); empty when the configuration gave no key (a provider may read its own environment
+   * variable), or when the builder was given a provider already made.
+   */
+  public Optional<String> keyTag() {
+    return Optional.ofNullable(providerConfig).flatMap(ProviderConfig::apiKey).map(ApiKey::tag);
   }
 
   /** Where this client learns how long each route's tasks take; seed it to start informed. */
@@ -563,8 +592,8 @@ public final class VidgenClient implements AutoCloseable {
 
   /**
    * {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget)} that ends by {@code deadline}: once it completes,
-   * no try of the download starts (no retry, no wait riding out an outage), and a try under way is given at most 30 s
-   * more. The video not saved by then is a {@link DeadlineExceededException} whose {@code lastSnapshot()} is {@code
+   * no try of the download starts (no retry, no wait riding out an outage), and a try under way is given at most
+   * {@link #DEADLINE_GRACE} more. The video not saved by then is a {@link DeadlineExceededException} whose {@code lastSnapshot()} is {@code
    * completed}: download it again while its link lasts.
    */
   public Path download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing,
@@ -1207,6 +1236,7 @@ public final class VidgenClient implements AutoCloseable {
   public static final class Builder {
     private Supplier<VideoProvider> providerSource;
     private boolean ownsProvider;
+    private ProviderConfig providerConfig;
     private boolean checkRouteHints = true;
     private RouteCatalog catalog;
     private final List<Path> routeFiles = new ArrayList<>();
@@ -1243,6 +1273,7 @@ public final class VidgenClient implements AutoCloseable {
       Objects.requireNonNull(provider, "provider == null");
       this.providerSource = () -> provider;
       this.ownsProvider = false;
+      this.providerConfig = null;
       return this;
     }
 
@@ -1255,6 +1286,7 @@ public final class VidgenClient implements AutoCloseable {
       Objects.requireNonNull(config, "config == null");
       this.providerSource = () -> VideoProviders.load(id, forProvider(config));
       this.ownsProvider = true;
+      this.providerConfig = config;
       return this;
     }
 
@@ -1267,6 +1299,7 @@ public final class VidgenClient implements AutoCloseable {
       Objects.requireNonNull(config, "config == null");
       this.providerSource = () -> VideoProviders.discover(forProvider(config));
       this.ownsProvider = true;
+      this.providerConfig = config;
       return this;
     }
 

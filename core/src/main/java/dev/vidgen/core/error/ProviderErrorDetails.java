@@ -70,6 +70,12 @@ public record ProviderErrorDetails(
   public static final String ANSWER_HOLDS_KEY = "answer_holds_key";
 
   /**
+   * The {@link #code()} of an upload answered with a link that is no absolute http(s) URL (relative, {@code ftp://}):
+   * the file was taken, the same answer comes on every try and each try stores the file again, so it is never retried.
+   */
+  public static final String ANSWER_LINK_UNUSABLE = "answer_link_unusable";
+
+  /**
    * The {@link #code()} of a result link that answered "gone" (401, 403, 404, 410) or redirected where
    * vidgen does not follow: neither a key problem nor a missing task, whatever code the file's server sent.
    */

@@ -85,7 +85,7 @@ public final class PrivatePaths {
   }
 
   /** {@code mode} as {@code ls} and {@code chmod} write it, with the sticky bit where the file system tells it. */
-  private static String octal(Path path, Set<PosixFilePermission> mode) {
+  static String octal(Path path, Set<PosixFilePermission> mode) {
     int bits = 0;
     for (PosixFilePermission permission : mode) {
       bits |= 0400 >> permission.ordinal();
@@ -101,7 +101,7 @@ public final class PrivatePaths {
     return String.format("%04o", bits);
   }
 
-  private static String target(Path link) {
+  static String target(Path link) {
     try {
       return Files.readSymbolicLink(link).toString();
     } catch (IOException | UnsupportedOperationException | SecurityException unreadable) {
@@ -109,7 +109,7 @@ public final class PrivatePaths {
     }
   }
 
-  private static OptionalInt uid(Path path) {
+  static OptionalInt uid(Path path) {
     try {
       Object uid = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
       return uid instanceof Integer ? OptionalInt.of((Integer) uid) : OptionalInt.empty();
@@ -122,7 +122,7 @@ public final class PrivatePaths {
    * This process's uid: on Linux the owner of the folder {@code /proc/self} leads to (the link itself is always
    * root's), else of a file it makes; empty if unknown.
    */
-  private static OptionalInt ownUid() {
+  static OptionalInt ownUid() {
     OptionalInt known = ownUid;
     if (known == null) {
       known = Files.isDirectory(PROCESS) ? followedUid(PROCESS) : OptionalInt.empty();

@@ -85,10 +85,24 @@ public final class Pricing {
     }
     String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
     String basis = quote.basis() + FROM_ELSEWHERE + from + ", and vidgen's built-in route of " + route.id()
-        + " (the provider's documented price) gives " + documented.credits().toPlainString() + " credits ($"
+        + " (" + documentedBy(shipped.get()) + ") gives " + documented.credits().toPlainString() + " credits ($"
         + documented.usd().toPlainString() + ")";
     return quote.isKnown() ? new PriceQuote(quote.model(), quote.credits(), quote.usd(), basis)
         : PriceQuote.unknown(quote.model(), basis);
+  }
+
+  /**
+   * Whose documented price a built-in route carries: the provider it was written for, as its hints name it (such as
+   * "acme's documented price"), since the job may go to another provider that documents none; "the provider's" when
+   * its hints name no one provider.
+   */
+  private static String documentedBy(ModelRoute builtIn) {
+    java.util.Set<String> providers = builtIn.hints().keySet();
+    if (providers.size() != 1) {
+      return "the provider's documented price";
+    }
+    String provider = providers.iterator().next();
+    return provider + (provider.endsWith("s") ? "'" : "'s") + " documented price";
   }
 
   private static PriceQuote quote(ModelRoute route, VideoJob job, PriceTable table, String at) {

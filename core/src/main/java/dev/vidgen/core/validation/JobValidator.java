@@ -34,12 +34,15 @@ public final class JobValidator {
   private final Clock clock;
   /** The models the key's live list holds, or null when that list is not known. */
   private final Set<String> live;
+  /** The provider jobs go to, whose dropped hints alone are warned of; null: any provider's. */
+  private final String provider;
 
-  private JobValidator(RouteCatalog catalog, boolean allowRetired, Clock clock, Set<String> live) {
+  private JobValidator(RouteCatalog catalog, boolean allowRetired, Clock clock, Set<String> live, String provider) {
     this.catalog = Objects.requireNonNull(catalog, "catalog == null");
     this.allowRetired = allowRetired;
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.live = live == null ? null : Set.copyOf(live);
+    this.provider = provider;
   }
 
   /**
@@ -47,7 +50,7 @@ public final class JobValidator {
    * today is an error, and one whose retirement day is still to come draws a warning.
    */
   public static JobValidator of(RouteCatalog catalog) {
-    return new JobValidator(catalog, false, Clock.systemUTC(), null);
+    return new JobValidator(catalog, false, Clock.systemUTC(), null, null);
   }
 
   /** The sentence of {@code model}'s route note that names {@code word} (any case), when there is one. */
@@ -63,7 +66,7 @@ public final class JobValidator {
    * it, such as a reseller).
    */
   public JobValidator allowingRetired() {
-    return new JobValidator(catalog, true, clock, live);
+    return new JobValidator(catalog, true, clock, live, provider);
   }
 
   /**
@@ -72,7 +75,7 @@ public final class JobValidator {
    * the models suggested instead are those the list holds.
    */
   public JobValidator withLiveModels(Set<String> live) {
-    return new JobValidator(catalog, allowRetired, clock, live);
+    return new JobValidator(catalog, allowRetired, clock, live, provider);
   }
 
   /**
@@ -80,7 +83,15 @@ public final class JobValidator {
    * clock when that is later: a clock may bring a retirement forward, never take one back.
    */
   public JobValidator withClock(Clock clock) {
-    return new JobValidator(catalog, allowRetired, clock, live);
+    return new JobValidator(catalog, allowRetired, clock, live, provider);
+  }
+
+  /**
+   * This validator for jobs sent to provider {@code id}: a route file that replaces a built-in route whole is
+   * warned of for dropping that provider's hints only, not another provider's, which these jobs never reach.
+   */
+  public JobValidator forProvider(String id) {
+    return new JobValidator(catalog, allowRetired, clock, live, Objects.requireNonNull(id, "id == null"));
   }
 
   private LocalDate today() {
@@ -228,13 +239,14 @@ public final class JobValidator {
       return;
     }
     List<String> dropped = shipped.get().hints().keySet().stream()
-        .filter(provider -> !route.hints().containsKey(provider)).sorted().toList();
+        .filter(provider -> !route.hints().containsKey(provider))
+        .filter(provider -> this.provider == null || provider.equals(this.provider)).sorted().toList();
     String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
     if (dropped.isEmpty()) {
       // Hints of its own for each provider, but some the built-in route has left out (an empty object, say).
       List<String> partly = new ArrayList<>();
       new java.util.TreeMap<>(shipped.get().hints()).forEach((provider, builtInHints) -> {
-        if (builtInHints instanceof java.util.Map<?, ?> had && route.hints().get(provider) instanceof java.util.Map<?, ?> has) {
+        if ((this.provider == null || provider.equals(this.provider)) && builtInHints instanceof java.util.Map<?, ?> had && route.hints().get(provider) instanceof java.util.Map<?, ?> has) {
           List<String> missing = had.keySet().stream().map(String::valueOf).filter(key -> !has.containsKey(key)).sorted()
               .toList();
           if (!missing.isEmpty()) {

@@ -62,7 +62,7 @@ class PricingTest {
 
     assertThat(ten.credits()).as("the file's price is the one used").isEqualByComparingTo("2");
     assertThat(ten.basis()).isEqualTo("per request, 10 s; this price comes from built-in, patched by cheap.json, and"
-        + " vidgen's built-in route of grok-video-1.5-preview (the provider's documented price) gives 20 credits ($0.10)");
+        + " vidgen's built-in route of grok-video-1.5-preview (toapis' documented price) gives 20 credits ($0.10)");
     assertThat(fifteen.basis()).as("the same price as the built-in route's: nothing to say").isEqualTo("per request, 15 s");
     assertThat(shipped.basis()).isEqualTo("per request, 10 s");
   }

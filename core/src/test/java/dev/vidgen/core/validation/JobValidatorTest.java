@@ -250,6 +250,20 @@ class JobValidatorTest {
   }
 
   @Test
+  void aBuiltInRouteReplacedWholeIsWarnedOfOnlyForTheHintsOfTheProviderTheJobGoesTo() {
+    RouteCatalog replaced = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "house.json", """
+        {"routes": [{"id": "grok-video-1.5-preview", "modes": {"image-to-video": {"images": {"min": 1, "max": 1}}},
+         "seconds": {"one_of": [10, 15], "default": 10}, "hints": {"house": {"upstream": "house-grok"}}}]}
+        """);
+    VideoJob job = valid().build();
+
+    assertThat(JobValidator.of(replaced).forProvider("house").validate(job).warnings())
+        .as("the job goes to house, whose hints the file gives").isEmpty();
+    assertThat(JobValidator.of(replaced).forProvider("toapis").validate(job).warnings()).singleElement()
+        .satisfies(warning -> assertThat(warning.code()).isEqualTo(ViolationCodes.MODEL_HINTS_DROPPED));
+  }
+
+  @Test
   void aVideoForAModelThatTakesNoneSaysSoNotOnlyWhichModesItOffers() {
     ValidationReport report = validator.validate(valid().video(java.net.URI.create("https://cdn.example.com/v.mp4"))
         .build());
