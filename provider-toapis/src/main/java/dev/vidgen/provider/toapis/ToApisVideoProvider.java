@@ -19,6 +19,7 @@ import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.FollowOnRequest;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.provider.toapis.internal.AccountAnswers;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
@@ -171,7 +172,8 @@ final class ToApisVideoProvider implements VideoProvider {
         throw new IllegalArgumentException("image " + image + " is " + size
             + " bytes; ToAPIs takes images of at most 10 MB (10485760 bytes)");
       }
-      String name = image.getFileName().toString();
+      // Sent under a name whose extension matches the bytes (IMG_0042.HEIC holding a JPEG goes as IMG_0042.jpg).
+      String name = UploadFileNames.of(image.getFileName().toString(), ImageFormats.format(head(image)), "image");
       MultipartBody.Part file = MultipartBody.Part.createFormData(
           "file", name, RequestBody.create(image.toFile(), imageType(image, name)));
       CallTrace trace = new CallTrace();
@@ -389,7 +391,8 @@ final class ToApisVideoProvider implements VideoProvider {
         throw new IllegalArgumentException("video " + video + " is not an MP4, MOV or WebM file by its content");
       }
       MultipartBody.Part file = MultipartBody.Part.createFormData(
-          "file", video.getFileName().toString(), RequestBody.create(video.toFile(), MediaType.get(VideoFormats.mimeType(format))));
+          "file", UploadFileNames.of(video.getFileName().toString(), format, "video"),
+          RequestBody.create(video.toFile(), MediaType.get(VideoFormats.mimeType(format))));
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.UPLOAD);
       return calls.send(uploads.uploadVideo(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
@@ -504,7 +507,17 @@ final class ToApisVideoProvider implements VideoProvider {
           + " video; this is the server's doing, not the job's: check that the base URL (--base-url,"
           + " TOAPIS_BASE_URL) is the API's own address, and if it is, report it to the provider");
     }
-    return ServerUrls.web(url, "the upload answer names a data.url");
+    try {
+      return ServerUrls.web(url, "the upload answer names a data.url");
+    } catch (UnreadableResponseException unusable) {
+      // The same answer would come on every try, and each try stores the file again: not sent again.
+      throw UnreadableResponseException.unusableLink(unusable.getMessage() + " (\""
+          + SafeText.escape(SafeText.clip(url.strip(), 120)) + "\"): the file was uploaded, but no create was sent"
+          + " with that link, so nothing was billed for a video; the same answer would come on every try, so the"
+          + " upload was not sent again, and trying again later will not help unless the provider changes: check"
+          + " that the base URL (--base-url, TOAPIS_BASE_URL) is the API's own address (not a proxy or another"
+          + " server), and if it is, report it to the provider", unusable);
+    }
   }
 
   private Balance balanceOf(CallContext context, BalanceDto body, int status, Headers headers)

@@ -179,8 +179,23 @@ class AccountAndFollowOnTest {
     await(provider.upload(misnamed));
 
     ReceivedRequest request = toapis.requests(Endpoint.UPLOAD).get(0);
-    assertThat(request.body()).contains("filename=\"photo.png\"").contains("Content-Type: image/jpeg")
-        .doesNotContain("Content-Type: image/png");
+    assertThat(request.body()).contains("filename=\"photo.jpg\"").contains("Content-Type: image/jpeg")
+        .doesNotContain("Content-Type: image/png").doesNotContain("photo.png");
+  }
+
+  @Test
+  void anUploadIsNamedWithTheExtensionOfItsContentKeepingTheStem() {
+    await(provider.upload(Images.jpeg().writeTo(dir.resolve("IMG_0042.HEIC"))));
+    await(provider.upload(Images.png().writeTo(dir.resolve("shot"))));
+    await(provider.upload(Images.jpeg().writeTo(dir.resolve("kept.JPEG"))));
+    await(provider.uploadVideo(Videos.mp4(dir, "clip #2.mov")));
+
+    assertThat(toapis.requests(Endpoint.UPLOAD)).extracting(ReceivedRequest::body).satisfiesExactly(
+        heic -> assertThat(heic).contains("filename=\"IMG_0042.jpg\"").doesNotContain("HEIC"),
+        bare -> assertThat(bare).contains("filename=\"shot.png\""),
+        kept -> assertThat(kept).contains("filename=\"kept.JPEG\""));
+    assertThat(toapis.requests(Endpoint.VIDEO_UPLOAD).get(0).body()).contains("filename=\"clip #2.mp4\"")
+        .contains("Content-Type: video/mp4").doesNotContain(".mov");
   }
 
   @Test

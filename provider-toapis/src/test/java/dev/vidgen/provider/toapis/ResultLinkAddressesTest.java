@@ -12,11 +12,15 @@ import dev.vidgen.provider.toapis.internal.AddressKind;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -39,6 +43,7 @@ class ResultLinkAddressesTest {
 
   private final MockWebServer files = new MockWebServer();
   private final MockWebServer internal = new MockWebServer();
+  private final List<String> lookedUp = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -210,6 +215,35 @@ class ResultLinkAddressesTest {
     }
   }
 
+  @Test
+  void hostsThatEndInANumberButAreNoDottedDecimalAddressReachNeitherTheProxyNorTheResolver() {
+    // A proxy or resolver that reads numbers as inet_aton does takes each of these for 169.254.169.254 (or this machine).
+    List<String> links = List.of("http://0xa9fea9fe/latest/meta-data/", "http://0XA9FEA9FE/latest/meta-data/",
+        "http://0xa9.0xfe.0xa9.0xfe/", "http://169.254.169.0xfe/", "http://0xa9fea9fe./", "http://0x7f000001:"
+        + internal.getPort() + "/a.mp4", "http://files.toapis.test.0x/a.mp4", "http://files.toapis.test.1/a.mp4");
+    files.enqueue(redirect("http://0xa9fea9fe/latest/meta-data/"));
+    Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.corp.test", internal.getPort()));
+    List<Throwable> refused = new ArrayList<>();
+    try (ToApisVideoProvider viaProxy = provider("https://api.toapis.test", client -> client.proxy(proxy));
+        ToApisVideoProvider direct = provider("https://api.toapis.test")) {
+      for (ToApisVideoProvider provider : List.of(viaProxy, direct)) {
+        links.forEach(link -> refused.add(failure(provider.open(asset(link)))));
+      }
+      Throwable redirected = failure(direct.open(asset(filesUrl("/a.mp4"))));
+
+      assertThat(refused).hasSize(16).allSatisfy(error -> assertThat(error)
+          .isInstanceOfSatisfying(ProviderException.class, problem -> assertThat(problem.providerCode())
+              .hasValue(ProviderErrorDetails.RESULT_LINK_REFUSED))
+          .hasMessageContaining("is a number that is no plain IP address (such as 203.0.113.7)")
+          .hasMessageContaining("nothing was sent there"));
+      assertThat(redirected).hasMessageContaining("the address it redirects to, 0xa9fea9fe, is a number that is no"
+          + " plain IP address");
+      assertThat(internal.getRequestCount()).as("nothing reached the proxy (nor this machine)").isZero();
+      assertThat(lookedUp).as("no number was looked up as a name").allMatch(host -> host.endsWith(".test"));
+      assertThat(files.getRequestCount()).as("only the link that redirects").isEqualTo(1);
+    }
+  }
+
   private ToApisVideoProvider provider(String baseUrl) {
     return provider(baseUrl, client -> client);
   }
@@ -221,6 +255,7 @@ class ResultLinkAddressesTest {
         "files.toapis.test", "127.0.0.1", "files.corp.test", "127.0.0.1", "internal.test", "127.0.0.1",
         "proxy.corp.test", "127.0.0.1");
     OkHttpClient client = more.apply(new OkHttpClient.Builder()).dns(host -> {
+      lookedUp.add(host);
       String address = names.get(host);
       if (address == null) {
         throw new UnknownHostException("no such test host: " + host);

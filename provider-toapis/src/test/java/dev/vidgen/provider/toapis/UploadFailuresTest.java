@@ -10,6 +10,7 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.FailedUpload;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.ServerErrorException;
 import dev.vidgen.core.policy.RetryPolicy;
@@ -127,6 +128,26 @@ class UploadFailuresTest {
                 .doesNotContain("nothing was sent");
           });
       assertThat(other.server().requests(Endpoint.UPLOAD)).as("not sent again: each try sends the key there")
+          .hasSize(1);
+      assertThat(other.server().creates()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://files.example/uploads/", "/uploads/"})
+  void anUploadAnsweredWithALinkThatIsNoWebAddressIsSentOnceAndSaidAsAnAnswerThatWillNotChange(String base) {
+    try (ToApisOverHttp other = start(ToApisOverHttp.builder().server(fake -> fake.uploadUrlBase(base)))) {
+      Path image = Images.png().writeTo(folder.resolve("img.png"));
+
+      assertThatThrownBy(() -> other.client().submit(grok(image))).isInstanceOfSatisfying(ServerErrorException.class,
+          e -> {
+            assertThat(e.upload()).contains(new FailedUpload("image", image));
+            assertThat(e.details().code()).isEqualTo(ProviderErrorDetails.ANSWER_LINK_UNUSABLE);
+            assertThat(e.getMessage()).contains("not an absolute http(s) URL", "\"" + base, "the file was uploaded",
+                "no create was sent", "trying again later will not help unless the provider changes",
+                "check that the base URL");
+          });
+      assertThat(other.server().requests(Endpoint.UPLOAD)).as("not sent again: each try stores the file again")
           .hasSize(1);
       assertThat(other.server().creates()).isEmpty();
     }

@@ -169,8 +169,10 @@ public final class ErrorMapper {
     }
     // Too large is the same on every try: marked so, it is not read again (the message says which setting raises it).
     // An answer holding the key is too, and each try would send the key (and an upload's file) to that server again.
+    // So is an upload's link that is no absolute http(s) URL, and each try would store the file again.
     ProviderErrorDetails details = details(context, status, problem.tooLarge() ? ProviderErrorDetails.ANSWER_TOO_LARGE
-        : problem.holdsKey() ? ProviderErrorDetails.ANSWER_HOLDS_KEY : null, message, headers);
+        : problem.holdsKey() ? ProviderErrorDetails.ANSWER_HOLDS_KEY
+        : problem.unusableLink() ? ProviderErrorDetails.ANSWER_LINK_UNUSABLE : null, message, headers);
     // A garbled answer (not JSON, or cut short) is no answer, and passes as an outage does; JSON that
     // says something unusable (a completed task naming no video) is the server's error.
     return ProviderException.of(problem.garbled() ? FailureKind.NO_RESPONSE : FailureKind.SERVER_ERROR, details,

@@ -56,7 +56,8 @@ public final class ResultAddresses {
 
   /**
    * Refuses {@code url} when its host is an IP address that may not be reached, a number that is no
-   * plain address (such as {@code 2130706433}), or a name of this machine ({@link #isLoopbackName}), whether
+   * plain address (such as {@code 2130706433} or {@code 0x7f000001}: any host that {@link #endsInNumber} but is not
+   * four dotted decimals), or a name of this machine ({@link #isLoopbackName}), whether
    * or not a proxy is used; another host name is left to {@link #guarding}.
    */
   public void checkLiteral(HttpUrl url, boolean redirect) throws ResultAddressRefused {
@@ -66,11 +67,12 @@ public final class ResultAddresses {
       check(host, AddressKind.LOOPBACK, " (a name of this machine)", redirect);
       return;
     }
-    if (!LITERAL.matcher(host).matches()) {
+    boolean ipv6 = host.contains(":");
+    if (!ipv6 && !endsInNumber(host)) {
       return;
     }
     InetAddress address = null;
-    if (host.contains(":") || PLAIN_IPV4.matcher(host).matches()) {
+    if (ipv6 || PLAIN_IPV4.matcher(host).matches()) {
       try {
         address = InetAddress.getByName(host); // a literal: parsed, never looked up
       } catch (UnknownHostException unreadable) {
@@ -82,6 +84,24 @@ public final class ResultAddresses {
           redirect);
     }
     check(host, address, "", redirect);
+  }
+
+  /**
+   * Whether {@code host} ends in a number as the WHATWG URL standard says (its last label, after one final dot,
+   * is all digits, or {@code 0x} and hex digits or none): a proxy or resolver may read it as an IPv4 address
+   * ({@code 0xa9fea9fe}, {@code 0251.0376.0251.0376}), so it is never sent as a name.
+   */
+  static boolean endsInNumber(String host) {
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String last = name.substring(name.lastIndexOf('.') + 1);
+    if (last.isEmpty()) {
+      return false;
+    }
+    if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return true;
+    }
+    return (last.startsWith("0x") || last.startsWith("0X"))
+        && last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128);
   }
 
   /** Whether {@code host} is {@code localhost} or a {@code *.localhost} name, in any case, with or without a final dot. */

@@ -13,6 +13,7 @@ public final class UnreadableResponseException extends IOException {
   private final String snippet;
   private final boolean tooLarge;
   private final boolean holdsKey;
+  private final boolean unusableLink;
 
   public UnreadableResponseException(String reason, String body, Throwable cause) {
     this(reason, body, cause, false);
@@ -24,10 +25,16 @@ public final class UnreadableResponseException extends IOException {
 
   private UnreadableResponseException(String reason, String body, Throwable cause, boolean tooLarge,
       boolean holdsKey) {
+    this(reason, body, cause, tooLarge, holdsKey, false);
+  }
+
+  private UnreadableResponseException(String reason, String body, Throwable cause, boolean tooLarge,
+      boolean holdsKey, boolean unusableLink) {
     super(reason, cause);
     this.snippet = shorten(body);
     this.tooLarge = tooLarge;
     this.holdsKey = holdsKey;
+    this.unusableLink = unusableLink;
   }
 
   /** An answer larger than vidgen reads ({@code max_answer_size}): the same on every try. */
@@ -38,6 +45,19 @@ public final class UnreadableResponseException extends IOException {
   /** An answer holding the API key where it names a link: the same on every try, each of which sends the key again. */
   public static UnreadableResponseException holdingKey(String reason) {
     return new UnreadableResponseException(reason, null, null, false, true);
+  }
+
+  /**
+   * An upload answered with a link that is no absolute http(s) URL (relative, {@code ftp://}): the file was taken,
+   * and every try would store it again for the same answer.
+   */
+  public static UnreadableResponseException unusableLink(String reason, Throwable cause) {
+    return new UnreadableResponseException(reason, null, cause, false, false, true);
+  }
+
+  /** Whether an upload's answer named a link that is no absolute http(s) URL, which no retry changes. */
+  public boolean unusableLink() {
+    return unusableLink;
   }
 
   /** Whether the answer held the API key where it names a link, which no retry changes. */
