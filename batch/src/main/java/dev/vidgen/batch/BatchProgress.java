@@ -13,16 +13,27 @@ import java.util.Optional;
  * @param inFlight jobs this worker is working on now
  * @param elapsed time since this run started
  * @param eta the expected time left, or null before anything finished in this run
- * @param withTask jobs the journal has as {@code submitted}: their task exists (those of {@code saving} among them)
+ * @param withTask jobs the journal has as {@code submitted}: their task exists (those of {@code saving} among them);
+ *     of a journal shared by several workers, only those no other worker holds
  * @param submitting jobs the journal has as {@code submitting}: a create went out (or was going out)
- *     and its outcome is not known yet, or is being looked up by its client reference
+ *     and its outcome is not known yet, or is being looked up by its client reference; only those no other
+ *     worker holds
  * @param saving jobs of {@code withTask} whose task is done and whose video is being saved: nothing of
  *     theirs goes on at the provider
  * @param notSaved jobs of {@code saving} whose save failed (their videos wait to be saved again)
  * @param notSavedWhy why the latest of those saves failed; null when none did
+ * @param heldElsewhere jobs not done that other workers on a shared journal hold, as this worker last read the
+ *     journal: none of the counts above holds them
  */
 public record BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed,
-    Duration eta, int withTask, int submitting, int saving, int notSaved, String notSavedWhy) {
+    Duration eta, int withTask, int submitting, int saving, int notSaved, String notSavedWhy, int heldElsewhere) {
+
+  /** Counts of a journal no other worker holds jobs of. */
+  public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta,
+      int withTask, int submitting, int saving, int notSaved, String notSavedWhy) {
+    this(total, completed, failed, unknown, inFlight, elapsed, eta, withTask, submitting, saving, notSaved, notSavedWhy,
+        0);
+  }
 
   /** Counts without the jobs whose save failed told apart from those being saved. */
   public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta,
@@ -41,9 +52,12 @@ public record BatchProgress(int total, int completed, int failed, int unknown, i
     this(total, completed, failed, unknown, inFlight, elapsed, eta, withTask, submitting, 0);
   }
 
-  /** Jobs neither done nor sent, by the journal ({@code pending}, such as one waiting out a 429): no task exists. */
+  /**
+   * Jobs neither done nor sent, by the journal ({@code pending}, such as one waiting out a 429): no task exists.
+   * Those other workers hold are not among them.
+   */
   public int notSent() {
-    return Math.max(0, total - done() - withTask - submitting);
+    return Math.max(0, total - done() - withTask - submitting - heldElsewhere);
   }
 
   /** Jobs in a final state. */

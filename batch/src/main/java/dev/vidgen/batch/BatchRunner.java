@@ -7,6 +7,7 @@ import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.port.ApiKey;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -63,6 +65,8 @@ public final class BatchRunner {
   private final String keyTag;
   /** The keys masked in every reason the journal keeps. */
   private final List<ApiKey> hidden;
+  /** The batch's limit, kept by every worker on the journal; null: none. */
+  private final BatchBudget budget;
   private final java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
   private final CreatesOnTheirWay creates = new CreatesOnTheirWay();
 
@@ -88,6 +92,7 @@ public final class BatchRunner {
     this.timeout = b.timeout;
     this.keyTag = b.keyTag;
     this.hidden = b.hidden;
+    this.budget = b.budget;
   }
 
   public static Builder builder() {
@@ -304,6 +309,8 @@ public final class BatchRunner {
     private final Set<String> saving = new HashSet<>();
     /** The jobs of {@link #saving} whose save failed, with why; kept in the order their saves failed. */
     private final Map<String, String> notSaved = new LinkedHashMap<>();
+    /** The jobs of {@link #states} not final that another worker holds, as the journal last said. */
+    private final Set<String> othersHold = new HashSet<>();
     private final Map<String, String> leftOver = new LinkedHashMap<>();
     private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>();
     private final AtomicBoolean tickPending = new AtomicBoolean();
@@ -367,6 +374,7 @@ public final class BatchRunner {
       JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written, lease, BatchRunner.this::withoutKeys);
+      journal.budget(budget);
       // The timeout is each run's own: a runner run again after its time ran out sends again.
       if (timedOut.getAndSet(false) && !stoppedByCaller.get()) {
         creates.reopen();
@@ -559,8 +567,9 @@ public final class BatchRunner {
       boolean changed = false;
       synchronized (this) {
         for (Entry entry : entries) {
-          if (byKey.containsKey(entry.key()) && !mine.contains(entry.key()) && entry.state().isFinal()
-              && states.get(entry.key()) != entry.state()) {
+          // Jobs other workers hold are followed too, so that this worker's counts of what it holds leave them out.
+          if (byKey.containsKey(entry.key()) && !mine.contains(entry.key()) && (states.get(entry.key()) != entry.state()
+              || othersHold.contains(entry.key()) != heldByOther(entry))) {
             record(entry);
             changed = true;
           }
@@ -626,6 +635,11 @@ public final class BatchRunner {
       }
     }
 
+    /** Whether the job is not final and another worker holds it. */
+    private boolean heldByOther(Entry entry) {
+      return !entry.state().isFinal() && entry.worker() != null && !worker.equals(entry.worker());
+    }
+
     /** Sets a job's state and keeps the counts; returns the state it had. */
     private synchronized State record(Entry entry) {
       String key = entry.key();
@@ -636,6 +650,11 @@ public final class BatchRunner {
         saving.remove(key);
       }
       notSaved.remove(key);
+      if (heldByOther(entry)) {
+        othersHold.add(key);
+      } else {
+        othersHold.remove(key);
+      }
       if (saving.contains(key) && JobRun.SAVE_FAILED.equals(entry.reasonCode())) {
         notSaved.put(key, entry.reason());
       }
@@ -662,11 +681,26 @@ public final class BatchRunner {
         int unknown = counts.getOrDefault(State.UNKNOWN, 0);
         Duration elapsed = Duration.between(started, clock.instant());
         int left = byKey.size() - completed - failed - unknown;
+        // What has a task or a create on its way counts the jobs no other worker holds: a stopped worker speaks of
+        // its own (and of those held by nobody), and the jobs other workers hold are counted apart.
+        int othersWithTask = 0;
+        int othersSubmitting = 0;
+        int othersSaving = 0;
+        int othersNotSaved = 0;
+        for (String key : othersHold) {
+          State state = states.get(key);
+          othersWithTask += state == State.SUBMITTED ? 1 : 0;
+          othersSubmitting += state == State.SUBMITTING ? 1 : 0;
+          othersSaving += saving.contains(key) ? 1 : 0;
+          othersNotSaved += notSaved.containsKey(key) ? 1 : 0;
+        }
         // A job whose final state is written is no longer in flight, even before its run is collected.
         progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
-            BatchProgress.estimate(elapsed, finishedThisRun, left), counts.getOrDefault(State.SUBMITTED, 0),
-            counts.getOrDefault(State.SUBMITTING, 0), saving.size(), notSaved.size(),
-            notSaved.values().stream().reduce((first, latest) -> latest).orElse(null));
+            BatchProgress.estimate(elapsed, finishedThisRun, left),
+            counts.getOrDefault(State.SUBMITTED, 0) - othersWithTask,
+            counts.getOrDefault(State.SUBMITTING, 0) - othersSubmitting, saving.size() - othersSaving,
+            notSaved.size() - othersNotSaved, notSaved.entrySet().stream().filter(e -> !othersHold.contains(e.getKey()))
+                .map(Map.Entry::getValue).reduce((first, latest) -> latest).orElse(null), othersHold.size());
       }
       listener.onProgress(progress);
     }
@@ -718,6 +752,7 @@ public final class BatchRunner {
     private boolean startOver;
     private BatchListener listener = BatchListener.NONE;
     private Clock clock = Clock.systemUTC();
+    private BatchBudget budget;
     private ScheduledExecutorService scheduler;
     private String worker;
     private RandomGenerator random = new java.security.SecureRandom();
@@ -885,6 +920,17 @@ public final class BatchRunner {
      */
     public Builder hiding(java.util.Collection<ApiKey> keys) {
       this.hidden = List.copyOf(Objects.requireNonNull(keys, "keys == null"));
+      return this;
+    }
+
+    /**
+     * The most the batch's takes may cost, over all its runs and every worker on the journal (default: no limit):
+     * before each create, and each resend after a server error, the journal's entries are reckoned with
+     * {@code spentOf} in one step with the take's own write, so that workers sharing the journal cannot together
+     * pass it. A create it holds back stops the run with a {@link dev.vidgen.core.error.BudgetExceededException}.
+     */
+    public Builder batchBudget(BigDecimal maxCredits, Function<List<Entry>, BigDecimal> spentOf) {
+      this.budget = maxCredits == null ? null : new BatchBudget(maxCredits, spentOf);
       return this;
     }
 

@@ -10,9 +10,12 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.files.FileDigests;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,14 +25,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The batch's calls, made through a {@link VidgenClient} (its retries, polling and downloads). A
- * local image is uploaded once per runner, however many lines name it.
+ * local file is uploaded once per runner, however many lines name it (by its bytes, so a link and its
+ * target are one file), and an upload that failed after its tries fails every line naming the file without
+ * another upload.
  */
 final class ClientBackend implements JobBackend {
   private final VidgenClient client;
-  private final Map<Path, CompletableFuture<ImageInput>> uploads = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<ImageInput>> uploads = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<URI>> videoUploads = new ConcurrentHashMap<>();
 
   ClientBackend(VidgenClient client) {
     this.client = client;
@@ -98,9 +105,20 @@ final class ClientBackend implements JobBackend {
 
   @Override
   public CompletableFuture<VideoJob> upload(VideoJob job) {
-    return uploadImages(job).thenCompose(withImages -> withImages.hasLocalVideos()
-        ? client.uploadAsync(withImages) // the client uploads each local video once
-        : CompletableFuture.completedFuture(withImages));
+    return uploadImages(job).thenCompose(this::uploadVideos);
+  }
+
+  private CompletableFuture<VideoJob> uploadVideos(VideoJob job) {
+    if (!job.hasLocalVideos()) {
+      return CompletableFuture.completedFuture(job);
+    }
+    List<CompletableFuture<URI>> videos = job.videos().stream()
+        .map(video -> !VideoJob.isLocalVideo(video) ? CompletableFuture.completedFuture(video)
+            : once(videoUploads, Path.of(video), () -> client.uploadAsync(job.withImages(List.of())
+                .withVideos(List.of(video))).thenApply(uploaded -> uploaded.videos().get(0))))
+        .toList();
+    return CompletableFuture.allOf(videos.toArray(CompletableFuture[]::new))
+        .thenApply(done -> job.withVideos(videos.stream().map(CompletableFuture::join).toList()));
   }
 
   private CompletableFuture<VideoJob> uploadImages(VideoJob job) {
@@ -115,24 +133,47 @@ final class ClientBackend implements JobBackend {
         .thenApply(done -> job.withImages(images.stream().map(CompletableFuture::join).toList()));
   }
 
-  /** The upload of {@code local}, shared by every line naming the same file; a failed one is tried again later. */
+  /** The upload of {@code local}, shared by every line naming the same bytes, its failure as much as its link. */
   private CompletableFuture<ImageInput> uploadOnce(VideoJob job, ImageInput.Local local) {
-    Path file = local.path().toAbsolutePath().normalize();
-    CompletableFuture<ImageInput> mine = new CompletableFuture<>();
-    CompletableFuture<ImageInput> shared = uploads.putIfAbsent(file, mine);
+    return once(uploads, local.path(),
+        () -> client.uploadAsync(job.withImages(List.of(local))).thenApply(uploaded -> uploaded.images().get(0)));
+  }
+
+  /**
+   * The one upload of {@code file}'s bytes in this run: joined while under way, its link reused after, and its
+   * failure (once the client's retry policy gave up) given to every later line, with no upload of its own.
+   */
+  private static <T> CompletableFuture<T> once(Map<String, CompletableFuture<T>> started, Path file,
+      Supplier<CompletableFuture<T>> upload) {
+    CompletableFuture<T> mine = new CompletableFuture<>();
+    CompletableFuture<T> shared = started.putIfAbsent(contentKey(file), mine);
     if (shared != null) {
       return shared;
     }
-    client.uploadAsync(job.withImages(List.of(local))).whenComplete((uploaded, failure) -> {
+    upload.get().whenComplete((uploaded, failure) -> {
       if (failure != null) {
-        uploads.remove(file, mine);
         mine.completeExceptionally(
             failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure);
       } else {
-        mine.complete(uploaded.images().get(0));
+        mine.complete(uploaded);
       }
     });
     return mine;
+  }
+
+  /** The SHA-256 of the file's bytes; a file that cannot be read now is known by its real path. */
+  private static String contentKey(Path file) {
+    try {
+      return FileDigests.sha256(file);
+    } catch (IOException | SecurityException unreadable) {
+      Path path = file.toAbsolutePath().normalize();
+      try {
+        path = file.toRealPath();
+      } catch (IOException | SecurityException e) {
+        // the normalized path, then
+      }
+      return "unreadable:" + path;
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.vidgen.core.client.FailureCases;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.SubmitNotSentException;
 import dev.vidgen.core.client.TaskFailedException;
+import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskId;
@@ -100,6 +101,8 @@ final class JobRun {
   private String answeredTask;
   /** Whether the next journal write takes the job back to pending because no take of its create made a task. */
   private boolean noTaskOnWrite;
+  /** Whether the next journal write is a take that may make a paid task, kept within the batch's budget. */
+  private boolean takeOnWrite;
   /** The takes of earlier runs that may each have made a task, as they were when this create went out. */
   private int earlierAtStart;
   /** When the create's first take went out (its journal step); null before. */
@@ -160,6 +163,9 @@ final class JobRun {
       write(b -> b.state(FAILED).reason(code(failure, "upload_failed"), "an image could not be uploaded: "
           + failure.getMessage()), () -> finish(Kind.DONE, null));
     } else {
+      // The run's one upload of the file failed after its tries, and the backend gives every later ask that failure
+      // (docs/batch.md): a later try of the job in this run would upload nothing, so it waits for the next run.
+      requeues = ctx.maxRequeues;
       notSent(failure, "a local file could not be uploaded");
     }
   }
@@ -182,6 +188,8 @@ final class JobRun {
     // The price is the one quoted now, as this create goes out: the batch's spend counts it, not the price
     // the line had when the journal first took it in (a route file may have changed it since).
     BigDecimal credits = planned.quote().credits();
+    // Written only while every worker's takes, as the journal holds them, leave room for this one.
+    takeOnWrite = true;
     write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).credits(credits)
         .keyTag(ctx.keyTag).reason(null, null), () -> {
       firstTakeAt = entry.updatedAt();
@@ -210,9 +218,30 @@ final class JobRun {
         return;
       }
       ctx.creates.handedOver();
+      // Past the run's deadline a create still unanswered is given the one grace, then left for the next run to look
+      // up (trial HD, F3): never sent again; an answer that comes later is still written while the journal is open.
+      CompletableFuture<JobHandle> answering = create;
+      AtomicBoolean givenUp = new AtomicBoolean();
+      Runnable dropGrace = ctx.atDeadline(() -> {
+        try {
+          ctx.scheduler.schedule(() -> {
+            if (!answering.isDone() && givenUp.compareAndSet(false, true)) {
+              settle(true);
+              hold(unansweredPastDeadline());
+              answering.cancel(false); // not waited for by the client's close either (its own wait would add 10 s)
+            }
+          }, VidgenClient.DEADLINE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException runEnded) {
+          // The run is over: nothing waits for this job any more.
+        }
+      });
+      create.whenComplete((answer, failed) -> dropGrace.run());
       // The answer is taken in after the marks of the takes' waits are written, so that its write comes after them.
       create.whenComplete((answer, failed) -> marks.whenComplete((marked, never) -> safely((JobHandle handle,
           Throwable failure) -> {
+        if (givenUp.get() && failure != null && unwrap(failure) instanceof CancellationException) {
+          return; // given up past the deadline's grace above: the job stays submitting for the next run's look-up
+        }
         ctx.creates.answered(counting);
         // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
         settleOnWrite = true;
@@ -280,7 +309,9 @@ final class JobRun {
     @Override
     public CompletableFuture<Void> sendingAgainBlind(int possibleTasks) {
       int takes = earlierAtStart + possibleTasks;
-      CompletableFuture<Void> recorded = marks.thenCompose(done -> mark(b -> b.possibleTasks(takes)));
+      // Kept within the batch's budget as the journal holds it: a resend another worker's takes leave no room for
+      // is not sent, and the job ends unknown with the takes answered so far.
+      CompletableFuture<Void> recorded = marks.thenCompose(done -> mark(b -> b.possibleTasks(takes), true));
       marks = recorded.exceptionally(notWritten -> null);
       return recorded;
     }
@@ -309,9 +340,14 @@ final class JobRun {
 
   /** Writes a mark on the job, its state unchanged; the entry is the stored one once it is durable. */
   private CompletableFuture<Void> mark(UnaryOperator<Entry.Builder> change) {
+    return mark(change, false);
+  }
+
+  /** As {@link #mark(UnaryOperator)}; with {@code take}, a take that may make a paid task, kept within the batch's budget. */
+  private CompletableFuture<Void> mark(UnaryOperator<Entry.Builder> change, boolean take) {
     CompletableFuture<Entry> moved;
     try {
-      moved = ctx.journal.move(entry, change);
+      moved = take ? ctx.journal.moveWithinBudget(entry, change) : ctx.journal.move(entry, change);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -562,6 +598,15 @@ final class JobRun {
         + " submitting: the next run looks it up before sending anything, and sends it again only if no task is found";
   }
 
+  /** Why a job whose create had no answer by the run's deadline and its grace is left submitting. */
+  private String unansweredPastDeadline() {
+    String what = "its create had no answer by the run's deadline and " + VidgenClient.DEADLINE_GRACE.toSeconds()
+        + " s more, and was not sent again";
+    return entry.clientReference() != null ? lookUpNextRun(what + ",")
+        : what + "; it stays submitting: its model takes no client reference to look it up by, so the next run"
+            + " reports it unknown (check the provider's dashboard before sending it again)";
+  }
+
   /** Why a job was not sent now that creates are closed: the run's deadline, or the process stopping. */
   private String notSentReason() {
     return ctx.pastDeadline() ? NOT_SENT_TIME_UP : NOT_SENT_STOPPING;
@@ -674,7 +719,8 @@ final class JobRun {
       if (cause instanceof DeadlineExceededException && ctx.pastDeadline()) {
         // The task is made and paid for, and its link stays in the journal: the next run saves the video.
         hold("the video of task " + handle.taskId() + " is ready but was not saved by the run's deadline (no download"
-            + " try starts after it, and one under way is given at most 30 s more); its link is kept in the journal:"
+            + " try starts after it, and one under way is given at most " + VidgenClient.DEADLINE_GRACE.toSeconds()
+            + " s more); its link is kept in the journal:"
             + " run again to save it, nothing is paid again");
       } else if (cause instanceof ResultExpiredException) {
         write(b -> b.state(FAILED).reason("result_expired", cause.getMessage()), () -> finish(Kind.DONE, null));
@@ -794,9 +840,11 @@ final class JobRun {
     settleOnWrite = false;
     boolean noTask = noTaskOnWrite && entry.state() == SUBMITTING;
     noTaskOnWrite = false;
+    boolean take = takeOnWrite;
+    takeOnWrite = false;
     CompletableFuture<Entry> moved;
     try {
-      moved = ctx.journal.move(entry, change);
+      moved = take ? ctx.journal.moveWithinBudget(entry, change) : ctx.journal.move(entry, change);
     } catch (RuntimeException e) {
       if (settles) {
         settle(false);
@@ -836,12 +884,30 @@ final class JobRun {
       // A task whose id did not reach the journal is paid for all the same: its id goes into the report.
       String task = settles && answeredTask != null ? "; task " + answeredTask + " was created and is paid for:"
           + " save its video with vidgen wait " + answeredTask + " --out " + planned.out() : "";
-      if (cause instanceof Journal.ClaimLostException) {
+      if (cause instanceof JobStore.OverLimitException over) {
+        heldBackByTheBatchBudget(over);
+      } else if (cause instanceof Journal.ClaimLostException) {
         finish(Kind.LOST, cause.getMessage() + task);
       } else {
         hold("the journal could not be written: " + CauseWords.of(cause) + task + (noTask ? "; " + neverSent(entry) : ""));
       }
     }));
+  }
+
+  /**
+   * The batch's takes, every worker's as the journal holds them, leave no room for this job's create, which was not
+   * sent (nor written): the run stops as a single worker's does at its budget, and the job stays pending.
+   */
+  private void heldBackByTheBatchBudget(JobStore.OverLimitException over) {
+    if (counted != null) {
+      ctx.creates.stoppedUnsent(counted);
+    }
+    settle(true);
+    BudgetExceededException stop = new BudgetExceededException(planned.quote(),
+        over.limit().subtract(over.spent()).max(BigDecimal.ZERO));
+    ctx.stop(stop);
+    // As a single worker's own budget words it: the run's stop says whose takes spent the batch's budget.
+    hold("not sent: the client's budget held it back: " + stop.getMessage());
   }
 
   /**

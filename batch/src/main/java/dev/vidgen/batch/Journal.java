@@ -48,6 +48,11 @@ final class Journal {
    * when another worker took the job meanwhile.
    */
   CompletableFuture<Entry> move(Entry current, UnaryOperator<Entry.Builder> change) {
+    return move(current, change, store::update);
+  }
+
+  private CompletableFuture<Entry> move(Entry current, UnaryOperator<Entry.Builder> change,
+      java.util.function.Function<Entry, java.util.Optional<Entry>> update) {
     return CompletableFuture.supplyAsync(() -> {
       java.time.Instant now = clock.instant();
       Entry.Builder builder = change.apply(current.toBuilder()).updatedAt(now);
@@ -62,10 +67,29 @@ final class Journal {
         next = next.toBuilder().reason(next.reasonCode(), withoutKeys.apply(next.reason())).build();
       }
       Transitions.require(current, next.state());
-      Entry stored = store.update(next).orElseThrow(() -> new ClaimLostException(current.key()));
+      Entry stored = update.apply(next).orElseThrow(() -> new ClaimLostException(current.key()));
       written.accept(stored);
       return stored;
     }, io);
+  }
+
+  /** The batch's limit on what its takes may cost and how to reckon that from the journal's entries; null: none. */
+  private volatile BatchBudget budget;
+
+  /** Makes {@link #moveWithinBudget} keep the batch's takes within {@code budget} (null: no limit). */
+  void budget(BatchBudget budget) {
+    this.budget = budget;
+  }
+
+  /**
+   * As {@link #move}, the write of a take that may make a paid task: with a budget, it is written only if the batch's
+   * takes, every worker's as the journal holds them, stay within it; fails with
+   * {@link JobStore.OverLimitException} otherwise (nothing written).
+   */
+  CompletableFuture<Entry> moveWithinBudget(Entry current, UnaryOperator<Entry.Builder> change) {
+    BatchBudget limit = budget;
+    return limit == null ? move(current, change) : move(current, change, next -> store.updateWithin(next,
+        limit.maxCredits(), entries -> limit.spent(entries, clock.instant())));
   }
 
   /** Runs {@code work} against the store on the journal's thread. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The durable journal of a batch: one {@link Entry} per job, written before and after every
@@ -354,6 +355,34 @@ public interface JobStore extends AutoCloseable {
     }
   }
 
+  /**
+   * Thrown by {@link #updateWithin} when the write would take the batch's spend past its limit; nothing was written.
+   */
+  final class OverLimitException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    /** What the batch's takes may cost as the journal held them, without the refused write. */
+    private final BigDecimal spent;
+    private final BigDecimal limit;
+
+    public OverLimitException(BigDecimal spent, BigDecimal limit) {
+      super("the batch's budget of " + limit.toPlainString() + " credits is spent by the batch's workers: their"
+          + " takes, as the journal holds them, may cost " + spent.toPlainString() + " credits");
+      this.spent = spent;
+      this.limit = limit;
+    }
+
+    /** The limit the write would have passed. */
+    public BigDecimal limit() {
+      return limit;
+    }
+
+    /** What the batch's takes may cost as the journal held them, without the refused write. */
+    public BigDecimal spent() {
+      return spent;
+    }
+  }
+
   /** Where the journal lives, for people (never a password). */
   String describe();
 
@@ -394,6 +423,25 @@ public interface JobStore extends AutoCloseable {
    * a run of a changed jobs file rewriting a job never sent). {@link #renew} changes no version.
    */
   Optional<Entry> update(Entry entry);
+
+  /**
+   * As {@link #update}, only when {@code spentOf}, reckoned over the batch's entries with {@code entry} in place of
+   * the stored one, stays within {@code limit}: in one step that no other such write to the batch interleaves with,
+   * so that workers sharing the journal cannot together pass the batch's budget.
+   *
+   * @throws OverLimitException when the write would pass {@code limit}; nothing is written
+   */
+  default Optional<Entry> updateWithin(Entry entry, BigDecimal limit, Function<List<Entry>, BigDecimal> spentOf) {
+    synchronized (this) {
+      List<Entry> after = new java.util.ArrayList<>(entries(entry.batch()));
+      BigDecimal before = spentOf.apply(after);
+      after.replaceAll(stored -> stored.key().equals(entry.key()) ? entry : stored);
+      if (spentOf.apply(after).compareTo(limit) > 0) {
+        throw new OverLimitException(before, limit);
+      }
+      return update(entry);
+    }
+  }
 
   /** Extends every hold of {@code worker} in the batch to {@code leaseUntil}; returns how many. */
   int renew(String batch, String worker, Instant leaseUntil);

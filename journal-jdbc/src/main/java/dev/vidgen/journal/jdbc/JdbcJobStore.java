@@ -1,6 +1,7 @@
 package dev.vidgen.journal.jdbc;
 
 import dev.vidgen.batch.journal.JobStore;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@link JobStore} in a SQL database reached through JDBC: an SQLite file (one process at a
@@ -170,38 +172,65 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Optional<Entry> update(Entry entry) {
+    return tx(c -> write(c, entry));
+  }
+
+  /**
+   * As {@link JobStore#updateWithin}: on PostgreSQL the batch's budget lock is held for the transaction, so that the
+   * workers' budgeted writes go one at a time; SQLite has one writer, this process, whose transactions go one at a time.
+   */
+  @Override
+  public Optional<Entry> updateWithin(Entry entry, BigDecimal limit, Function<List<Entry>, BigDecimal> spentOf) {
     return tx(c -> {
-      try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
-          + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
-          + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, possible_tasks = ?,"
-          + " credits = ?, key_tag = ?, version = version + 1 WHERE batch = ? AND job_key = ? AND version = ?"
-          + " AND fingerprint = ?")) {
-        st.setString(1, entry.state().id());
-        st.setInt(2, entry.attempts());
-        Rows.setText(st, 3, entry.clientReference());
-        Rows.setText(st, 4, entry.taskId());
-        Rows.setText(st, 5, entry.handle());
-        Rows.setText(st, 6, entry.videoUrl());
-        Rows.setLong(st, 7, Rows.millis(entry.expiresAt()));
-        Rows.setText(st, 8, entry.file());
-        Rows.setText(st, 9, entry.reasonCode());
-        Rows.setText(st, 10, entry.reason());
-        Rows.setText(st, 11, entry.worker());
-        Rows.setLong(st, 12, Rows.millis(entry.leaseUntil()));
-        Rows.setLong(st, 13, Rows.millis(entry.updatedAt()));
-        st.setInt(14, entry.possibleTasks());
-        Rows.setText(st, 15, entry.credits() == null ? null : entry.credits().toPlainString());
-        Rows.setText(st, 16, entry.keyTag());
-        st.setString(17, entry.batch());
-        st.setString(18, entry.key());
-        st.setLong(19, entry.version());
-        st.setString(20, entry.fingerprint());
-        if (st.executeUpdate() != 1) {
-          return Optional.<Entry>empty();
+      if (dialect == Dialect.POSTGRESQL) {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+          st.setInt(1, Schema.BUDGET_LOCK);
+          st.setInt(2, entry.batch().hashCode());
+          st.execute();
         }
       }
-      return select(c, entry.batch(), List.of(entry.key())).stream().findFirst();
+      List<Entry> after = new ArrayList<>(select(c, entry.batch(), null));
+      BigDecimal before = spentOf.apply(after);
+      after.replaceAll(stored -> stored.key().equals(entry.key()) ? entry : stored);
+      if (spentOf.apply(after).compareTo(limit) > 0) {
+        throw new OverLimitException(before, limit);
+      }
+      return write(c, entry);
     });
+  }
+
+  /** Writes {@code entry} if the stored one still has its version and fingerprint: {@link #update}'s one statement. */
+  private static Optional<Entry> write(Connection c, Entry entry) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
+        + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
+        + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, possible_tasks = ?,"
+        + " credits = ?, key_tag = ?, version = version + 1 WHERE batch = ? AND job_key = ? AND version = ?"
+        + " AND fingerprint = ?")) {
+      st.setString(1, entry.state().id());
+      st.setInt(2, entry.attempts());
+      Rows.setText(st, 3, entry.clientReference());
+      Rows.setText(st, 4, entry.taskId());
+      Rows.setText(st, 5, entry.handle());
+      Rows.setText(st, 6, entry.videoUrl());
+      Rows.setLong(st, 7, Rows.millis(entry.expiresAt()));
+      Rows.setText(st, 8, entry.file());
+      Rows.setText(st, 9, entry.reasonCode());
+      Rows.setText(st, 10, entry.reason());
+      Rows.setText(st, 11, entry.worker());
+      Rows.setLong(st, 12, Rows.millis(entry.leaseUntil()));
+      Rows.setLong(st, 13, Rows.millis(entry.updatedAt()));
+      st.setInt(14, entry.possibleTasks());
+      Rows.setText(st, 15, entry.credits() == null ? null : entry.credits().toPlainString());
+      Rows.setText(st, 16, entry.keyTag());
+      st.setString(17, entry.batch());
+      st.setString(18, entry.key());
+      st.setLong(19, entry.version());
+      st.setString(20, entry.fingerprint());
+      if (st.executeUpdate() != 1) {
+        return Optional.<Entry>empty();
+      }
+    }
+    return select(c, entry.batch(), List.of(entry.key())).stream().findFirst();
   }
 
   @Override

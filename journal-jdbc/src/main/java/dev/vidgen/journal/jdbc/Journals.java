@@ -2,6 +2,7 @@ package dev.vidgen.journal.jdbc;
 
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.files.OwnerOnly;
+import dev.vidgen.core.files.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,9 @@ public final class Journals {
         throw new IllegalArgumentException("journal " + safe(text) + " is in " + parent + ", which does not exist;"
             + " make that folder, or give the journal as a plain file path (whose folder is made)");
       }
+      if (path != null) {
+        requireUnplanted(path);
+      }
       return;
     }
     if (isUrl(text)) {
@@ -203,7 +207,21 @@ public final class Journals {
           + folder.getParent() + " does not exist either; make the folder first, or give a journal in an"
           + " existing folder");
     }
+    requireUnplanted(absolute);
     return absolute;
+  }
+
+  /**
+   * Refuses the SQLite journal {@code file} when another local user could have planted a link SQLite would follow
+   * there (at its name or its side files'), or a file of theirs for it to write into: the journal holds task ids and
+   * result links, and SQLite makes a file a link leads to with the umask's mode.
+   */
+  private static void requireUnplanted(Path file) {
+    SqliteFiles.problem(file).ifPresent(problem -> {
+      throw new IllegalArgumentException("journal " + file + " cannot be used: " + problem.what() + "; nothing was"
+          + " made or sent; " + (problem.fix().isEmpty() ? "" : problem.fix() + ", or ") + "put the journal in a"
+          + " folder of your own");
+    });
   }
 
   private static JobStore postgres(String url) {

@@ -36,5 +36,8 @@ final class Schema {
   /** The PostgreSQL advisory lock under which the table is made (a fixed number: "vidgen" in ASCII). */
   static final long CREATE_LOCK = 0x76696467656EL;
 
+  /** The first key of the PostgreSQL advisory lock a batch's budgeted writes take ("vb"); the batch names the second. */
+  static final int BUDGET_LOCK = 0x7662;
+
   private Schema() {}
 }
