@@ -105,11 +105,49 @@ final class Commands {
    * JSON escapes, as {@link VisibleJson} shows them.
    */
   static String curl(RequestPreview preview, VideoJob job, String keyVariable, BasicCredentials basic) {
+    return curl(preview, job, keyVariable, basic, KeyPlaces.NONE);
+  }
+
+  /**
+   * {@link #curl(RequestPreview, VideoJob, String, BasicCredentials)} for a preview whose key stands masked in
+   * {@code places}: there, in a header other than {@code Authorization} ({@code X-House-Key: hq-…}) or in the URL,
+   * the copy carries {@code $KEY_VARIABLE} instead. Without a variable ({@code keyVariable} null or blank) the key's
+   * places stay masked, and a comment says the command is refused so.
+   */
+  static String curl(RequestPreview preview, VideoJob job, String keyVariable, BasicCredentials basic,
+      KeyPlaces keyPlaces) {
+    boolean named = keyVariable != null && !keyVariable.isBlank();
+    String masked = keyPlaces.masked();
     Map.Entry<String, String> authorization = preview.headers().entrySet().stream()
         .filter(header -> header.getKey().equalsIgnoreCase("Authorization")).findFirst().orElse(null);
-    String written = authorization == null ? "\"Authorization: Bearer $" + keyVariable + "\""
-        : keyHeader(authorization.getKey(), authorization.getValue(), keyVariable, basic);
-    boolean asShown = written == null;
+    // Other headers holding the masked key, each as its -H word with the variable in the key's place.
+    Map<String, String> withKey = new TreeMap<>();
+    List<String> leftMasked = new ArrayList<>();
+    if (masked != null && !masked.isEmpty()) {
+      new TreeMap<>(preview.headers()).forEach((name, value) -> {
+        if ((authorization == null || !name.equals(authorization.getKey())) && keyPlaces.headers().contains(name)
+            && value != null && value.contains(masked)) {
+          String word = named && name.matches("[A-Za-z0-9-]+") ? withVariable(name + ": " + value, masked, keyVariable)
+              : null;
+          if (word == null) {
+            leftMasked.add("the " + name + " header");
+          } else {
+            withKey.put(name, word);
+          }
+        }
+      });
+    }
+    String url = masked == null || masked.isEmpty() || !keyPlaces.url() || !preview.url().contains(masked)
+        ? quote(preview.url())
+        : named ? withVariable(preview.url(), masked, keyVariable) : null;
+    if (url == null) {
+      leftMasked.add("the URL");
+      url = quote(preview.url());
+    }
+    String written = authorization == null ? (!withKey.isEmpty() ? withKey.values().iterator().next()
+            : named ? "\"Authorization: Bearer $" + keyVariable + "\"" : quote("Authorization: Bearer <key>"))
+        : named ? keyHeader(authorization.getKey(), authorization.getValue(), keyVariable, basic) : null;
+    boolean asShown = authorization != null && written == null;
     String keyHeader = asShown ? quote(authorization.getKey() + ": " + authorization.getValue()) : written;
     StringBuilder text = new StringBuilder();
     boolean http = preview.url().startsWith("http://") || preview.url().startsWith("https://");
@@ -117,10 +155,21 @@ final class Commands {
       text.append("# The mock provider answers only inside vidgen; with TOAPIS_API_KEY set,\n")
           .append("# vidgen serve shows the real ToAPIs request here.\n");
     }
-    if (asShown) {
+    if (asShown && named) {
       text.append("# The ").append(authorization.getKey()).append(" header stands as the preview showed it, masked:\n")
           .append("# put in its credentials as the provider documents them, with the key from $")
           .append(keyVariable).append(".\n");
+    } else if (asShown) {
+      leftMasked.add(0, "the " + authorization.getKey() + " header");
+    }
+    if (!leftMasked.isEmpty()) {
+      String places = leftMasked.size() == 1 ? leftMasked.get(0) : String.join(", ",
+          leftMasked.subList(0, leftMasked.size() - 1)) + " and " + leftMasked.get(leftMasked.size() - 1);
+      String show = leftMasked.size() == 1 ? " shows" : " show";
+      text.append("# Not runnable as copied: ").append(places)
+          .append(named ? show + " the key masked in a way the shell cannot fill in;\n"
+              : show + " the key masked, and the provider names no variable to read it from;\n")
+          .append("# put the key in by hand, as the provider documents it, or the provider refuses the request.\n");
     }
     Map<Path, String> variables = new LinkedHashMap<>();
     for (ImageInput image : job.images()) {
@@ -161,12 +210,14 @@ final class Commands {
             .append(name).append(" (vidgen generate does both for you).\n");
       }
     }
-    text.append("curl -X ").append(quote(preview.method())).append(' ').append(quote(preview.url()));
+    text.append("curl -X ").append(quote(preview.method())).append(' ').append(url);
     Map<String, String> headers = new TreeMap<>(preview.headers());
     headers.forEach((name, value) -> {
       text.append(" \\\n  -H ");
       if (authorization != null && name.equals(authorization.getKey())) {
         text.append(keyHeader);
+      } else if (withKey.containsKey(name)) {
+        text.append(withKey.get(name));
       } else {
         text.append(quote(name + ": " + value));
       }
@@ -200,6 +251,27 @@ final class Commands {
       };
     }
     return "\"" + name + ": " + (scheme.isEmpty() ? "" : scheme + " ") + variable + "\"";
+  }
+
+  /**
+   * {@code text} as one double-quoted shell word with {@code $KEY_VARIABLE} wherever {@code masked} stood, the rest
+   * kept as it reads ({@code "X-House-Key: $HOUSE_API_KEY"}); null when {@code text} holds a control character, which
+   * such a word cannot carry as it is.
+   */
+  private static String withVariable(String text, String masked, String keyVariable) {
+    if (text.chars().anyMatch(Character::isISOControl)) {
+      return null;
+    }
+    StringBuilder word = new StringBuilder("\"");
+    String[] parts = text.split(java.util.regex.Pattern.quote(masked), -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        // ${NAME} where a letter follows, which the shell would read as part of the name
+        word.append(parts[i].matches("[A-Za-z0-9_].*") ? "${" + keyVariable + "}" : "$" + keyVariable);
+      }
+      word.append(parts[i].replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`"));
+    }
+    return word.append('"').toString();
   }
 
   /**

@@ -519,7 +519,7 @@ final class Jobs {
         + " (" + (unanswered ? "its create got no usable answer, so it may exist and be billed: " + earlier.taskId()
             : readFromNote.isPresent() ? TasksReadFromNotes.said(earlier, readFromNote.get())
             : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + ")"
-        + (recordedOnThisServer(earlier) ? "" : "; that take was recorded without its server by an older vidgen, so it"
+        + (recordedOnThisServer(earlier) ? "" : "; that take was " + earlier.serverNotRecordedBy() + ", so it"
             + " counts as a take on any server, this one too") + takeElsewhere(job)
         + "; generating it again makes another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
             + " again)" : " and pays " + price + " again") + ", so it was not sent (nothing was created or billed for it)",
@@ -670,7 +670,8 @@ final class Jobs {
           resentBeforeUnanswered.put(unanswered, takes.get());
         }
         record(identified(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
-            noteNow.get().submittedAt(), clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its "
+            noteNow.get().submittedAt(), clock.instant(), HistoryEntry.serverErrorAnswer(unanswered)
+                .map(said -> said + "; ").orElse("") + (unanswered.possibleTasks() > 1 ? "each of its "
                 + unanswered.possibleTasks() + " takes may have made a task; " : "") + lookUpAdvice(unanswered), "serve",
             unanswered.possibleTasks()), job));
       } else if ((cause instanceof dev.vidgen.core.client.SubmitNotSentException

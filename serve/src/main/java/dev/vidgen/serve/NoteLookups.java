@@ -276,9 +276,13 @@ final class NoteLookups {
   /** What a note closed by a look-up that found no task says. */
   static String nothingMade(HistoryEntry note, Instant at) {
     return "nothing was made: looked up by its client reference at " + at.truncatedTo(ChronoUnit.SECONDS) + " (UTC), "
-        + Duration.between(note.lastTakeAtMost(), at).toMinutes() + " min after its create went out, no task answers"
-        + " to it, so its create most likely never arrived and nothing was billed (the provider's dashboard says for"
-        + " certain); generating this job again makes one take";
+        + Duration.between(note.lastTakeAtMost(), at).toMinutes() + " min after its create went out, "
+        + (note.answeredWithServerError()
+            ? "its create was answered with a server error and no task answers to its client reference, so it made"
+                + " none (nothing billed; the provider's dashboard says for certain)"
+            : "no task answers to it, so its create most likely never arrived and nothing was billed (the provider's"
+                + " dashboard says for certain)")
+        + "; generating this job again makes one take";
   }
 
   /**

@@ -539,6 +539,7 @@ public final class Playground implements AutoCloseable {
     }
     // A provider's preview is meant to mask its key; one that does not is masked here, so the key never reaches the page.
     BasicCredentials basic = BasicCredentials.of(preview, settings.apiKey());
+    KeyPlaces keyPlaces = KeyPlaces.of(preview, settings.apiKey()); // where the copy puts the key's variable
     preview = preview == null ? null : new RequestPreview(preview.method(), settings.withoutKey(preview.url()),
         maskedHeaders(preview.headers()), settings.withoutKey(preview.body()));
     json.put("preview", preview == null ? null : preview(preview));
@@ -549,7 +550,7 @@ public final class Playground implements AutoCloseable {
     Optional<String> unwritable = gaps.unwritable();
     String command = unwritable.isPresent() ? null : Commands.vidgen(job, settings.commandOptions(), gaps.asTyped());
     String curl = preview == null || command == null ? null
-        : Commands.curl(preview, job, settings.keyVariable(), basic);
+        : Commands.curl(preview, job, settings.keyVariable(), basic, keyPlaces);
     boolean tooLong = command != null && (command.length() > LONGEST_COMMAND_SHOWN
         || curl != null && curl.length() > LONGEST_COMMAND_SHOWN);
     // A command longer than a shell takes (a pasted file as the prompt, say) is not echoed on every check.

@@ -56,6 +56,24 @@ class CommandsTest {
   }
 
   @Test
+  void writesTheProvidersVariableWhereverThePreviewShowsItsMaskedKeyAndSaysWhyNotWithoutOne() {
+    RequestPreview preview = new RequestPreview("POST", "https://gw.house.example/api/submit?k=hq-…",
+        Map.of("X-House-Key", "hq-…", "X-Auth", "Key=hq-…; v=1", "Content-Type", "application/json"), "{}");
+    VideoJob job = VideoJob.builder("m").build();
+
+    KeyPlaces places = new KeyPlaces("hq-…", java.util.Set.of("X-House-Key", "X-Auth"), true);
+
+    assertThat(Commands.curl(preview, job, "HOUSE_API_KEY", BasicCredentials.OTHER, places))
+        .contains("curl -X POST \"https://gw.house.example/api/submit?k=$HOUSE_API_KEY\"",
+            "-H \"X-House-Key: $HOUSE_API_KEY\"", "-H \"X-Auth: Key=$HOUSE_API_KEY; v=1\"")
+        .doesNotContain("hq-…", "Authorization", "#");
+    assertThat(Commands.curl(preview, job, null, BasicCredentials.OTHER, places))
+        .startsWith("# Not runnable as copied: the X-Auth header, the X-House-Key header and the URL show the key"
+            + " masked, and the provider names no variable to read it from;\n")
+        .doesNotContain("$null");
+  }
+
+  @Test
   void keepsTheSchemeOfThePreviewsKeyHeader() {
     VideoJob job = VideoJob.builder("m").build();
     RequestPreview token = new RequestPreview("POST", "https://api.acme.example/v1/videos",

@@ -97,6 +97,24 @@ class NoteLookupsTest {
   }
 
   @Test
+  void aNoteOfACreateAnsweredWithAServerErrorIsClosedAsMadeNoneNotAsNeverArrived() throws Exception {
+    // As the playground notes a create answered 500 whose look-up failed then.
+    VideoJob owl = VideoJob.builder("seedance-2").prompt("an owl at dusk").seconds(5).build();
+    history.record(HistoryEntry.unanswered("vg-owl-1", true, "toapis", owl, null, time.instant(), time.instant(),
+        "its create was answered with a server error (toapis: HTTP 500 internal_error: Internal server error) and no"
+            + " task id, so a task may exist; look the task up with vidgen status unanswered-vg-owl-1", "serve"));
+    time.move(HistoryEntry.CREATE_MAY_STILL_ANSWER.plusSeconds(1));
+
+    lookups.lookUpAll();
+    settle();
+
+    HistoryEntry closed = history.note("unanswered-vg-owl-1").orElseThrow();
+    assertThat(closed.status()).isEqualTo("failed");
+    assertThat(closed.error()).contains("nothing was made", "its create was answered with a server error and no task"
+        + " answers to its client reference, so it made none (nothing billed").doesNotContain("never arrived");
+  }
+
+  @Test
   void aTaskWhoseCreateMayStillBeAnsweredToAProcessThatRunsIsLeftToItUntilItWouldBeListed() throws Exception {
     // The create reached the provider; its answer is on its way to the process that sent it (a generate, a playground).
     VideoJob fox = VideoJob.builder("seedance-2").prompt("a fox in snow, close up").seconds(5).build();

@@ -285,6 +285,25 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void theCurlOfAProviderWhoseKeyGoesInAHeaderOfItsOwnCarriesThatProvidersVariableThere() throws IOException {
+    ApiKey key = ApiKey.of("hq-0123456789abcdef0123456789abcdef01234567");
+    // An in-house gateway's provider, as writing-a-provider.md allows: its key in a header of its own, masked.
+    VideoProvider house = previewing(shown -> new RequestPreview("POST", "http://127.0.0.1:9/api/submit",
+        Map.of("Content-Type", "application/json", "X-House-Key", key.masked()), shown.body()));
+    on.client(VidgenClient.builder().provider(house).build());
+    on.start(new PlaygroundSettings(on.client(), "127.0.0.1", 0, folder, on.history(), MODEL,
+        List.of("--provider", "house"), "HOUSE_API_KEY", key));
+
+    Map<String, Object> checked = json(on.post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}"));
+
+    assertThat(checked).containsEntry("valid", true);
+    assertThat(((Map<?, ?>) ((Map<?, ?>) checked.get("preview")).get("headers")).get("X-House-Key")).isEqualTo("hq-…");
+    assertThat((String) checked.get("curl")).as("the copy runs with the key the shell fills in")
+        .contains("-H \"X-House-Key: $HOUSE_API_KEY\"").doesNotContain("hq-…", "TOAPIS_API_KEY", "Authorization")
+        .doesNotContain(key.reveal());
+  }
+
+  @Test
   void aKeyAProvidersPreviewShowsEncodedNeverReachesThePageEither() throws IOException {
     String key = "acme/secret+0123456789abcdef==";
     String encoded = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);

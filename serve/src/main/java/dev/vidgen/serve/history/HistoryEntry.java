@@ -4,8 +4,12 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.json.PriceJson;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -101,6 +105,12 @@ public record HistoryEntry(
   public static final String NOT_FOUND = "not_found";
   /** The status of a job whose create may have made a task that vidgen never heard of. */
   public static final String UNKNOWN = "unknown";
+  /**
+   * The words that open the note of a create whose answer was a server error (HTTP 500, no task named) and whose task
+   * could not be told then: a look-up by its client reference that finds none shows it made none, not that it never
+   * arrived ({@link #answeredWithServerError}).
+   */
+  public static final String SERVER_ERROR_ANSWER = "its create was answered with a server error (";
   /** How an unanswered create is named: this prefix, then the client reference it carried (or would have). */
   public static final String UNANSWERED_PREFIX = "unanswered-";
   /**
@@ -581,6 +591,23 @@ public record HistoryEntry(
     return status.equals("failed") && file == null;
   }
 
+  /**
+   * For a create that ended as {@code unanswered}: when its last answer was a server error, the words that open its
+   * note ({@link #SERVER_ERROR_ANSWER}, that error, and that a task may exist); else empty (no answer came).
+   */
+  public static Optional<String> serverErrorAnswer(AmbiguousSubmitException unanswered) {
+    Objects.requireNonNull(unanswered, "unanswered == null");
+    return unanswered.getCause() instanceof ProviderException answer && answer.kind() == FailureKind.SERVER_ERROR
+        ? Optional.of(SERVER_ERROR_ANSWER + SafeText.clip(SafeText.clean(answer.getMessage()), 300)
+            + ") and no task id, so a task may exist")
+        : Optional.empty();
+  }
+
+  /** Whether this note's create was answered with a server error ({@link #SERVER_ERROR_ANSWER}), not left unanswered. */
+  public boolean answeredWithServerError() {
+    return error != null && error.startsWith(SERVER_ERROR_ANSWER);
+  }
+
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
@@ -645,6 +672,29 @@ public record HistoryEntry(
    */
   public boolean serverNotRecorded() {
     return (baseUrl == null || baseUrl.isBlank()) && (keyTag == null || keyTag.isBlank()) && !"mock".equals(provider);
+  }
+
+  /**
+   * Whether this line is one of vidgen's own commands' ({@code generate}, {@code extend}, {@code remix}, the
+   * playground, {@code batch}) that keeps neither its server nor its key's tag ({@link #serverNotRecorded}): written by
+   * a vidgen from before either was kept. An app's {@link TaskHistory#submitOnce}, which names its own source, came
+   * later, so its lines never are.
+   */
+  public boolean writtenByAnOlderVidgen() {
+    return serverNotRecorded() && (source.equals("generate") || source.equals("serve") || source.equals("batch")
+        || source.startsWith("extend of ") || source.startsWith("remix of "));
+  }
+
+  /**
+   * For a line that keeps neither its server nor its key's tag ({@link #serverNotRecorded}), who recorded it so, for
+   * people: "recorded without its server by an older vidgen", or for an app's line, that that app recorded it with
+   * neither, as its client gave neither ({@link dev.vidgen.core.client.VidgenClient#baseUrl()}, {@code keyTag()}).
+   */
+  public String serverNotRecordedBy() {
+    return writtenByAnOlderVidgen() ? "recorded without its server by an older vidgen"
+        : "recorded by " + SafeText.clip(SafeText.clean(source), 80)
+            + " without its server or its key's tag, which its client did not give (no base URL or API key in its"
+            + " provider's configuration)";
   }
 
   /**

@@ -32,6 +32,9 @@ final class SubmitOnce {
   private final VideoJob job;
   private final String source;
   private final String providerId;
+  /** The client's base URL and key tag, kept on every line as the command line's are (null: the client has none). */
+  private final String baseUrl;
+  private final String keyTag;
   private final String reference = "vg-" + UUID.randomUUID();
   private final boolean referenceSent;
   private final InputDigests digests = InputDigests.reading();
@@ -46,6 +49,8 @@ final class SubmitOnce {
     }
     this.source = source.strip();
     this.providerId = client.provider().id();
+    this.baseUrl = client.baseUrl().orElse(null);
+    this.keyTag = client.keyTag().orElse(null);
     this.referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
         .orElse(false);
   }
@@ -126,7 +131,8 @@ final class SubmitOnce {
       Throwable cause = AsyncFailures.unwrap(failure);
       if (cause instanceof AmbiguousSubmitException unanswered) {
         history.record(noted(HistoryEntry.unanswered(reference, referenceSent, providerId, job, quote,
-            note.submittedAt(), now, "its create got no usable answer" + (unanswered.possibleTasks() > 1
+            note.submittedAt(), now, HistoryEntry.serverErrorAnswer(unanswered)
+                .orElse("its create got no usable answer") + (unanswered.possibleTasks() > 1
                 ? ", and each of its " + unanswered.possibleTasks() + " takes may have made a task" : "") + "; "
                 + check(), source, unanswered.possibleTasks())));
       } else if (cause instanceof SubmitNotSentException
@@ -148,19 +154,23 @@ final class SubmitOnce {
     }
   }
 
-  /** {@code entry} with what the job's local inputs hold, so that a copy or a renamed file is the same job. */
+  /**
+   * {@code entry} with what the job's local inputs hold, so that a copy or a renamed file is the same job, and with the
+   * client's base URL and key tag, so that the command line tells the server it was made on.
+   */
   private HistoryEntry noted(HistoryEntry entry) {
-    return digests.recorded(entry, job);
+    return digests.recorded(entry.withBaseUrl(baseUrl).withKeyTag(keyTag), job);
   }
 
   /** Where to look for a task the create may have made, for people (as vidgen generate says it). */
   private String check() {
     String name = HistoryEntry.unansweredName(reference, referenceSent);
+    String server = baseUrl == null ? "" : " --base-url " + SafeText.command(baseUrl);
     return referenceSent
-        ? "look it up with vidgen status " + name + " (by its client reference) or on the provider's dashboard"
+        ? "look it up with vidgen status " + name + server + " (by its client reference) or on the provider's dashboard"
             + " before you send it again"
         : "check the provider's dashboard before you send it again (a task found there is saved, and this entry"
-            + " closed, with vidgen wait TASK_ID --made-by " + name + ")";
+            + " closed, with vidgen wait TASK_ID --made-by " + name + server + ")";
   }
 
   /** The refusal of the job the history holds as {@code earlier}: a task, or a create that may have made one. */
