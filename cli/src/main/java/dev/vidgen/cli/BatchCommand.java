@@ -17,6 +17,7 @@ import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.ratelimit.RateLimitedProvider;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.text.Utf8Text;
 import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;
@@ -180,6 +181,8 @@ final class BatchCommand extends ClientCommand {
       String location = journal == null ? defaultJournal(jobs).toString()
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
+      // A journal another user could have planted (a link SQLite would follow) is refused before anything is read.
+      UnsafeJournal.refuse(location);
       EarlierSpend earlier = EarlierSpend.of(location, batch, resubmitUnknown);
       if (maxCredits != null) {
         // Also bounds what the run's own creates and their blind resends after a 500 may cost, as generate's budget
@@ -316,10 +319,12 @@ final class BatchCommand extends ClientCommand {
             .timeout(timeout)
             .keyTag(session.apiKey() == null ? null : session.apiKey().tag())
             .hiding(EnvironmentKeys.of(context.env()))
+            // The limit is the batch's: each take is checked against every worker's takes as the journal holds them.
+            .batchBudget(maxCredits, entries -> EarlierSpend.of(entries, false).paid())
             .build();
         Runnable stopCounting = client.addListener(creates);
         try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, client,
-            output)) {
+            sameCommand(session, jobs, location, videos), output)) {
           report = live.run(plan);
         } finally {
           stopCounting.run();
@@ -331,6 +336,7 @@ final class BatchCommand extends ClientCommand {
         if (live.timedOut()) {
           views.timedOut(timeout);
         }
+        views.sameCommand(sameCommand(session, jobs, location, videos));
         manifest.record(batch, store);
       } catch (ResultsManifest.StaleJournalException e) {
         // Refused before a job was written: a journal file this run made (a mistyped --journal) is removed.
@@ -479,6 +485,7 @@ final class BatchCommand extends ClientCommand {
     // Per model, per priced length (as the quote's basis names it): the file's price beside the built-in one.
     java.util.Map<String, java.util.Map<String, String>> prices = new java.util.LinkedHashMap<>();
     String builtIn = ", and vidgen's built-in route of ";
+    java.util.Map<String, String> documentedBy = new java.util.HashMap<>();
     for (dev.vidgen.batch.PlannedJob job : plan.jobs()) {
       dev.vidgen.core.pricing.PriceQuote quote = job.quote();
       String basis = quote.basis();
@@ -489,6 +496,11 @@ final class BatchCommand extends ClientCommand {
         continue;
       }
       origins.putIfAbsent(quote.model(), basis.substring(from + 2, documented));
+      // Whose price the built-in one is, as the basis words it: "(toapis' documented price)".
+      int whose = basis.indexOf(" (", documented + builtIn.length());
+      if (whose >= 0 && whose < gives && basis.charAt(gives - 1) == ')') {
+        documentedBy.putIfAbsent(quote.model(), basis.substring(whose + 2, gives - 1));
+      }
       String file = quote.isKnown() ? quote.credits().toPlainString() + " credits ($" + quote.usd().toPlainString()
           + ")" : "unknown";
       prices.computeIfAbsent(quote.model(), model -> new java.util.LinkedHashMap<>())
@@ -496,7 +508,8 @@ final class BatchCommand extends ClientCommand {
               + " built-in route");
     }
     origins.forEach((model, origin) -> output.note("price of " + model + ": " + origin + " (vidgen's built-in route"
-        + " of " + model + " has the provider's documented price): " + String.join("; ", prices.get(model).entrySet()
+        + " of " + model + " has " + documentedBy.getOrDefault(model, "the provider's documented price") + "): "
+        + String.join("; ", prices.get(model).entrySet()
             .stream().map(price -> price.getKey() + ": " + price.getValue()).toList())
         + "; every line on it is planned at the file's price"));
   }
@@ -693,6 +706,49 @@ final class BatchCommand extends ClientCommand {
           "give a folder you can write with --out-dir");
     }
     requireRoom(videos, videos);
+  }
+
+  /**
+   * This batch command as a script runs it again to go on ({@code next_command}; trial HD, F2): the jobs file, the
+   * journal and the results folder as absolute paths, and the options that shape the run; never {@code --adopt},
+   * {@code --start-over}, {@code --resubmit-unknown} or {@code --retry-failed}, each a choice made once, nor a key.
+   * Null for a journal URL with a user or a query, where a password may stand (it is not repeated).
+   */
+  private String sameCommand(Session session, Path jobs, String location, Path videos) {
+    if (Journals.isUrl(location) && (location.contains("@") || location.contains("?"))) {
+      return null;
+    }
+    List<String> words = new ArrayList<>(List.of("vidgen", "batch", jobs.toAbsolutePath().toString(), "--journal",
+        location, "--out-dir", videos.toAbsolutePath().toString()));
+    if (batchName != null) {
+      words.addAll(List.of("--batch-name", batchName));
+    }
+    if (concurrency != 8) {
+      words.addAll(List.of("--concurrency", String.valueOf(concurrency)));
+    }
+    if (maxCredits != null) {
+      words.addAll(List.of("--max-credits", maxCredits.toPlainString()));
+    }
+    if (skipInvalid) {
+      words.add("--skip-invalid");
+    }
+    if (timeout != null) {
+      words.addAll(List.of("--timeout", timeout.toString())); // ISO-8601, as --timeout reads it back exactly
+    }
+    if (!lease.equals(Duration.ofSeconds(60))) {
+      words.addAll(List.of("--lease", lease.toString()));
+    }
+    if (rateTier != null) {
+      words.addAll(List.of("--rate-tier", rateTier.strip()));
+    }
+    if (session.providerFlagGiven()) {
+      session.choice().ifPresent(choice -> words.addAll(List.of("--provider", choice.id())));
+    }
+    words.addAll(session.setupOptions());
+    if (root.allowUnknownPrices) {
+      words.add("--allow-unknown-prices");
+    }
+    return SafeText.command(words.toArray(String[]::new));
   }
 
   /** {@code jobs.jsonl} → {@code jobs.journal} beside it. */

@@ -19,12 +19,13 @@ final class BatchInterruptNotice {
    * Arms the notice for the run of {@code batch} on {@code journal}; closing it disarms it. When it
    * speaks, it also deletes the temporary files of the videos {@code client} is writing, which the
    * ending process abandons: their jobs keep their tasks in the journal, and the next run downloads them.
+   * {@code sameCommand} is the same batch command, which goes on ({@code next_command}; null: none to run as it is).
    */
   static ShutdownNotice arm(String batch, String journal, BatchProgressBar bar, BatchRunner runner,
-      dev.vidgen.core.client.VidgenClient client, Output output) {
+      dev.vidgen.core.client.VidgenClient client, String sameCommand, Output output) {
     return ShutdownNotice.arm("vidgen-batch-interrupted", () -> {
       try {
-        tell(batch, journal, bar, runner, output);
+        tell(batch, journal, bar, runner, sameCommand, output);
       } finally {
         // After the answers' wait, so a video finished meanwhile is still saved; no download's own clean-up runs now.
         client.deletePartialDownloads();
@@ -32,7 +33,8 @@ final class BatchInterruptNotice {
     });
   }
 
-  private static void tell(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {
+  private static void tell(String batch, String journal, BatchProgressBar bar, BatchRunner runner, String sameCommand,
+      Output output) {
     // No new create goes out from here: a job not sent yet stays pending for the next run.
     int onTheirWay = runner.stopSending();
     int notJournaledBefore = runner.createsNotJournaled();
@@ -72,10 +74,12 @@ final class BatchInterruptNotice {
       json.put("not_saved", last.notSaved());
       json.put("submitting", last.submitting());
       json.put("not_sent", last.notSent());
+      json.put("held_by_other_workers", last.heldElsewhere()); // of a shared journal: theirs, not this run's
     }
     json.put("creates_unanswered", unanswered);
     json.put("creates_not_journaled", notJournaled);
     json.put("next", next);
+    json.put("next_command", sameCommand); // the same command alone, for scripts (trial HD, F2)
     output.object(json);
     String counts = last == null ? "" : " with " + where(last);
     // Held back at the last moment after all (stopped while still waiting for a connection): nothing was made.
@@ -114,7 +118,8 @@ final class BatchInterruptNotice {
   /** Where the jobs stand by the journal: done, with a task, with a create of unknown outcome, not sent. */
   static String where(BatchProgress last) {
     java.util.List<String> parts = new java.util.ArrayList<>();
-    parts.add(last.done() + " of " + last.total() + " jobs done");
+    // The done and total are the batch's; the rest, this run's own, apart from the jobs other workers hold.
+    parts.add(last.done() + " of " + (last.heldElsewhere() > 0 ? "the batch's " : "") + last.total() + " jobs done");
     int running = last.withTask() - last.saving();
     if (running > 0) {
       parts.add(running + " with a task (it goes on at the provider and the next run follows it)");
@@ -135,6 +140,10 @@ final class BatchInterruptNotice {
     if (last.submitting() > 0) {
       parts.add(last.submitting() + " whose create has no answer yet (the next run looks it up by its client reference"
           + " before sending anything, or reports it unknown where its model takes none)");
+    }
+    if (last.heldElsewhere() > 0) {
+      parts.add(last.heldElsewhere() + " held by the batch's other workers on this journal (they go on with "
+          + (last.heldElsewhere() == 1 ? "it" : "them") + ")");
     }
     if (last.notSent() > 0) {
       parts.add(last.notSent() + " not sent (no task exists; the next run sends " + (last.notSent() == 1 ? "it" : "them")

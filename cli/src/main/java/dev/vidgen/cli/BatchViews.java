@@ -33,6 +33,8 @@ final class BatchViews {
   private final Map<String, Object> balances = new LinkedHashMap<>();
   /** The batch's --timeout, once it passed before every job was final; else null. */
   private java.time.Duration timedOut;
+  /** The same batch command, which a script runs as it is to go on ({@code next_command}); null: none. */
+  private String sameCommand;
 
   BatchViews(Output output) {
     this(output, null);
@@ -403,6 +405,11 @@ final class BatchViews {
     this.timedOut = timeout;
   }
 
+  /** The same batch command, given as {@code next_command} where the summary's way on is to run it again. */
+  void sameCommand(String command) {
+    this.sameCommand = command;
+  }
+
   /**
    * What a run under {@code --max-credits} sent: {@code creates} (each may have made a paid task) that took
    * {@code credits} of the budget, which was {@code maxCredits} less {@code earlierCredits} for earlier takes.
@@ -581,6 +588,7 @@ final class BatchViews {
           + " or downloaded twice, and tasks already made are followed, not paid again";
       output.note(message + " — " + next);
       json.put("error", error("deadline_exceeded", "batch.timeout", message, next, exit));
+      json.put("next_command", sameCommand); // the same command alone, for scripts (trial HD, F2)
     } else if (exit != ExitCodes.DONE) {
       boolean rateLimited = report.stopped().isEmpty() && leftRateLimited(report);
       String keyTag = session == null || session.apiKey() == null ? null : session.apiKey().tag();
@@ -616,7 +624,11 @@ final class BatchViews {
         error.put("code", "batch.budget_reached"); // stopped during the run, beside batch.over_budget before it
       }
       json.put("error", error);
+      // Run as it is only when nothing is to be changed first (a key, a budget, a folder).
+      json.put("next_command", budgetStop == null && next.startsWith("run the same command again") ? sameCommand
+          : null);
     }
+    json.putIfAbsent("next_command", null); // every summary has the key: null when there is none to run as it is
     output.object(json);
     return exit;
   }
@@ -634,8 +646,14 @@ final class BatchViews {
         : "this run sent " + Plural.count(use.creates(), "create") + ", which took " + Views.credits(use.credits())
             + " of it (each may have made a paid task: the summary counts " + Plural.word(use.creates(), "it", "them")
             + " in spent, unknown and extra, and with --json sent_this_run)";
+    // Held back by the batch's takes as the journal holds them (other workers' too) while this run's own left room.
+    boolean byWorkers = stop.quote().isKnown() && use.maxCredits().subtract(use.earlierCredits())
+        .subtract(use.credits()).compareTo(stop.quote().credits()) >= 0;
     String next = stop.quote().model() + " at " + (stop.quote().isKnown() ? Views.credits(stop.quote().credits())
-        : "an unknown price") + " did not fit the " + Views.credits(stop.remainingCredits()) + " left";
+        : "an unknown price") + " did not fit the " + Views.credits(stop.remainingCredits()) + " left"
+        + (byWorkers ? " of the batch's budget, which the batch's workers on this journal spent together (their"
+            + " takes, as the journal holds them, may cost " + Views.credits(use.maxCredits()
+            .subtract(stop.remainingCredits())) + ")" : "");
     return "the batch stopped at its budget (" + limit + "): " + sent + "; the next create (" + next + ") was held"
         + " back, so " + Plural.count(notSent, "job was", "jobs were") + " not sent (listed as left; see"
         + " docs/errors.md#budget-exceeded)";

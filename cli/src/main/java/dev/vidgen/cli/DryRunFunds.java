@@ -16,10 +16,12 @@ final class DryRunFunds {
   /**
    * What the real run checks before it sends, with a key set: a job the key or the account cannot pay
    * ends the dry run with exit 8 too. A balance that cannot be read is said, and the dry run goes on.
+   *
+   * @return whether the balance was asked of the provider (not without a key, nor of a provider that reports none)
    */
-  static void require(Session session, VidgenClient client, PriceQuote quote, Output output) {
+  static boolean require(Session session, VidgenClient client, PriceQuote quote, Output output) {
     if (session.usesStandInKey()) {
-      return; // no key: nothing to read it with
+      return false; // no key: nothing to read it with
     }
     dev.vidgen.core.port.Balances balances;
     try {
@@ -29,11 +31,12 @@ final class DryRunFunds {
       if (cause instanceof dev.vidgen.core.error.AuthenticationException refused && refused.refusesKey()) {
         throw refused; // as the real run: the key itself refused
       }
-      if (!(cause instanceof UnsupportedOperationException)) {
-        output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(
-            cause.getMessage())) + "); the real run reads it again before it sends");
+      if (cause instanceof UnsupportedOperationException) {
+        return false; // a provider that reports no balance: nothing was read
       }
-      return;
+      output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(
+          cause.getMessage())) + "); the real run reads it again before it sends");
+      return true;
     }
     java.util.Optional<BigDecimal> left = balances.effectiveRemaining();
     boolean tooLittle = left.isPresent()
@@ -52,5 +55,6 @@ final class DryRunFunds {
       throw new dev.vidgen.core.error.InsufficientQuotaException(dev.vidgen.core.error.ProviderErrorDetails.of(
           client.provider().id(), 0, INSUFFICIENT_CREDITS, message), null, quote);
     }
+    return true;
   }
 }

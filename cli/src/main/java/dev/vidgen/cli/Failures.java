@@ -623,6 +623,12 @@ final class Failures {
           : "raise the setting the message names and go on with the task: " + largerAnswersCommand(provider, handle,
               session);
     }
+    if (cause instanceof ProviderException provider && handle == null
+        && ProviderErrorDetails.ANSWER_LINK_UNUSABLE.equals(provider.details().code())) {
+      // The same answer comes on every try: "try again later" would mislead.
+      return "the provider's answer was unusable, and running again gets the same answer unless the provider"
+          + " changes: check the base URL (--base-url, TOAPIS_BASE_URL), then run again";
+    }
     if (cause instanceof ProviderException provider) {
       // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
       boolean noConnection = provider.kind() == FailureKind.CONNECT_FAILED && session != null;

@@ -214,7 +214,7 @@ abstract class FollowOnCommand extends ClientCommand {
     FollowOn sending = followOn;
     CompletableFuture<JobHandle> submitted = unanswered.start(
         () -> client.followOnAsync(kind(), from, sending, unanswered.stopSending()));
-    return unanswered.follow(submitted, handle -> {
+    return unanswered.follow(submitted, after.timeout, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
           unanswered.openNote(), output);
       if (history.recorded()) {
@@ -288,7 +288,7 @@ abstract class FollowOnCommand extends ClientCommand {
       Output output) {
     RequestView request = preview == null ? null : new RequestView(preview, session.apiKey(), session::withoutKey);
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
-    DryRunFunds.require(session, client, quote, output);
+    boolean balanceRead = DryRunFunds.require(session, client, quote, output);
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);
@@ -304,7 +304,7 @@ abstract class FollowOnCommand extends ClientCommand {
     json.put("live_list_checked", GenerateCommand.liveListChecked(session));
     json.put("file", after.dryRunFile(session));
     output.object(json);
-    output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
+    output.line(DryRunReads.line(session.checksKeysModelList(), balanceRead));
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put(kind().id() + " of", task);
     fields.put("model", quote.model());

@@ -100,7 +100,7 @@ final class GenerateCommand extends ClientCommand {
     }
     CompletableFuture<JobHandle> submitted = unanswered.start(
         () -> sending.submitAsync(sent, unanswered.reference(), unanswered.stopSending()));
-    return unanswered.follow(submitted, handle -> {
+    return unanswered.follow(submitted, after.timeout, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, sent, "generate", unanswered.openNote(), output);
       if (history.recorded()) {
         unanswered.answered(handle); // else the note stays: the task's own line is missing, and it is the only trace
@@ -211,7 +211,7 @@ final class GenerateCommand extends ClientCommand {
     // What the real run does next: the same job refused (exit 1), and earlier takes of unknown outcome counted.
     RepeatCheck.checkAsTheRealRun(session, client, videoJob, budget, allowUnknownPrices, again, output);
     EarlierUnknownTakes.requireWithin(session, client, videoJob, budget, true, output);
-    DryRunFunds.require(session, client, quote, output);
+    boolean balanceRead = DryRunFunds.require(session, client, quote, output);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);
@@ -228,7 +228,7 @@ final class GenerateCommand extends ClientCommand {
     json.put("live_list_checked", liveListChecked(session));
     json.put("file", after.dryRunFile(session));
     output.object(json);
-    output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
+    output.line(DryRunReads.line(session.checksKeysModelList(), balanceRead));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", videoJob.model());
     Views.modeField(videoJob, report, client.catalog()).ifPresent(mode -> fields.put("mode", mode));

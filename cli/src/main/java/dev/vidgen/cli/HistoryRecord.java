@@ -223,7 +223,7 @@ final class HistoryRecord {
    * the {@code --out} or the server ({@link HistoryEntry#serverNotRecorded}): where its video was to go is not known.
    */
   synchronized boolean outNotKept() {
-    return entry.out() == null && entry.serverNotRecorded();
+    return entry.out() == null && entry.writtenByAnOlderVidgen();
   }
 
   /** Whether the task was made in the playground ({@code vidgen serve}). */

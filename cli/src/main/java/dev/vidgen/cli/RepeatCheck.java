@@ -457,8 +457,8 @@ final class RepeatCheck {
 
   /**
    * Whether the same-job check counts {@code entry} as a take on the server this command asks: one made there
-   * ({@link #onThisServer}), or a line an older vidgen wrote without its server ({@link
-   * HistoryEntry#serverNotRecorded}), which it may have sent to any base URL, so that an upgrade never pays again.
+   * ({@link #onThisServer}), or a line that keeps no server ({@link HistoryEntry#serverNotRecorded}: an older
+   * vidgen's, or an app's whose client named none), which may have gone to any base URL, so that nothing pays again.
    */
   static boolean countsHere(Session session, HistoryEntry entry) {
     return onThisServer(session, entry) || entry.serverNotRecorded();
@@ -467,8 +467,7 @@ final class RepeatCheck {
   /** What the refusal adds of {@code entry} when it counts only as a line that names no server; empty otherwise. */
   private static String serverNotRecordedClause(Session session, HistoryEntry entry) {
     return onThisServer(session, entry) || !entry.serverNotRecorded() ? ""
-        : "; that take was recorded without its server by an older vidgen, so it counts as a take on any server,"
-            + " this one too";
+        : "; that take was " + entry.serverNotRecordedBy() + ", so it counts as a take on any server, this one too";
   }
 
   /** {@code history}, once the notes of runs that ended before their creates went out are closed ({@link RunMarker}). */
@@ -623,8 +622,13 @@ final class RepeatCheck {
           .truncatedTo(ChronoUnit.SECONDS) + ")" : "";
       String none = entry.claimed().isEmpty() ? ";" + when + " if the provider's dashboard shows that it made no task"
           + dated + ", close it with vidgen history --close " + name + " --no-task" : "";
-      return NextStep.words("look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none
-          + savedSinceNote(session, entry));
+      String words = "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none
+          + savedSinceNote(session, entry);
+      // The look-up by client reference runs as it is (trial HD, F1); the close after the dashboard is the user's call.
+      String lookUp = Failures.taskCommand("status", entry.taskId(), entry.provider(), session,
+          session.setupOptions().toArray(String[]::new));
+      return new NextStep(words, entry.referenceSent() && words.contains("look it up with " + lookUp + " ")
+          ? lookUp : null);
     }
     if (entry.status().equals("completed") && quietState(session, entry).orElse(null) == SavedFileState.SAVED) {
       // Still there and not written since, as wait and download check it; a file this locale cannot name is taken as

@@ -601,10 +601,11 @@ final class Session implements AutoCloseable {
 
   /**
    * Whether a job is checked against a key's live model list before it is sent: the check is on, a key is set,
-   * and the provider is not the mock, which has no key and lists no models.
+   * the provider is not the mock, which has no key and lists no models, and the provider offers such a list.
    */
   boolean checksKeysModelList() {
-    return checksModels() && !usesStandInKey() && !(choice != null && choice.isMock());
+    return checksModels() && !usesStandInKey() && !(choice != null && choice.isMock())
+        && (client == null || LiveListOffer.of(client.provider()));
   }
 
   /** Whether no key was set and a stand-in (never sent) took its place. */

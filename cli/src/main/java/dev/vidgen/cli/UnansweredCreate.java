@@ -222,17 +222,21 @@ final class UnansweredCreate {
   /**
    * Waits for {@code submitted} with a Ctrl-C notice armed (until the wait's own notice is) and the
    * slow-create notice running, then goes on with {@code then}; a create that ends ambiguous is kept
-   * in the history as unknown first, and said where to look up.
+   * in the history as unknown first, and said where to look up. A create still unanswered {@code timeout} (the
+   * command's {@code --timeout}; null: none) after it went out, and {@link VidgenClient#DEADLINE_GRACE} more, ends the
+   * command with exit 7, the job left unknown and never sent again.
    */
-  int follow(CompletableFuture<JobHandle> submitted, java.util.function.ToIntFunction<JobHandle> then) {
+  int follow(CompletableFuture<JobHandle> submitted, java.time.Duration timeout,
+      java.util.function.ToIntFunction<JobHandle> then) {
     session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> interrupted(submitted)));
     SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);
     try {
       JobHandle handle;
       try {
-        handle = Joins.join(submitted);
+        handle = timeout == null ? Joins.join(submitted) : joinWithin(submitted, timeout);
       } catch (AmbiguousSubmitException e) {
-        boolean recorded = recordUnknown("its create got no usable answer" + (e.possibleTasks() > 1 ? ", and each of its "
+        boolean recorded = recordUnknown(HistoryEntry.serverErrorAnswer(e).orElse("its create got no usable answer")
+            + (e.possibleTasks() > 1 ? ", and each of its "
             + e.possibleTasks() + " takes may have made a task" : "") + "; " + check(), false, e.possibleTasks())
             .isPresent();
         if (recorded && e.clientReference().isPresent()) {
@@ -260,12 +264,79 @@ final class UnansweredCreate {
         notMade(e);
         throw e;
       }
+      if (handle == null) {
+        throw unansweredByDeadline(timeout); // outside the catch above: the note stays unknown, as written
+      }
       session.remember(handle);
       return then.applyAsInt(handle);
     } finally {
       slow.close();
       session.releaseHeldNotice();
     }
+  }
+
+  /**
+   * {@code submitted}'s task, waited for until {@code timeout} after the create's first take went out and {@link
+   * VidgenClient#DEADLINE_GRACE} more (trial HD, F3); a create still unanswered then is given up as a SIGTERM gives it
+   * up: no take goes out again and the job stays unknown (null, for {@link #unansweredByDeadline}).
+   */
+  private JobHandle joinWithin(CompletableFuture<JobHandle> submitted, java.time.Duration timeout) {
+    while (true) {
+      // Counted from the create's first take (uploads and checks before it are not), as the task's deadline is.
+      Optional<Instant> cut = session.firstCreateSent().map(sent -> sent.plus(timeout).plus(VidgenClient.DEADLINE_GRACE));
+      long left = cut.map(at -> java.time.Duration.between(Instant.now(), at).toMillis()).orElse(FIRST_WAIT.toMillis());
+      if (left <= 0) {
+        return outOfTime(submitted);
+      }
+      try {
+        return submitted.get(Math.min(left, FIRST_WAIT.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException stillOnItsWay) {
+        // Looked at again: the first take may have left meanwhile, which starts the count.
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException ended) {
+        return Joins.join(submitted); // ends as it would without --timeout
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Joins.join(submitted);
+      }
+    }
+  }
+
+  /**
+   * The deadline and its grace passed with the create unanswered: no take goes out again, and the job is kept unknown;
+   * null then, else the task or the failure of a submit that ended at this very moment.
+   */
+  private JobHandle outOfTime(CompletableFuture<JobHandle> submitted) {
+    stopSending.complete(null);
+    JobHandle late = answered(submitted, FIRST_WAIT); // answered at this very moment, or ended by the stop
+    if (late != null || submitted.isDone()) {
+      return late != null ? late : Joins.join(submitted);
+    }
+    recordUnknown("its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (UTC) and had no answer by its --timeout and " + VidgenClient.DEADLINE_GRACE.toSeconds() + " s more; "
+        + check(), false);
+    // Given up: not waited for again by the client's close either (its own wait for answers would add 10 s).
+    submitted.cancel(false);
+    return null;
+  }
+
+  /** Exit 7 for a create {@link #outOfTime} gave up: where to look for its task, and the look-up alone for scripts. */
+  private CliException unansweredByDeadline(java.time.Duration timeout) {
+    boolean recorded = openNote().isPresent();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("task_id", null);
+    fields.put("status", STATUS);
+    fields.put("model", job.model());
+    fields.put("client_reference", referenceSent ? reference : null);
+    if (recorded) {
+      fields.put("unanswered", HistoryEntry.unansweredName(reference, referenceSent));
+    }
+    // The look-up by client reference runs as it is; the --made-by form waits for a TASK_ID from the dashboard.
+    fields.put("next_command", referenceSent ? lookUpCommand() : null);
+    return new CliException(ExitCodes.DEADLINE, "deadline_exceeded", "the create of a " + job.model() + " task had no"
+        + " answer by the --timeout of " + DurationConverter.describe(timeout) + " and "
+        + VidgenClient.DEADLINE_GRACE.toSeconds() + " s more, so it was not waited for any longer (nor sent again); a"
+        + " task may exist and be billed" + (recorded ? "; the job is in the history as unknown (vidgen history), so"
+        + " running it again asks first" : ""), check(), fields);
   }
 
   /**
@@ -459,7 +530,10 @@ final class UnansweredCreate {
       nothingMade(new SubmitNotSentException("stopped before the create went out"), NOTHING_LEFT);
       return;
     }
-    boolean recorded = recordUnknown(interruptedReason(), false,
+    // A create answered with a server error is said so: its look-up then tells that it made none, not that it never came.
+    String reason = ambiguous ? HistoryEntry.serverErrorAnswer((AmbiguousSubmitException) ended.get())
+        .map(answer -> answer + "; " + check()).orElse(interruptedReason()) : interruptedReason();
+    boolean recorded = recordUnknown(reason, false,
         ambiguous ? ((AmbiguousSubmitException) ended.get()).possibleTasks() : 1).isPresent();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);

@@ -47,7 +47,8 @@ final class UnansweredLookup {
           + " task by its client reference only for keys of the account that made it, so if that key is another"
           + " account's, \"not found\" here says nothing of it");
     }
-    output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
+    output.note(entry.taskId() + (entry.answeredWithServerError() ? " is a create answered with a server error"
+        : " is a create that got no answer") + "; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (at " + RecordedServer.asked(session)
         + (!anotherKey && lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
             ? "; a task just made can take a minute to be listed, so \"not found\" is believed only after that)" : ")"));
@@ -94,6 +95,8 @@ final class UnansweredLookup {
         + "'s client reference on " + client.provider().id(),
         (old ? "it was sent more than a day ago, and a task that old may no longer be listed, so this says nothing;"
             + " the provider's dashboard (its billing) says for certain"
+            : entry.answeredWithServerError() ? "it was answered with a server error and no task answers to its client"
+                + " reference, so it made none (nothing billed); the provider's dashboard says for certain"
             : "a create that no task answers to most likely never arrived; the provider's dashboard says for certain")
             + (entry.status().equals(HistoryEntry.CLOSED) ? "" : "; if it shows none, vidgen history --close "
                 + entry.taskId() + " --no-task records that, and the same job may then be generated again"));

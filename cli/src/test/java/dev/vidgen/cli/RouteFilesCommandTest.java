@@ -153,7 +153,7 @@ class RouteFilesCommandTest {
     Files.writeString(dir.resolve("cheap.json"), "{\"patch\": {\"grok-video-1.5-preview\": {\"price\":"
         + " {\"per_request_usd\": {\"10\": \"0.01\", \"15\": \"0.15\"}}}}}");
     String told = "this price comes from built-in, patched by " + dir.resolve("cheap.json") + ", and vidgen's built-in"
-        + " route of grok-video-1.5-preview (the provider's documented price) gives 20 credits ($0.10)";
+        + " route of grok-video-1.5-preview (toapis' documented price) gives 20 credits ($0.10)";
 
     CliRun.Result quote = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("quote", "--base-url",
         fake.baseUrl(), "--routes", "cheap.json", "--prompt", "p", "--image", "https://img.example/a.png");
@@ -179,7 +179,7 @@ class RouteFilesCommandTest {
     assertThat(batch.exitCode()).as(batch.all()).isZero();
     assertThat(batch.err()).as("told once for the model, before anything is sent")
         .containsOnlyOnce("price of grok-video-1.5-preview: this price comes from built-in, patched by "
-            + dir.resolve("cheap.json") + " (vidgen's built-in route of grok-video-1.5-preview has the provider's"
+            + dir.resolve("cheap.json") + " (vidgen's built-in route of grok-video-1.5-preview has toapis'"
             + " documented price): per request, 10 s (the route's default): 2 credits ($0.01) by the file, 20 credits"
             + " ($0.10) by the built-in route; every line on it is planned at the file's price");
   }
@@ -199,7 +199,7 @@ class RouteFilesCommandTest {
     assertThat(batch.exitCode()).as(batch.all()).isZero();
     assertThat(batch.err()).as("the file's price beside the built-in one, for the 10 s and the 15 s lines")
         .containsOnlyOnce("price of grok-video-1.5-preview: this price comes from built-in, patched by "
-            + dir.resolve("team.json") + " (vidgen's built-in route of grok-video-1.5-preview has the provider's"
+            + dir.resolve("team.json") + " (vidgen's built-in route of grok-video-1.5-preview has toapis'"
             + " documented price): per request, 10 s: 25 credits ($0.125) by the file, 20 credits ($0.10) by the"
             + " built-in route; per request, 15 s: 40 credits ($0.20) by the file, 30 credits ($0.15) by the built-in"
             + " route; every line on it is planned at the file's price");
@@ -469,7 +469,7 @@ class RouteFilesCommandTest {
     assertThat((Map<String, Object>) request.get("body")).containsEntry("model", "grok-video-1.5-preview")
         .containsEntry("seconds", "10");
     assertThat(text.exitCode()).as(text.all()).isZero();
-    assertThat(text.out()).contains("dry run: no create was sent (only free reads, such as the model list and the balance)", "Authorization: Bearer <absent: TOAPIS_API_KEY is not set>");
+    assertThat(text.out()).contains("dry run: nothing was sent (no create, and no read of a model list or a balance)", "Authorization: Bearer <absent: TOAPIS_API_KEY is not set>");
     assertThat(text.all()).doesNotContain("sk-offline");
     assertThat(fake.requests()).as("nothing sent").isEmpty();
   }

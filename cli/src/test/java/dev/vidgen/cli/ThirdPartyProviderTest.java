@@ -174,6 +174,61 @@ class ThirdPartyProviderTest {
   }
 
   @Test
+  void aProviderThatListsNoModelsIsPromisedNoCheckOfTheKeysListAndItsDryRunNamesNoReadItDidNotMake() {
+    CliRun cli = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY);
+    int creates = AcmeTestProvider.CREATES.get();
+
+    CliRun.Result validate = cli.run("validate", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");
+    CliRun.Result quote = cli.run("quote", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");
+    CliRun.Result quoteJson = cli.run("quote", "--json", "--provider", "acme", "--model", "veo3.1-fast", "--prompt",
+        "a kite");
+    CliRun.Result dryRun = dryRun(cli);
+    CliRun.Result dryRunJson = dryRun(cli, "--json");
+
+    assertThat(validate.exitCode()).as(validate.all()).isZero();
+    assertThat(validate.out()).contains("valid: veo3.1-fast").doesNotContain("live model list", "also checks that");
+    assertThat(quote.exitCode()).as(quote.all()).isZero();
+    assertThat(quote.out()).contains("price").doesNotContain("live model list", "also checks that");
+    assertThat(quoteJson.json()).containsEntry("live_list_checked", false);
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+    assertThat(dryRun.out()).contains("dry run: nothing was sent (no create, and no read of a model list or a balance)")
+        .doesNotContain("the model list and the balance");
+    assertThat(dryRunJson.json()).as(dryRunJson.all()).containsEntry("live_list_checked", false);
+    assertThat(AcmeTestProvider.CREATES.get()).as("nothing paid").isEqualTo(creates);
+  }
+
+  @Test
+  void aBuiltInRouteReplacedWithHintsForTheProviderInUseIsNotWarnedOfAndItsPriceIsNamedToApisOwn()
+      throws IOException {
+    // grok-video-1.5 replaced whole, spelled for acme only: the built-in route's toapis hints are dropped.
+    Path routes = Files.writeString(dir.resolve("acme-routes.json"), "{\"routes\": [{\"id\": \"grok-video-1.5\","
+        + " \"family\": \"Acme\", \"modes\": {\"text-to-video\": {}}, \"seconds\": {\"one_of\": [6], \"default\": 6},"
+        + " \"price\": {\"per_second_usd\": \"0.02\"}, \"hints\": {\"acme\": {\"quality\": \"high\"}}}]}");
+    String[] job = {"--routes", routes.toString(), "--model", "grok-video-1.5", "--prompt", "a kite", "--seconds", "6"};
+    CliRun cli = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY);
+
+    CliRun.Result validate = cli.run(with(job, "validate", "--provider", "acme"));
+    CliRun.Result quote = cli.run(with(job, "quote", "--provider", "acme"));
+    CliRun.Result onToApis = CliRun.in(dir).run(with(job, "validate", "--provider", "toapis"));
+
+    assertThat(validate.exitCode()).as(validate.all()).isZero();
+    assertThat(validate.err()).doesNotContain("hints", "standard wire");
+    assertThat(quote.exitCode()).as(quote.all()).isZero();
+    assertThat(quote.err()).doesNotContain("hints", "standard wire");
+    assertThat(quote.out()).contains("24 credits", "vidgen's built-in route of grok-video-1.5 (toapis' documented"
+        + " price) gives 12 credits ($0.06)").doesNotContain("the provider's documented price");
+    assertThat(onToApis.err()).as("where the job goes to toapis, its dropped hints are told: " + onToApis.all())
+        .contains("gives no toapis hints though vidgen's built-in route has them, so on toapis the job is sent in the"
+            + " standard wire");
+  }
+
+  private static String[] with(String[] job, String... command) {
+    List<String> args = new java.util.ArrayList<>(List.of(command));
+    args.addAll(List.of(job));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
   void aMissingKeyIsAdvisedByTheProvidersOwnVariable() {
     CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", "sk-toapis-000000000000")
         .run("generate", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");
