@@ -232,7 +232,11 @@ final class BatchCommand extends ClientCommand {
         views.historyTakes(HistoryTakes.find(session, client, plan.jobs(),
             job -> toSend == null || toSend.contains(job.key()),
             JournalFollows.of(BatchHistory.origin(batch, location), held), output));
-        return views.dryRun(plan, seen, earlier);
+        // The balance, as the real run reads it before its first create: jobs it cannot pay end the dry run too.
+        boolean balanceRead = DryRunFunds.requireForBatch(session, client,
+            seen.map(BatchPreview::creditsToSend).orElse(plan.knownCredits()),
+            seen.map(BatchPreview::unknownPricesToSend).orElse(plan.unknownPrices()), output);
+        return views.dryRun(plan, seen, earlier, DryRunReads.line(session.checksKeysModelList(), balanceRead));
       }
       try {
         // A journal that cannot be used is refused before anything is opened or made.

@@ -215,7 +215,7 @@ final class BatchViews {
    * A dry run: every valid line with its price and file, and, when the journal exists, what the run
    * would do with each job and what it would still send; no create was sent (only free reads). Exit 0.
    */
-  int dryRun(BatchPlan plan, java.util.Optional<BatchPreview> preview, EarlierSpend earlier) {
+  int dryRun(BatchPlan plan, java.util.Optional<BatchPreview> preview, EarlierSpend earlier, String readsLine) {
     Map<String, BatchPreview.JobPreview> byKey = new LinkedHashMap<>();
     preview.ifPresent(p -> p.jobs().forEach(job -> byKey.put(job.job().key(), job)));
     List<List<String>> rows = new ArrayList<>();
@@ -326,7 +326,7 @@ final class BatchViews {
     json.put("earlier_takes_credits_at_most", earlier.extra());
     json.put("history_takes", HistoryTakes.json(historyTakes));
     json.put("warnings", session == null ? List.of() : session.warnings()); // as the real run's summary has them
-    output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
+    output.line(readsLine); // names only the free reads the dry run made
     json.put("dry_run", true);
     json.put("jobs", jobs);
     output.object(json);

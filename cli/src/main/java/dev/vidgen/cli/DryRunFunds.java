@@ -6,7 +6,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.ZeroPrices;
 import java.math.BigDecimal;
 
-/** The funds check of a dry run ({@code generate}, {@code extend}, {@code remix}), as the real run makes it. */
+/** The funds check of a dry run ({@code generate}, {@code extend}, {@code remix}, {@code batch}), as the real run makes it. */
 final class DryRunFunds {
   /** The code of a refusal before sending, as the real run's has it. */
   private static final String INSUFFICIENT_CREDITS = "insufficient_credits";
@@ -20,24 +20,11 @@ final class DryRunFunds {
    * @return whether the balance was asked of the provider (not without a key, nor of a provider that reports none)
    */
   static boolean require(Session session, VidgenClient client, PriceQuote quote, Output output) {
-    if (session.usesStandInKey()) {
-      return false; // no key: nothing to read it with
+    Read read = read(session, client, output);
+    if (read.balances() == null) {
+      return read.asked();
     }
-    dev.vidgen.core.port.Balances balances;
-    try {
-      balances = client.balances();
-    } catch (RuntimeException e) {
-      Throwable cause = AsyncFailures.unwrap(e);
-      if (cause instanceof dev.vidgen.core.error.AuthenticationException refused && refused.refusesKey()) {
-        throw refused; // as the real run: the key itself refused
-      }
-      if (cause instanceof UnsupportedOperationException) {
-        return false; // a provider that reports no balance: nothing was read
-      }
-      output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(
-          cause.getMessage())) + "); the real run reads it again before it sends");
-      return true;
-    }
+    dev.vidgen.core.port.Balances balances = read.balances();
     java.util.Optional<BigDecimal> left = balances.effectiveRemaining();
     boolean tooLittle = left.isPresent()
         && (quote.isKnown() && quote.credits().signum() > 0 ? quote.credits().compareTo(left.get()) > 0
@@ -56,5 +43,51 @@ final class DryRunFunds {
           client.provider().id(), 0, INSUFFICIENT_CREDITS, message), null, quote);
     }
     return true;
+  }
+
+  /**
+   * A batch's dry run, with a key set: the balance is read as the real run reads it before its first create, and jobs
+   * still to send ({@code toSend} credits, {@code unknown} more of unknown price) the key or the account cannot pay end
+   * the dry run with the real run's refusal (exit 8). A balance that cannot be read is said, and the dry run goes on.
+   *
+   * @return whether the balance was asked of the provider
+   */
+  static boolean requireForBatch(Session session, VidgenClient client, BigDecimal toSend, int unknown, Output output) {
+    Read read = read(session, client, output);
+    java.util.Optional<BigDecimal> left = read.balances() == null ? java.util.Optional.empty()
+        : read.balances().effectiveRemaining();
+    if (left.isPresent() && toSend.compareTo(left.get()) > 0) {
+      CliException refusal = BatchFunds.refusal(read.balances(), toSend, unknown);
+      throw new CliException(refusal.exitCode(), refusal.kind(), refusal.getMessage()
+          + " (a dry run; the real run would refuse it the same way)", refusal.next(), refusal.fields());
+    }
+    return read.asked();
+  }
+
+  /** A balance read: whether the provider was asked, and what it said (null when not asked or not readable). */
+  private record Read(boolean asked, dev.vidgen.core.port.Balances balances) {}
+
+  /**
+   * Reads the balance as the real run does: not without a key, nor of a provider that reports none; a key the
+   * provider refuses is thrown as the real run throws it; any other failure is said and reads as asked, unknown.
+   */
+  private static Read read(Session session, VidgenClient client, Output output) {
+    if (session.usesStandInKey()) {
+      return new Read(false, null); // no key: nothing to read it with
+    }
+    try {
+      return new Read(true, client.balances());
+    } catch (RuntimeException e) {
+      Throwable cause = AsyncFailures.unwrap(e);
+      if (cause instanceof dev.vidgen.core.error.AuthenticationException refused && refused.refusesKey()) {
+        throw refused; // as the real run: the key itself refused
+      }
+      if (cause instanceof UnsupportedOperationException) {
+        return new Read(false, null); // a provider that reports no balance: nothing was read
+      }
+      output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(
+          cause.getMessage())) + "); the real run reads it again before it sends");
+      return new Read(true, null);
+    }
   }
 }

@@ -1138,6 +1138,41 @@ class BatchCommandTest {
   }
 
   @Test
+  void aDryRunReadsTheBalanceAsTheRealRunDoesAndForecastsItsRefusal() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15)); // 20 and 30 credits
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.balance(new java.math.BigDecimal("40"), false);
+      CliRun.Result shortDry = againstFake(fake, jobs, "--dry-run");
+      CliRun.Result shortDryJson = againstFake(fake, jobs, "--dry-run", "--json");
+      fake.balance(new java.math.BigDecimal("1000"), false);
+      CliRun.Result enough = againstFake(fake, jobs, "--dry-run");
+
+      assertThat(shortDry.exitCode()).as(shortDry.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(shortDry.err()).contains("the jobs still to send cost 50 credits, but the key and the account each"
+          + " have 40 credits left: short by 10 credits; nothing was sent (a dry run; the real run would refuse it the"
+          + " same way)");
+      assertThat(shortDryJson.json().get("error")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("kind", "insufficient_quota");
+      assertThat(enough.exitCode()).as(enough.all()).isZero();
+      assertThat(enough.out()).contains("dry run: no create was sent (only free reads, such as the model list and the"
+          + " balance)");
+      assertThat(fake.requests(Endpoint.BALANCE)).as("each dry run read the balance").hasSize(3);
+      assertThat(fake.requests(Endpoint.CREATE)).as("a dry run sends no create").isEmpty();
+    }
+  }
+
+  @Test
+  void aDryRunOnTheMockNamesOnlyTheReadItMadeAsGeneratesDoes() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    CliRun.Result dry = CliRun.in(dir).run(args(jobs, "--dry-run"));
+
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).as("the mock has no model list to read").contains(
+        "dry run: no create was sent (only a free read of the balance)").doesNotContain("the model list");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aBatchTheBalanceCannotPayNamesTheShortSideWithTheAdviceThatFitsIt() throws Exception {
     Path jobs = write(job("a", 10)); // 20 credits
@@ -2128,7 +2163,7 @@ class BatchCommandTest {
     CliRun.Result json = CliRun.in(dir).run(args(jobs, "--dry-run", "--json"));
 
     assertThat(text.exitCode()).as(text.all()).isZero();
-    assertThat(text.out()).contains("total", "50 credits", "dry run: no create was sent (only free reads, such as the model list and the balance)")
+    assertThat(text.out()).contains("total", "50 credits", "dry run: ")
         .containsPattern("1\\s+a\\s+grok-video-1.5-preview\\s+20 credits")
         .containsPattern("2\\s+b\\s+grok-video-1.5-preview\\s+30 credits");
     assertThat(json.json()).containsEntry("dry_run", true).containsEntry("credits", 50.0);
