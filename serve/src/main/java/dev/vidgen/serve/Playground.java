@@ -161,7 +161,10 @@ public final class Playground implements AutoCloseable {
     try {
       Path dataFolder = settings.history().file().getParent();
       if (settings.folder().toAbsolutePath().normalize().startsWith(dataFolder)) {
-        dev.vidgen.core.files.OwnerOnly.folders(dataFolder); // vidgen's own, on the way: its owner's alone
+        // vidgen's own, on the way: its owner's alone, the playground's folder too, which every command that uses the
+        // data folder refuses when others (or, under umask 002, the user's group) may write it.
+        dev.vidgen.core.files.OwnerOnly.folders(dataFolder);
+        dev.vidgen.core.files.OwnerOnly.folders(settings.folder());
       }
       // The videos are the user's: as the umask makes them. The uploads, as kept, are the owner's alone.
       Files.createDirectories(settings.folder().resolve("videos"));
