@@ -38,21 +38,31 @@ public final class DeadlineExceededException extends VidgenException {
 
   /** Leeway for a provider's clock running ahead of the client's before a deadline is blamed on the clocks. */
   private static final Duration CLOCK_LEEWAY = Duration.ofMinutes(1);
+  /** How long before its submission a provider may date a task (a slow create, a skewed clock) before the clocks are blamed. */
+  private static final Duration CLOCK_BEHIND_LEEWAY = Duration.ofHours(1);
 
   /**
-   * The message when the provider dates the task after the client's whole wait had ended (by the client's clock):
-   * the provider keeps another clock (a mock on the system clock beside a client on virtual time), so its task
-   * could not finish within the client's deadline; empty when the dates agree or the provider gave none.
+   * The message when the provider dates the task after the client's whole wait had ended (by the client's clock), or
+   * long before the client submitted it: the provider keeps another clock (a mock on the system clock beside a client
+   * on virtual time, or on a fixed clock beside a client on the system clock), so its task could not finish within the
+   * client's deadline; empty when the dates agree, the provider gave none, or the handle was resumed from a bare id.
    */
   private static Optional<String> otherClock(JobHandle handle, TaskSnapshot lastSnapshot, Duration waited) {
     Optional<Instant> created = lastSnapshot == null ? Optional.empty() : lastSnapshot.reportedCreatedAt();
     Instant waitEnded = handle.submittedAt().plus(waited);
-    if (created.isEmpty() || !created.get().isAfter(waitEnded.plus(CLOCK_LEEWAY))) {
+    String dated;
+    if (created.isPresent() && created.get().isAfter(waitEnded.plus(CLOCK_LEEWAY))) {
+      dated = ", after the client's wait had ended (" + waitEnded + ")";
+    } else if (created.isPresent() && !handle.model().equals(JobHandle.UNKNOWN_MODEL)
+        && created.get().isBefore(handle.submittedAt().minus(CLOCK_BEHIND_LEEWAY))) {
+      // A bare task id's handle is stamped when it was resumed, so only a submitted task's date is compared.
+      dated = ", long before the client submitted it (" + handle.submittedAt() + ")";
+    } else {
       return Optional.empty();
     }
     return Optional.of("task " + handle.taskId() + " (" + handle.model() + ") not finished after " + waited.toSeconds()
         + " s by the client's clock, but the provider's clock is not the client's: the provider dates the task "
-        + created.get() + ", after the client's wait had ended (" + waitEnded + "), so no wait on the client's clock"
+        + created.get() + dated + ", so no wait on the client's clock"
         + " sees it finish; give the provider the client's clock (a mock on virtual time: the same"
         + " VirtualTime clock, or make it through ProviderConfig with the client's clock) and run it again (see"
         + " docs/errors.md#deadline-exceeded)");
@@ -82,6 +92,21 @@ public final class DeadlineExceededException extends VidgenException {
         + " came within " + Math.max(1, unanswered.toSeconds()) + " s, so its state when the wait ended, "
         + waited.toSeconds() + " s after it was made, is unknown (" + lastSeen + "); resume with its task id (see"
         + " docs/errors.md#deadline-exceeded)", handle, lastSnapshot, unanswered);
+  }
+
+  /**
+   * A wait whose client's clock read {@code stillAt} throughout while its timers ran {@code timersRan}, past its
+   * {@code deadline}: a deadline on a clock that does not move never comes, so the wait ends saying so.
+   */
+  static DeadlineExceededException clockStill(JobHandle handle, TaskSnapshot lastSnapshot, Duration deadline,
+      Instant stillAt, Duration timersRan) {
+    return new DeadlineExceededException("task " + handle.taskId() + " (" + handle.model() + ") not finished"
+        + (lastSnapshot == null ? "" : " (last status " + said(lastSnapshot) + ")") + ", and its deadline of "
+        + PollingLoop.spoken(deadline) + " never comes: the client's clock did not move (it read " + stillAt
+        + " throughout) while the wait's timers ran " + PollingLoop.spoken(timersRan) + "; a fixed clock"
+        + " (Clock.fixed) is not one to wait on: give the client a clock that moves (the system clock, the default)"
+        + " or, in tests, the testkit's VirtualTime, its clock() and its scheduler() both (see"
+        + " docs/errors.md#deadline-exceeded)", handle, lastSnapshot, null);
   }
 
   /**

@@ -65,8 +65,12 @@ final class FollowOns {
     this.sourceLook = sourceLook;
   }
 
-  /** The validated request, its price and the warnings it drew (such as a route's coming retirement); sends nothing. */
-  record Prepared(FollowOnRequest request, PriceQuote quote, List<Violation> warnings) {}
+  /**
+   * The validated request (its {@code model} the route's spelling of the name given), the route's id it is checked,
+   * priced and recorded under, its route (null: one the catalog lacks), its price and the warnings it drew (such as a
+   * route's coming retirement); sends nothing.
+   */
+  record Prepared(FollowOnRequest request, String model, ModelRoute route, PriceQuote quote, List<Violation> warnings) {}
 
   /**
    * Checks {@code followOn} of {@code kind} from {@code source} against the rules, knowing the live model
@@ -89,8 +93,10 @@ final class FollowOns {
   private Prepared prepare(FollowOnKind kind, JobHandle source, FollowOn followOn, Set<String> live) {
     JobValidator validator = live == null ? this.validator : this.validator.withLiveModels(live);
     String given = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
-    // Found as a job's model is: the id or an alias, in any case, and sent as the route's id.
-    String model = catalog.find(given).map(ModelRoute::id).orElse(given);
+    // Found as a job's model is: the id or an alias, in any case; checked and priced as the route's id, and sent as the
+    // route's spelling of the name given, or the name the key's live list gives it (submit).
+    ModelRoute route = catalog.find(given).orElse(null);
+    String model = route == null ? given : route.id();
     List<Violation> found = new ArrayList<>();
     Optional<FollowOnRule> rule = "unknown".equals(model) ? Optional.empty() : rules.find(model, kind);
     // The routes to suggest: those still offered (retired ones only when retired routes are allowed, or none is left).
@@ -131,8 +137,27 @@ final class FollowOns {
     PriceQuote quote = chosen.price()
         .map(credits -> new PriceQuote(model, credits, PriceQuote.usdOf(credits), kind.id() + ", per request"))
         .orElseGet(() -> PriceQuote.unknownFollowOn(model, kind));
-    return new Prepared(new FollowOnRequest(kind, source.taskId(), model, prompt, size, followOn.params()), quote,
-        found.stream().filter(violation -> !violation.isError()).toList());
+    String name = route == null ? model : route.nameFor(given);
+    return new Prepared(new FollowOnRequest(kind, source.taskId(), name, prompt, size, followOn.params()), model, route,
+        quote, found.stream().filter(violation -> !violation.isError()).toList());
+  }
+
+  /**
+   * The request of {@code prepared} as its create would send it now: the kept live list's spelling when that lists the
+   * model otherwise (an alias, or its name in another case), as a job's preview shows it; no call is made.
+   */
+  FollowOnRequest asSent(Prepared prepared) {
+    FollowOnRequest request = prepared.request();
+    return Optional.ofNullable(prepared.route())
+        .flatMap(route -> preflight.knownModels().filter(live -> !live.contains(request.model()))
+            .flatMap(route::spellingListedIn))
+        .map(name -> named(request, name)).orElse(request);
+  }
+
+  /** {@code request} sending {@code name} as its model. */
+  private static FollowOnRequest named(FollowOnRequest request, String name) {
+    return name.equals(request.model()) ? request : new FollowOnRequest(request.kind(), request.source(), name,
+        request.prompt(), request.size(), request.params());
   }
 
   /** Validates, takes the price from the budget and the funds, and creates the follow-on task. */
@@ -175,18 +200,21 @@ final class FollowOns {
     // A follow-on has no validation report of its own to carry them: its warnings are told as events.
     prepared.warnings().forEach(warning -> runtime.events().warning(warning.code(), warning.message()));
     FollowOnRequest request = prepared.request();
+    String model = prepared.model();
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     AtomicBoolean funded = new AtomicBoolean();
     AtomicBoolean budgeted = new AtomicBoolean(); // its quote taken from the client's budget
     AtomicReference<AfterServerError> afterError = new AtomicReference<>();
     AtomicReference<Instant> creatingAt = new AtomicReference<>();
     // The source's free read comes once the key's live list lets the model go, before the funds are read (as the
-    // command line orders them).
-    preflight.check(request.model(), prepared.quote(), () -> sourceLook.before(kind, source, request.model()), () -> {
-      ledger.reserve(prepared.quote());
-      budgeted.set(true);
-    })
-        .thenCompose(ok -> {
+    // command line orders them). The list names the model to send, as for a job: another of the route's names, or its
+    // name in another case.
+    preflight.checkFollowOn(prepared.route(), request.model(), prepared.quote(),
+        () -> sourceLook.before(kind, source, model), () -> {
+          ledger.reserve(prepared.quote());
+          budgeted.set(true);
+        })
+        .thenCompose(name -> {
           funded.set(true);
           if (result.isCancelled()) {
             throw new CancellationException(request.kind().id() + " cancelled before the create");
@@ -195,17 +223,18 @@ final class FollowOns {
             throw new SubmitNotSentException("the " + request.kind().id() + " was told to stop before its create went"
                 + " out; nothing was sent");
           }
-          runtime.events().creating(request.model(), null);
+          runtime.events().creating(model, null);
           creatingAt.set(runtime.time().now());
-          AfterServerError guard = new AfterServerError(request, prepared.quote(), result, stopSending);
+          FollowOnRequest sent = named(request, name);
+          AfterServerError guard = new AfterServerError(sent, prepared.quote(), result, stopSending);
           afterError.set(guard);
-          return create(request, guard, stopSending);
+          return create(sent, guard, stopSending);
         })
         .whenComplete((snapshot, failure) -> Futures.guard(result, () -> {
           if (failure == null && snapshot != null) {
             preflight.settleIf(funded.get(), prepared.quote());
             AfterServerError guard = afterError.get();
-            JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), request.model(),
+            JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), model,
                 prepared.quote(), runtime.time().now(), null, guard == null ? 0 : guard.possibleExtraTasks());
             runtime.events().submitted(handle, snapshot);
             result.complete(handle);
@@ -302,7 +331,7 @@ final class FollowOns {
             "was answered with a server error and was not sent again, as " + overBudget(over)));
       }
       preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
-      runtime.events().resentBlind(request.model(), quote(), null);
+      runtime.events().resentBlind(quote().model(), quote(), null); // the route's id, as a job's resend names it
       if (firstResend()) {
         runtime.events().warning("create.resent", "the " + request.kind().id() + " of task " + request.source()
             + " was answered with a server error (" + failure.getMessage() + "); it is sent again once (a short"

@@ -60,6 +60,8 @@ final class PollingLoop {
   static final Duration FOLLOWED_FROM_START = Duration.ofSeconds(5);
   /** A read that goes out this much later than planned shows that this process did not run meanwhile. */
   static final Duration PAUSE = Duration.ofSeconds(10);
+  /** A wait whose clock stands still while its timers run this much past the time its deadline had left ends. */
+  static final Duration STILL_CLOCK_LEEWAY = Duration.ofSeconds(10);
   static final String OUTAGE_WARNING = "status.unreadable";
   static final String NOT_FOUND_WARNING = "status.not_found";
 
@@ -140,6 +142,9 @@ final class PollingLoop {
     private volatile Duration pausedFor = Duration.ZERO;
     /** Since the task's creation: when the read that last found it unfinished went out (zero: none did). */
     private volatile Duration seenUnfinishedAt = Duration.ZERO;
+    /** The clock's reading when this wait last saw it move, and how long the wait's timers have run since. */
+    private volatile Instant clockReading;
+    private volatile Duration stillFor = Duration.ZERO;
 
     Wait(JobHandle handle, AwaitOptions options) {
       this.handle = handle;
@@ -181,6 +186,9 @@ final class PollingLoop {
       Duration untilDeadline = Duration.between(now, deadlineAt);
       if (polls > 0 && delay.compareTo(untilDeadline) > 0) {
         delay = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
+      }
+      if (clockStill(now, delay)) {
+        return;
       }
       plannedAt = now.plus(delay);
       setPending(runtime.time().after(delay, () -> Futures.guard(result, this::poll)));
@@ -419,9 +427,32 @@ final class PollingLoop {
           + " of failing reads)", "failed read of waited tasks", "failed reads of waited tasks");
       // Told to every wait, spared or not: from here until the next read no read of the task is on its way.
       runtime.events().statusReadFailed(handle, provider, wait);
+      if (clockStill(now, wait)) {
+        return true;
+      }
       plannedAt = now.plus(wait);
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
+    }
+
+    /**
+     * Whether the clock, read as {@code now} before a timer of {@code delay}, stood still while this wait's timers ran
+     * past the time its deadline had left and {@link #STILL_CLOCK_LEEWAY} more (a fixed clock beside a real
+     * scheduler); the wait then ends, since that deadline never comes. A clock that moves with the timers (the
+     * system clock, virtual time) never stands still so.
+     */
+    private boolean clockStill(Instant now, Duration delay) {
+      if (!now.equals(clockReading)) {
+        clockReading = now;
+        stillFor = Duration.ZERO;
+      }
+      Duration left = Duration.between(now, deadlineAt);
+      if (stillFor.compareTo((left.isNegative() ? Duration.ZERO : left).plus(STILL_CLOCK_LEEWAY)) > 0) {
+        fail(DeadlineExceededException.clockStill(handle, last, schedule.deadline(), now, stillFor));
+        return true;
+      }
+      stillFor = stillFor.plus(delay);
+      return false;
     }
 
     /** Whether the handle knows its task's route, and with it when the task was made (not so for a bare task id). */

@@ -33,18 +33,23 @@ class Preflight {
    * runs {@code budget} (which takes it from the client's budget, see {@link #thenBudget}).
    */
   CompletableFuture<Void> check(String model, PriceQuote quote, Runnable budget) {
-    return check(model, quote, () -> CompletableFuture.completedFuture(null), budget);
+    return checkFollowOn(null, model, quote, () -> CompletableFuture.completedFuture(null), budget)
+        .thenApply(name -> null);
   }
 
   /**
-   * {@link #check(String, PriceQuote, Runnable)} with {@code afterList} (a follow-on's look at its source) run once the
-   * live model list lets the model go, before the funds are read; its failure ends the check.
+   * {@link #check(dev.vidgen.core.domain.ModelRoute, String, PriceQuote)} for a follow-on on {@code route} (null: a
+   * model the catalog lacks, checked by its name alone) that names it {@code given}, with {@code afterList} (its look
+   * at its source) run once the live model list lets the model go, before the funds are read; its failure ends the
+   * check. Completes with the name to send, as a job's check does.
    */
-  CompletableFuture<Void> check(String model, PriceQuote quote, Supplier<CompletableFuture<Void>> afterList,
-      Runnable budget) {
-    CompletableFuture<Void> listed = (models == null ? CompletableFuture.<Void>completedFuture(null)
-        : models.check(model)).thenCompose(ok -> afterList.get());
-    return thenBudget(funds == null ? listed : listed.thenCompose(ok -> funds.reserve(quote)), quote, budget);
+  CompletableFuture<String> checkFollowOn(dev.vidgen.core.domain.ModelRoute route, String given, PriceQuote quote,
+      Supplier<CompletableFuture<Void>> afterList, Runnable budget) {
+    CompletableFuture<String> named = models == null ? CompletableFuture.completedFuture(given)
+        : route == null ? models.check(given).thenApply(ok -> given) : models.nameToSend(route, given);
+    CompletableFuture<String> listed = named.thenCompose(name -> afterList.get().thenApply(ok -> name));
+    return thenBudget(funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name)),
+        quote, budget);
   }
 
   /**

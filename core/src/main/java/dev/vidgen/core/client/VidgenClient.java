@@ -67,7 +67,9 @@ import java.util.random.RandomGenerator;
  * HTTP threads, the client's scheduler and download threads, a few in all): never block in a stage
  * that depends on one; chain {@code ...Async} calls with {@code thenCompose}, or give the stage an
  * executor of yours ({@code thenApplyAsync(fn, executor)}). A blocking method called on one of those
- * threads throws an {@link IllegalStateException} at once, before anything is sent.
+ * threads, or in a listener's callback, throws an {@link IllegalStateException} at once, before anything is sent.
+ * A provider that answers at once (the mock) is answered on those threads too, unless the app gave the client
+ * its scheduler (virtual time): then a future may be complete when it is returned.
  *
  * <p>The blocking methods throw the original {@link dev.vidgen.core.error.VidgenException}; the
  * {@code ...Async} forms complete exceptionally with it (unwrapped). Every error raised after a
@@ -98,6 +100,8 @@ public final class VidgenClient implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final ExecutorService ownIo;
+  /** Completes the futures handed back on the client's own threads when the provider answered on the caller's. */
+  private final HandBack handBack;
   private final RouteCatalog catalog;
   private final ClientRuntime runtime;
   private final BudgetLedger ledger;
@@ -133,6 +137,7 @@ public final class VidgenClient implements AutoCloseable {
     this.scheduler = scheduler;
     this.ownsScheduler = builder.scheduler == null;
     this.ownIo = ownIo;
+    this.handBack = new HandBack(builder.scheduler == null && builder.scheduling == null ? scheduler : null);
     this.catalog = catalog;
     Executor io = builder.ioExecutor != null ? builder.ioExecutor : ownIo;
     Scheduling time = builder.scheduling != null ? builder.scheduling : new ExecutorScheduling(builder.clock, scheduler);
@@ -928,8 +933,9 @@ public final class VidgenClient implements AutoCloseable {
   /**
    * Extends the video of an earlier task (an encoded handle or a bare task id) and returns the new
    * task's handle, to await and download like any job's. Validated against the route's follow-on
-   * rules, priced, budgeted and checked like a submit; a source task this client has not seen completed is read once
-   * first (free), and nothing is sent when it failed, is not finished or does not exist ({@link
+   * rules, priced, budgeted and checked like a submit, and sent under the name the key's live list gives its model
+   * (an alias, or the name in another case), as a submit is; a source task this client has not seen completed is read
+   * once first (free), and nothing is sent when it failed, is not finished or does not exist ({@link
    * Builder#readFollowOnSources}).
    *
    * @throws dev.vidgen.core.error.InvalidJobException when the route takes no extend, the request breaks its rules,
@@ -982,7 +988,9 @@ public final class VidgenClient implements AutoCloseable {
   /**
    * Checks a follow-on of {@code kind} as its submit does before anything is paid, and sends nothing: the route's
    * follow-on rules, then the key's live model list (read when not kept; one that cannot be read warns and lets it
-   * go, as before a create). Blocks for that read; the report holds the warnings the follow-on drew.
+   * go, as before a create). A model the list holds under another of its route's names, or in another case, passes
+   * with the {@code live_models.alias} warning a job gets, and that listed name is the one its submit sends. Blocks
+   * for that read; the report holds the warnings the follow-on drew.
    *
    * @throws dev.vidgen.core.error.InvalidJobException when it breaks its rules or the key's list lacks its model
    * @throws dev.vidgen.core.error.AuthenticationException when the provider refuses the key
@@ -992,21 +1000,26 @@ public final class VidgenClient implements AutoCloseable {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(followOn, "followOn == null");
     FollowOns.Prepared prepared = followOns.prepare(kind, resume(handleOrTaskId), followOn);
-    String model = prepared.request().model();
-    Futures.await(track(() -> liveModels.check(model)), true); // the check the follow-on's submit makes
-    return new ValidationReport(model, null, prepared.warnings());
+    String name = prepared.request().model();
+    // The check the follow-on's submit makes: the route's names against the key's list, with the warning a job gets
+    // when the list gives the model another name (an alias, or the name in another case).
+    Futures.await(track(() -> prepared.route() == null ? liveModels.check(name)
+        : liveModels.nameToSend(prepared.route(), name).<Void>thenApply(sent -> null)), true);
+    return new ValidationReport(prepared.model(), null, prepared.warnings());
   }
 
   /**
    * The request an extend or remix of {@code handleOrTaskId} would send, with the key masked; checks
-   * it as {@link #quoteFollowOn} does and sends nothing.
+   * it as {@link #quoteFollowOn} does and sends nothing. Its model is the name the key's live list gives the model
+   * when that list is kept (after {@link #checkFollowOn}), as a job's preview shows it.
    *
    * @throws UnsupportedOperationException when the provider cannot show one
    */
   public RequestPreview previewFollowOn(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(followOn, "followOn == null");
-    return runtime.provider().previewFollowOn(followOns.prepare(kind, resume(handleOrTaskId), followOn).request());
+    FollowOns.Prepared prepared = followOns.prepare(kind, resume(handleOrTaskId), followOn);
+    return runtime.provider().previewFollowOn(followOns.asSent(prepared));
   }
 
   /** One status read of the task a follow-on starts from, as {@link #statusAsync} reads (told to the listeners). */
@@ -1128,6 +1141,7 @@ public final class VidgenClient implements AutoCloseable {
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
+    handBack.runPending();
     if (ownIo != null) {
       ownIo.shutdownNow();
     }
@@ -1145,7 +1159,7 @@ public final class VidgenClient implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException("this VidgenClient is closed");
     }
-    return openSubmits.start(callersStop, start);
+    return handBack.of(openSubmits.start(callersStop, start));
   }
 
   /**
@@ -1198,7 +1212,7 @@ public final class VidgenClient implements AutoCloseable {
         stopForClose(future, what);
       }
     }
-    return future;
+    return handBack.of(future);
   }
 
   /**

@@ -99,8 +99,9 @@ public final class SqliteFiles {
     String what = !mine(folderOwner) ? "is owned by " + who(folderOwner) + ", not by this user" + uidOfThisUser()
         : "is writable by others (mode " + PrivatePaths.octal(folder, attributes.permissions()) + ")"
         + (sticky(folder) ? ", and Linux's fs.protected_symlinks and fs.protected_regular are not both on" : "");
-    return Optional.of(new PrivatePaths.Problem(folder, "its folder " + folder + " " + what + ", so another user could"
-        + " put a link there named like it or its side files (-journal, -wal, -shm) for SQLite to follow", ""));
+    return Optional.of(new PrivatePaths.Problem(folder, "its folder " + folder + " " + what
+        + ", where another user may put a link named like it or its side files (-journal, -wal, -shm) for SQLite to"
+        + " follow", ""));
   }
 
   /** {@code file} and its side files. */

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param kind whether the earlier video is extended or remixed
  * @param source the task whose video the job starts from
- * @param model the route id sent as {@code model}
+ * @param model the name sent as {@code model}: the route's id, the alias the job named, or the name the key's live
+ *     model list gives the route
  * @param prompt the prompt, or null where the route takes none
  * @param size the {@code size} value, or null
  * @param params extra provider parameters, passed through untouched

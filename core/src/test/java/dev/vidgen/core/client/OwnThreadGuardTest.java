@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,42 @@ class OwnThreadGuardTest {
     assertThat(onOwnThread(() -> fixture.client.modelNameToSend(Jobs.MODEL))).hasMessageEndingWith(
         "refused before it sent anything: make it on a thread of yours (an executor of yours,"
             + " thenApplyAsync(fn, executor))");
+  }
+
+  @Test
+  void theRefusalNamesTheThreadAsItIsNamedNowAndTheNameItWasMadeWith() {
+    // OkHttp renames its threads while a call runs: the name a user sees in a thread dump or a log comes first.
+    Throwable refused = onOwnThread(() -> {
+      Thread.currentThread().setName("OkHttp http://127.0.0.1:26300/...");
+      fixture.client.status(fixture.handle("task-1"));
+    });
+
+    assertThat(refused).hasMessageStartingWith("a blocking VidgenClient call (status) on vidgen's own thread OkHttp"
+        + " http://127.0.0.1:26300/... (made as vidgen-test-1) would hold that thread");
+    assertThat(provider.calls()).isEmpty();
+  }
+
+  @Test
+  void aBlockingCallInAListenersCallbackOnTheCallersThreadIsRefused() {
+    // A provider that answers at once tells onSubmitted on the submitting thread; other providers on vidgen's own.
+    AtomicReference<VidgenClient> self = new AtomicReference<>();
+    AtomicReference<Throwable> inListener = new AtomicReference<>();
+    ScriptedProvider scripted = new ScriptedProvider();
+    try (ClientFixture told = new ClientFixture(scripted, builder -> builder.listener(new VidgenListener() {
+      @Override
+      public void onSubmitted(JobHandle handle, TaskSnapshot answer) {
+        inListener.set(catchThrowable(() -> self.get().status(handle)));
+      }
+    }))) {
+      self.set(told.client);
+
+      told.client.submit(Jobs.valid());
+
+      assertThat(inListener.get()).isInstanceOf(IllegalStateException.class).hasMessageStartingWith(
+          "a blocking VidgenClient call (status) in a listener's callback (thread " + Thread.currentThread().getName()
+              + ") would, with a provider answering on vidgen's own threads, hold such a thread");
+      assertThat(scripted.calls()).noneMatch(call -> call.startsWith("status"));
+    }
   }
 
   @Test

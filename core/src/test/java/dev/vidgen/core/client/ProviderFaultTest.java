@@ -418,6 +418,7 @@ class ProviderFaultTest {
       String dryRunWords = org.assertj.core.api.Assertions.catchThrowable(() -> client.preview(Jobs.valid()))
           .getMessage();
       CompletableFuture<JobHandle> submitted = client.submitAsync(Jobs.valid());
+      submitted.handle((handle, failure) -> null).join(); // handed back on the client's own thread, a moment later
 
       assertThat(failureOf(submitted)).isInstanceOf(ProviderSelectionException.class).hasCause(oldSpi)
           .hasMessage(dryRunWords);

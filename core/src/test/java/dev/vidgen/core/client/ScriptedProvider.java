@@ -42,6 +42,7 @@ final class ScriptedProvider implements VideoProvider {
   private final boolean takesClientReference;
   private final List<String> calls = new ArrayList<>();
   private final List<SubmitRequest> creates = new ArrayList<>();
+  private final List<dev.vidgen.core.port.FollowOnRequest> followOns = new ArrayList<>();
   private final Deque<Object> createAnswers = new ArrayDeque<>();
   private final Deque<Object> followOnAnswers = new ArrayDeque<>();
   private final Deque<Object> statusAnswers = new ArrayDeque<>();
@@ -184,6 +185,11 @@ final class ScriptedProvider implements VideoProvider {
 
   synchronized List<SubmitRequest> creates() {
     return List.copyOf(creates);
+  }
+
+  /** The extends and remixes asked for, in order. */
+  synchronized List<dev.vidgen.core.port.FollowOnRequest> followOns() {
+    return List.copyOf(followOns);
   }
 
   /** Lists {@code models} as the key's live models (none listed by default: the provider cannot list). */
@@ -354,6 +360,7 @@ final class ScriptedProvider implements VideoProvider {
   @Override
   public synchronized CompletableFuture<TaskSnapshot> createFollowOn(dev.vidgen.core.port.FollowOnRequest request) {
     calls.add("createFollowOn");
+    followOns.add(request);
     if (followOnAnswers.isEmpty()) {
       return VideoProvider.super.createFollowOn(request);
     }
