@@ -11,18 +11,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Arranges what a {@link MockVideoProvider} does next: failed calls of a kind ({@link Operation}),
- * and how the next created tasks go. Faults are used up in the order they were scripted; calls
- * with nothing scripted behave normally. Thread-safe; every method returns this script.
+ * Arranges what a {@link MockVideoProvider} does next: failed calls of a kind ({@link Operation}) or of one
+ * method ({@link MockCall.Method}, such as status reads alone), and how the next created tasks go. Faults are used
+ * up in the order they were scripted, a method's before its kind's; calls with nothing scripted behave normally.
+ * Thread-safe; every method returns this script.
  */
 public final class MockScript {
   private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
+  private final Map<MockCall.Method, Deque<Fault>> methodFaults = new EnumMap<>(MockCall.Method.class);
   private final Deque<TaskPlan> plans = new ArrayDeque<>();
   private boolean keyRejected;
 
   MockScript() {
     for (Operation operation : Operation.values()) {
       faults.put(operation, new ArrayDeque<>());
+    }
+    for (MockCall.Method method : MockCall.Method.values()) {
+      methodFaults.put(method, new ArrayDeque<>());
     }
   }
 
@@ -42,11 +47,27 @@ public final class MockScript {
    * unavailable ({@code rate_limit_unavailable}), the others as server errors.
    */
   public MockScript serverErrors(Operation operation, int times, int httpStatus) {
-    if (httpStatus < 500 || httpStatus > 599) {
-      throw new IllegalArgumentException("httpStatus must be 500 to 599, was " + httpStatus);
-    }
-    FailureKind kind = httpStatus == 503 ? FailureKind.UNAVAILABLE : FailureKind.SERVER_ERROR;
-    return add(operation, times, new Fault(kind, httpStatus, null, null, false));
+    return add(operation, times, serverError(httpStatus));
+  }
+
+  /**
+   * The next {@code times} calls of {@code method} alone fail with a 5xx status, as {@link #serverErrors(Operation,
+   * int, int)}: {@code MockCall.Method.STATUS} fails status reads, never the balance read a client makes before its
+   * first create.
+   */
+  public MockScript serverErrors(MockCall.Method method, int times, int httpStatus) {
+    return add(method, times, serverError(httpStatus));
+  }
+
+  /** The next {@code times} calls of {@code method} alone fail with HTTP 429 and {@code Retry-After}. */
+  public MockScript rateLimit(MockCall.Method method, int times, Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter == null");
+    return add(method, times, new Fault(FailureKind.RATE_LIMITED, 429, null, retryAfter, false));
+  }
+
+  /** The next {@code times} calls of {@code method} alone fail as {@code kind} would on the wire. */
+  public MockScript fail(MockCall.Method method, int times, FailureKind kind) {
+    return add(method, times, Fault.of(kind));
   }
 
   /** The next {@code times} calls of {@code operation} fail as {@code kind} would on the wire. */
@@ -116,9 +137,18 @@ public final class MockScript {
     return plan(1, new TaskPlan(duration, null, false));
   }
 
+  /**
+   * The next created task leaves the progress number out of its status reads until it ends ({@code
+   * TaskSnapshot.progress()} null while queued and in progress), as ToAPIs may; it completes as usual.
+   */
+  public MockScript nextTaskReportsNoProgress() {
+    return plan(1, TaskPlan.COMPLETES.reportingNoProgress());
+  }
+
   /** Forgets every scripted fault and plan and accepts the key again. */
   public synchronized MockScript reset() {
     faults.values().forEach(Deque::clear);
+    methodFaults.values().forEach(Deque::clear);
     plans.clear();
     keyRejected = false;
     return this;
@@ -126,16 +156,18 @@ public final class MockScript {
 
   /** How many scripted faults and task plans are not used up yet. */
   public synchronized int pending() {
-    return faults.values().stream().mapToInt(Deque::size).sum() + plans.size();
+    return faults.values().stream().mapToInt(Deque::size).sum()
+        + methodFaults.values().stream().mapToInt(Deque::size).sum() + plans.size();
   }
 
   synchronized boolean keyRejected() {
     return keyRejected;
   }
 
-  /** The next fault for a call of {@code operation}, or null to behave normally. */
-  synchronized Fault nextFault(Operation operation) {
-    return faults.get(operation).poll();
+  /** The next fault for a call of {@code method}, scripted for it alone or for its {@code operation}; null: none. */
+  synchronized Fault nextFault(MockCall.Method method, Operation operation) {
+    Fault own = methodFaults.get(method).poll();
+    return own != null ? own : faults.get(operation).poll();
   }
 
   /** The plan for the task being created. */
@@ -146,12 +178,28 @@ public final class MockScript {
 
   private synchronized MockScript add(Operation operation, int times, Fault fault) {
     Objects.requireNonNull(operation, "operation == null");
+    return add(faults.get(operation), times, fault);
+  }
+
+  private synchronized MockScript add(MockCall.Method method, int times, Fault fault) {
+    Objects.requireNonNull(method, "method == null");
+    return add(methodFaults.get(method), times, fault);
+  }
+
+  private synchronized MockScript add(Deque<Fault> queue, int times, Fault fault) {
     requireTimes(times);
-    Deque<Fault> queue = faults.get(operation);
     for (int i = 0; i < times; i++) {
       queue.add(fault);
     }
     return this;
+  }
+
+  private static Fault serverError(int httpStatus) {
+    if (httpStatus < 500 || httpStatus > 599) {
+      throw new IllegalArgumentException("httpStatus must be 500 to 599, was " + httpStatus);
+    }
+    FailureKind kind = httpStatus == 503 ? FailureKind.UNAVAILABLE : FailureKind.SERVER_ERROR;
+    return new Fault(kind, httpStatus, null, null, false);
   }
 
   private synchronized MockScript plan(int times, TaskPlan plan) {

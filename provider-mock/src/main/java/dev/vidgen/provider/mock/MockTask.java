@@ -2,6 +2,7 @@ package dev.vidgen.provider.mock;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
 import java.net.URI;
 import java.time.Duration;
@@ -61,6 +62,18 @@ final class MockTask {
             + Long.toHexString(suffix));
   }
 
+  /** What the create answers: queued, at 0 %, or with no progress number when its plan reports none. */
+  TaskSnapshot createdAnswer() {
+    return plan.reportsNoProgress()
+        ? new TaskSnapshot(id, TaskStatus.QUEUED, null, null, null, null) : TaskSnapshot.queued(id);
+  }
+
+  /** This task as read by a mock whose status reads leave the progress number out. */
+  MockTask reportingNoProgress() {
+    return plan.reportsNoProgress() ? this
+        : new MockTask(id, createdAt, duration, portrait, plan.reportingNoProgress(), clientReference, model);
+  }
+
   /** A task rebuilt from its id alone (made by another instance), if the id is a mock id. */
   static Optional<MockTask> fromId(TaskId id) {
     Matcher match = ID.matcher(id.value());
@@ -111,6 +124,10 @@ final class MockTask {
       return plan.failure() == null
           ? TaskSnapshot.completed(id, video())
           : TaskSnapshot.failed(id, plan.failure());
+    }
+    if (plan.reportsNoProgress()) {
+      boolean queued = elapsed.compareTo(duration.dividedBy(5)) < 0 || duration.isZero();
+      return new TaskSnapshot(id, queued ? TaskStatus.QUEUED : TaskStatus.IN_PROGRESS, null, null, null, null);
     }
     if (elapsed.compareTo(duration.dividedBy(5)) < 0 || duration.isZero()) {
       return TaskSnapshot.queued(id);

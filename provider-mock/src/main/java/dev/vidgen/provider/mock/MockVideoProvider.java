@@ -75,6 +75,8 @@ public final class MockVideoProvider implements VideoProvider {
   private final FollowOnRules followOnRules = FollowOnRules.builtIn();
   /** Text whose presence in a prompt makes the task fail on purpose; null for none. */
   private final String failText;
+  /** Whether status reads leave the progress number out while a task runs ({@link Builder#reportsNoProgress}). */
+  private final boolean reportsNoProgress;
   /** The HTTP status creates answer on purpose; null for none. */
   private final CreateErrors createErrors;
   private long requests;
@@ -88,6 +90,7 @@ public final class MockVideoProvider implements VideoProvider {
     this.keyCredits = builder.keyCredits;
     this.liveModels = builder.liveModels;
     this.failText = builder.failText;
+    this.reportsNoProgress = builder.reportsNoProgress;
     this.createErrors = builder.createErrorStatus == 0
         ? null : CreateErrors.of(builder.createErrorStatus, builder.createErrorTimes);
     this.noLiveList = builder.fromSettings
@@ -203,7 +206,7 @@ public final class MockVideoProvider implements VideoProvider {
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
     Objects.requireNonNull(request, "request == null");
     return call(MockCall.Method.CREATE, Operation.CREATE, request, null, request.clientReference(),
-        (now, requestId) -> TaskSnapshot.queued(accept(request, now, requestId).id()));
+        (now, requestId) -> accept(request, now, requestId).createdAnswer());
   }
 
   @Override
@@ -342,7 +345,10 @@ public final class MockVideoProvider implements VideoProvider {
     Objects.requireNonNull(request, "request == null");
     return call(MockCall.Method.FOLLOW_ON, Operation.CREATE, request, null, null, (now, requestId) -> {
       task(request.source(), requestId);
-      if (followOnRules.find(request.model(), request.kind()).isEmpty()) {
+      // A built-in route is held to its documented rules, under any of its names; a name the built-in catalog lacks
+      // (a route file's alias or route, whose rules the client has checked) is taken as ToAPIs takes a listed name.
+      Optional<String> builtIn = RouteCatalog.builtIn().find(request.model()).map(ModelRoute::id);
+      if (builtIn.isPresent() && followOnRules.find(builtIn.get(), request.kind()).isEmpty()) {
         throw MockFailures.rejected(requestId, "model " + request.model() + " does not support " + request.kind().id());
       }
       if (request.prompt() == null || request.prompt().isBlank()) {
@@ -357,7 +363,7 @@ public final class MockVideoProvider implements VideoProvider {
         } while (tasks.containsKey(id));
         MockTask task = new MockTask(id, now, length, false, plan, null);
         tasks.put(id, task);
-        return TaskSnapshot.queued(id);
+        return task.createdAnswer();
       }
     });
   }
@@ -374,7 +380,7 @@ public final class MockVideoProvider implements VideoProvider {
     String requestId = nextRequestId();
     try {
       Fault fault = script.keyRejected()
-          ? Fault.of(FailureKind.AUTHENTICATION) : script.nextFault(operation);
+          ? Fault.of(FailureKind.AUTHENTICATION) : script.nextFault(method, operation);
       if (fault == null && operation == Operation.CREATE && createErrors != null) {
         fault = createErrors.next();
       }
@@ -429,7 +435,8 @@ public final class MockVideoProvider implements VideoProvider {
 
   /** The scripted plan for the next task, failing on purpose when its prompt holds the text to fail. */
   private TaskPlan planFor(String prompt) {
-    TaskPlan plan = script.nextPlan();
+    TaskPlan scripted = script.nextPlan();
+    TaskPlan plan = reportsNoProgress ? scripted.reportingNoProgress() : scripted;
     return failText != null && prompt != null && prompt.contains(failText) ? plan.failingOnPurpose() : plan;
   }
 
@@ -468,7 +475,7 @@ public final class MockVideoProvider implements VideoProvider {
         return known;
       }
     }
-    return MockTask.fromId(taskId)
+    return MockTask.fromId(taskId).map(task -> reportsNoProgress ? task.reportingNoProgress() : task)
         .orElseThrow(() -> MockFailures.notFound(requestId, taskId, "Task not found"));
   }
 
@@ -517,6 +524,7 @@ public final class MockVideoProvider implements VideoProvider {
     private Set<String> liveModels;
     private boolean fromSettings;
     private String failText;
+    private boolean reportsNoProgress;
     private int createErrorStatus;
     private int createErrorTimes;
 
@@ -624,6 +632,15 @@ public final class MockVideoProvider implements VideoProvider {
       CreateErrors.requireKnown(httpStatus);
       this.createErrorStatus = httpStatus;
       this.createErrorTimes = times;
+      return this;
+    }
+
+    /**
+     * Status reads leave the progress number out while a task is queued or in progress ({@code
+     * TaskSnapshot.progress()} null), as ToAPIs may; completed still reads 100. By default the mock reports one.
+     */
+    public Builder reportsNoProgress() {
+      this.reportsNoProgress = true;
       return this;
     }
 

@@ -25,6 +25,7 @@ import dev.vidgen.testkit.fixtures.Videos;
 import dev.vidgen.testkit.time.VirtualTime;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -502,6 +503,25 @@ class LiveChecksClientTest {
     JobHandle remixed = client.remix(created.taskId().value(), FollowOn.prompt("in winter").withModel("grok-video-1.0"));
 
     assertThat(remixed.model()).isEqualTo("grok-video-1.0");
+  }
+
+  @Test
+  void anExtendNamedByARouteFilesAliasIsTakenAsUnderItsRoutesOwnName() throws Exception {
+    Path routes = Files.writeString(dir.resolve("alias.json"),
+        "{\"patch\": {\"grok-video-1.0\": {\"aliases\": [\"grok-video-1.0-20261201\"]}}}");
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> builder.routes(routes));
+    JobHandle first = client.submit(VideoJobs.validFor("grok-video-1.0"));
+    var firstDone = client.awaitAsync(first, AwaitOptions.defaults());
+    time.runUntilIdle();
+    assertThat(firstDone.join().status().isTerminal()).isTrue();
+
+    JobHandle extended = client.extend(first.encode(),
+        FollowOn.prompt("the kite flies higher").withModel("grok-video-1.0-20261201"));
+
+    assertThat(extended.model()).isEqualTo("grok-video-1.0");
+    assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).singleElement().satisfies(call -> assertThat(call.outcome())
+        .as("the mock took the alias the client checked").isEqualTo("ok"));
   }
 
   @Test
