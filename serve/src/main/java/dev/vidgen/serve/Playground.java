@@ -61,7 +61,8 @@ import java.util.regex.Pattern;
 /**
  * The local playground: one web page and a small JSON API over a {@link VidgenClient} (models,
  * checks with prices and the exact request, uploads, jobs with live progress, history, videos),
- * served by Javalin. Safe by default: requests for another host or from another site are refused,
+ * served by Javalin. Safe by default: requests without its token ({@link #url} holds it), for another
+ * host or from another site are refused,
  * uploads are checked, only the playground's own files are served, the key never leaves the
  * server. Start one with {@link #start}; {@link #close} stops it.
  */
@@ -71,6 +72,9 @@ public final class Playground implements AutoCloseable {
   private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+=@-]{0,220}");
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/app.js", "app.js", "/app.css", "app.css", "/favicon.svg", "favicon.svg");
+  /** How advice's curl commands send the token, never written there: its place is named instead. */
+  private static final String TOKEN_HEADER = "-H '" + PlaygroundToken.HEADER + ": TOKEN'";
+  private static final String TOKEN_WORDS = " (TOKEN: the token in the address vidgen serve printed)";
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:;"
       + " media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
       + " frame-ancestors 'none'";
@@ -105,6 +109,8 @@ public final class Playground implements AutoCloseable {
   private final ExecutorService answers = answerThreads();
   private final Javalin app;
   private volatile HostGuard guard;
+  /** Refuses every request without the playground's token (another user of the machine). */
+  private final TokenGate tokenGate;
   private final AnswersInFlight generates = new AnswersInFlight("/api/generate");
   /**
    * The balance the page was last told ({@code GET /api/balance}), which the {@code price.unknown} note names; null
@@ -116,6 +122,7 @@ public final class Playground implements AutoCloseable {
 
   private Playground(PlaygroundSettings settings, EventClients.Limits eventLimits) {
     this.settings = settings;
+    this.tokenGate = new TokenGate(settings.token());
     this.listeners = new EventClients(eventLimits);
     this.client = settings.client();
     this.uploads = new Uploads(settings.folder().resolve("uploads"));
@@ -204,8 +211,21 @@ public final class Playground implements AutoCloseable {
     return app.port();
   }
 
-  /** The page's address, such as {@code http://127.0.0.1:8787/}. */
+  /**
+   * The page's address with its token, such as {@code http://127.0.0.1:8787/?token=T}: opening it sets the cookie
+   * every request needs. A secret as the key is: print it to its user only.
+   */
   public URI url() {
+    return URI.create(address() + "?token=" + settings.token().reveal());
+  }
+
+  /** The token every request must carry (its cookie or the {@code X-Vidgen-Token} header). */
+  PlaygroundToken token() {
+    return settings.token();
+  }
+
+  /** The page's address without its token, such as {@code http://127.0.0.1:8787/}, for advice. */
+  private URI address() {
     String host = settings.bindAddress();
     if (!HostGuard.isLoopback(host)) {
       host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
@@ -293,7 +313,8 @@ public final class Playground implements AutoCloseable {
         throw new Refusal(406, null, "/api/events is a stream of server-sent events; ask for it with exactly"
             + " Accept: text/event-stream (no parameters, no other types)" + (accept == null ? ""
             : "; this request asked for " + SafeText.clip(SafeText.clean(accept), 100)),
-            "curl -N -H 'Accept: text/event-stream' " + url().resolve("/api/events"));
+            "curl -N -H 'Accept: text/event-stream' " + TOKEN_HEADER + " " + address().resolve("/api/events")
+                + TOKEN_WORDS);
       }
       if (ctx.method() == HandlerType.GET && listeners.full()) {
         // Each stream holds a connection (a file handle) for as long as it is open: a flood must not use them all.
@@ -385,6 +406,7 @@ public final class Playground implements AutoCloseable {
         && "navigate".equalsIgnoreCase(ctx.header("Sec-Fetch-Mode"))
         && "document".equalsIgnoreCase(ctx.header("Sec-Fetch-Dest"));
     current.check(ctx.header("Host"), ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), openingThePage);
+    tokenGate.check(ctx, port());
   }
 
   private void asset(Context ctx, String resource) throws IOException {
@@ -644,8 +666,8 @@ public final class Playground implements AutoCloseable {
   /** The curl that uploads the image named {@code name} (its base name, as a shell word) to this playground. */
   private String uploadCommand(String name) {
     String file = Commands.quote(name);
-    return "curl --data-binary @" + file + " -H " + Commands.quote("X-File-Name: " + name) + " "
-        + url().resolve("/api/uploads");
+    return "curl --data-binary @" + file + " -H " + Commands.quote("X-File-Name: " + name) + " " + TOKEN_HEADER + " "
+        + address().resolve("/api/uploads") + TOKEN_WORDS;
   }
 
   /** The name of the one file a multipart upload carries (its base name), else a stand-in to replace. */

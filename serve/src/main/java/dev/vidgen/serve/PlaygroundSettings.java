@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param apiKey the provider's key, so that the page can mask it wherever a provider's preview shows it; may be null
  * @param routeFiles the route files the client's catalog came from, which the playground reads again when they
  *     change; null: the client's catalog stays as it is
+ * @param token the secret every request must carry (the address {@link Playground#url} holds it); null: a random one
  */
 public record PlaygroundSettings(
     VidgenClient client,
@@ -33,7 +34,8 @@ public record PlaygroundSettings(
     List<String> commandOptions,
     String keyVariable,
     ApiKey apiKey,
-    FollowedRouteFiles routeFiles) {
+    FollowedRouteFiles routeFiles,
+    PlaygroundToken token) {
 
   public PlaygroundSettings {
     Objects.requireNonNull(client, "client == null");
@@ -46,6 +48,15 @@ public record PlaygroundSettings(
     history = Objects.requireNonNull(history, "history == null").hiding(apiKey == null ? List.of() : List.of(apiKey));
     commandOptions = List.copyOf(commandOptions == null ? List.of() : commandOptions);
     keyVariable = keyVariable == null || keyVariable.isBlank() ? DEFAULT_KEY_VARIABLE : keyVariable;
+    token = token == null ? PlaygroundToken.random() : token;
+  }
+
+  /** Settings whose token is a random one, made now. */
+  public PlaygroundSettings(VidgenClient client, String bindAddress, int port, Path folder, TaskHistory history,
+      String defaultModel, List<String> commandOptions, String keyVariable, ApiKey apiKey,
+      FollowedRouteFiles routeFiles) {
+    this(client, bindAddress, port, folder, history, defaultModel, commandOptions, keyVariable, apiKey, routeFiles,
+        null);
   }
 
   /** Settings whose client's catalog stays as it is while the playground runs (no route files followed). */

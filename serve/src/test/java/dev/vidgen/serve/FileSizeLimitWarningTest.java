@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class FileSizeLimitWarningTest {
   private static final String KEY = "sk-test" + "7".repeat(44);
+  private static final String TOKEN = "file-size-limit-test-token-0123456789";
   private static final MediaType JSON = MediaType.get("application/json");
   private static final String BOX = "\0\0\0\u0018ftypisom\0\0\0\0isommp41";
 
@@ -93,6 +94,7 @@ class FileSizeLimitWarningTest {
         "-XX:TieredStopAtLevel=1", PlaygroundProcess.class.getName(), fake.baseUrl(), dir.resolve("pg").toString());
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().put("TOAPIS_API_KEY", KEY);
+    builder.environment().put("VIDGEN_PLAYGROUND_TOKEN", TOKEN);
     process = builder.start();
     BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;
@@ -139,12 +141,13 @@ class FileSizeLimitWarningTest {
   }
 
   private Map<String, Object> get(String path) throws IOException {
-    return answer(new Request.Builder().url("http://127.0.0.1:" + port + path).build());
+    return answer(new Request.Builder().url("http://127.0.0.1:" + port + path).header(PlaygroundToken.HEADER, TOKEN)
+        .build());
   }
 
   private Map<String, Object> post(String path, String body) throws IOException {
     return answer(new Request.Builder().url("http://127.0.0.1:" + port + path)
-        .post(RequestBody.create(body, JSON)).build());
+        .header(PlaygroundToken.HEADER, TOKEN).post(RequestBody.create(body, JSON)).build());
   }
 
   @SuppressWarnings("unchecked")

@@ -145,7 +145,8 @@ class PlaygroundEventsTest {
     sockets.add(socket);
     OutputStream out = socket.getOutputStream();
     out.write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:" + playground.port()
-        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        + "\r\nAccept: text/event-stream\r\n" + PlaygroundToken.HEADER + ": " + playground.token().reveal()
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return socket;
   }
@@ -164,12 +165,12 @@ class PlaygroundEventsTest {
 
   private Request eventsRequest() {
     return new Request.Builder().url("http://127.0.0.1:" + playground.port() + "/api/events")
-        .header("Accept", "text/event-stream").build();
+        .header("Accept", "text/event-stream").header(PlaygroundToken.HEADER, playground.token().reveal()).build();
   }
 
   private String post(String path, String body) {
     Request request = new Request.Builder().url("http://127.0.0.1:" + playground.port() + path)
-        .post(RequestBody.create(body, JSON)).build();
+        .header(PlaygroundToken.HEADER, playground.token().reveal()).post(RequestBody.create(body, JSON)).build();
     try (Response response = http.newCall(request).execute()) {
       String answer = response.body().string();
       assertThat(response.code()).as(answer).isBetween(200, 299);

@@ -123,8 +123,13 @@ final class PlaygroundFixture implements AfterEachCallback, AutoCloseable {
     return TaskHistory.in(folder.get().resolve("home"));
   }
 
-  /** A request to {@code path} of the playground. */
+  /** A request to {@code path} of the playground, with its token (as a script sends it). */
   Request.Builder request(String path) {
+    return withoutToken(path).header(PlaygroundToken.HEADER, playground.token().reveal());
+  }
+
+  /** A request to {@code path} of the playground without its token, as another user of the machine sends it. */
+  Request.Builder withoutToken(String path) {
     return new Request.Builder().url("http://127.0.0.1:" + playground.port() + path);
   }
 

@@ -443,7 +443,7 @@ class PlaygroundPageTest {
           .apiKey(dev.vidgen.core.port.ApiKey.of(fake.apiKey())).baseUrl(fake.baseUrl()).build()).build();
       playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
           List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
-      browser.get("http://127.0.0.1:" + playground.port() + "/");
+      browser.get(playground.url().toString()); // the address with its token, as vidgen serve prints it
       FluentWait<WebDriver> wait = patient();
 
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "credits"));
@@ -617,6 +617,7 @@ class PlaygroundPageTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
     js("document.getElementById('generate').focus()");
     int port = playground.port();
+    PlaygroundToken token = playground.token(); // the same playground back: its page keeps its cookie
 
     playground.close();
     playground = null;
@@ -626,7 +627,7 @@ class PlaygroundPageTest {
     assertThat(activeId()).as("not dropped to the page's top: on the notice, which is read").isEqualTo("offline");
 
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", port, folder, history(), MODEL,
-        List.of("--provider", "mock")));
+        List.of("--provider", "mock"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, null, null, token));
 
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
     wait.withMessage("the focus back on Generate").until(driver -> "generate".equals(activeId()));
@@ -771,7 +772,7 @@ class PlaygroundPageTest {
         .build();
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
         List.of("--provider", "mock")));
-    browser.get("http://127.0.0.1:" + playground.port() + "/");
+    browser.get(playground.url().toString());
     patient().until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
 
@@ -846,12 +847,13 @@ class PlaygroundPageTest {
   }
 
   private Map<?, ?> get(String path) {
-    return call(new Request.Builder().url("http://127.0.0.1:" + playground.port() + path).build());
+    return call(new Request.Builder().url("http://127.0.0.1:" + playground.port() + path)
+        .header(PlaygroundToken.HEADER, playground.token().reveal()).build());
   }
 
   private Map<?, ?> post(String path, String body) {
     return call(new Request.Builder().url("http://127.0.0.1:" + playground.port() + path)
-        .post(RequestBody.create(body, JSON)).build());
+        .header(PlaygroundToken.HEADER, playground.token().reveal()).post(RequestBody.create(body, JSON)).build());
   }
 
   private Map<?, ?> call(Request request) {

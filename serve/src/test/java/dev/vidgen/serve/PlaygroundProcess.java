@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A playground on ToAPIs at the base URL {@code args[0]}, its files in {@code args[1]}, in a process of its own (one a
- * test starts under a file-size limit): it prints {@code port=N} and stops when its standard input closes.
+ * A playground on ToAPIs at the base URL {@code args[0]}, its files in {@code args[1]}, its token {@code
+ * VIDGEN_PLAYGROUND_TOKEN}'s, in a process of its own (one a test starts under a file-size limit): it prints {@code port=N} and stops when its standard input closes.
  */
 final class PlaygroundProcess {
   private PlaygroundProcess() {}
@@ -27,7 +27,8 @@ final class PlaygroundProcess {
         .build();
         Playground playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder,
             TaskHistory.in(folder.resolve("home")), "grok-video-1.5-preview",
-            List.of("--provider", "toapis", "--base-url", args[0])))) {
+            List.of("--provider", "toapis", "--base-url", args[0]), PlaygroundSettings.DEFAULT_KEY_VARIABLE, null,
+            null, PlaygroundToken.of(System.getenv("VIDGEN_PLAYGROUND_TOKEN"))))) {
       System.out.println("port=" + playground.port());
       System.out.flush();
       System.in.readAllBytes(); // until the test closes it

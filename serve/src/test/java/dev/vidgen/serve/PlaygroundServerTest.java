@@ -743,7 +743,9 @@ class PlaygroundServerTest {
       assertThat(plain.code()).isEqualTo(406);
       assertThat(plain.body().string()).contains("Accept: text/event-stream")
           .as("the curl to paste names this playground's own address").contains("curl -N -H 'Accept: text/event-stream'"
-              + " http://127.0.0.1:" + on.playground().port() + "/api/events").doesNotContain("URL/api");
+              + " -H 'X-Vidgen-Token: TOKEN' http://127.0.0.1:" + on.playground().port() + "/api/events")
+          .doesNotContain("URL/api").as("the token's place named, never the token").doesNotContain(
+              on.playground().token().reveal());
     }
   }
 
@@ -852,8 +854,8 @@ class PlaygroundServerTest {
       assertThat(multipart.body().string()).as("the request's shape is named, not the image blamed")
           .contains("the upload came as a multipart form", "X-File-Name").doesNotContain("not a JPEG")
           .as("a curl that works pasted as it is: the form's own file, this playground's address")
-          .contains("curl --data-binary @'my cat.png' -H 'X-File-Name: my cat.png' http://127.0.0.1:"
-              + on.playground().port() + "/api/uploads");
+          .contains("curl --data-binary @'my cat.png' -H 'X-File-Name: my cat.png' -H 'X-Vidgen-Token: TOKEN'"
+              + " http://127.0.0.1:" + on.playground().port() + "/api/uploads");
     }
     byte[] huge = new byte[(int) Uploads.MAX_BYTES + 1];
     System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);
@@ -1063,7 +1065,8 @@ class PlaygroundServerTest {
       try (Response asked = on.http.newCall(on.request("/api/events").header("Accept", accept).build()).execute()) {
         assertThat(asked.code()).as(accept).isEqualTo(406);
         assertThat(asked.body().string()).as(accept).contains("ask for it with exactly Accept: text/event-stream",
-            "curl -N -H 'Accept: text/event-stream' http://127.0.0.1:" + on.playground().port() + "/api/events");
+            "curl -N -H 'Accept: text/event-stream' -H 'X-Vidgen-Token: TOKEN' http://127.0.0.1:"
+                + on.playground().port() + "/api/events");
       }
     }
   }
@@ -1162,6 +1165,7 @@ class PlaygroundServerTest {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", on.playground().port())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + on.playground().port()
+          + "\r\n" + PlaygroundToken.HEADER + ": " + on.playground().token().reveal()
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -1821,6 +1825,7 @@ class PlaygroundServerTest {
     byte[] image = Files.readAllBytes(productPng());
     // As curl -H 'X-File-Name: café 😀.png' sends it: the name's UTF-8 bytes, unencoded.
     Request raw = on.request("/api/uploads").headers(new okhttp3.Headers.Builder()
+        .add(PlaygroundToken.HEADER, on.playground().token().reveal()) // headers(…) replaces the request's own
         .addUnsafeNonAscii("X-File-Name", "café 😀.png").build()).post(RequestBody.create(image, BYTES)).build();
     String rawName;
     try (Response response = on.http.newCall(raw).execute()) {

@@ -87,6 +87,6 @@ class VideosFolderCheckTest {
 
   private Request generate() {
     return new Request.Builder().url("http://127.0.0.1:" + playground.port() + "/api/generate")
-        .post(RequestBody.create(JOB, JSON)).build();
+        .header(PlaygroundToken.HEADER, playground.token().reveal()).post(RequestBody.create(JOB, JSON)).build();
   }
 }
