@@ -449,6 +449,12 @@ final class Failures {
     if (cause instanceof ParameterException) {
       return "see " + ((ParameterException) cause).getCommandLine().getCommandSpec().qualifiedName() + " --help";
     }
+    if (cause instanceof InvalidJobException invalid && session != null && session.followOn().isPresent()
+        && !invalid.report().errors().isEmpty() && invalid.report().errors().stream().allMatch(error -> error.code()
+            .equals(ViolationCodes.MODEL_NOT_AVAILABLE) || error.code().equals(ViolationCodes.MODEL_RETIRED))) {
+      // A follow-on goes only to its task's own model: there is none other to choose.
+      return FollowOnUnavailable.next(session.followOn().get(), liveModelsCommand(session));
+    }
     if (cause instanceof InvalidJobException invalid && !invalid.report().errors().isEmpty() && invalid.report().errors().stream()
         .allMatch(error -> error.code().equals(ViolationCodes.MODEL_NOT_AVAILABLE))) {
       return "choose a model this key may use (" + liveModelsCommand(session) + " marks them) and run again";
@@ -543,6 +549,11 @@ final class Failures {
     if (cause instanceof RequestRejectedException rejected && rejected.upload().isPresent()) {
       return dev.vidgen.serve.UploadAdvice.next(rejected, rejected.upload().get(),
           SafeText.command(rejected.upload().get().fileName()), "run again");
+    }
+    if (cause instanceof RequestRejectedException rejected && rejected.refusesModel() && session != null
+        && session.followOn().isPresent()) {
+      return "nothing was created; the provider says this key may not use the task's model now, and "
+          + FollowOnUnavailable.next(session.followOn().get(), liveModelsCommand(session));
     }
     if (cause instanceof RequestRejectedException rejected && rejected.refusesModel()) {
       return "the provider says this key may not use the model now: choose one it may (" + liveModelsCommand(session)

@@ -7,6 +7,8 @@ import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.TaskSnapshot;
 import java.nio.file.Path;
 import dev.vidgen.core.domain.VideoJob;
+import java.util.ArrayList;
+import java.util.List;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.util.Optional;
@@ -134,6 +136,7 @@ abstract class FollowOnCommand extends ClientCommand {
     dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
     session.budget(budget);
     session.dryRunOf(kind().id());
+    session.followOn(kind());
     after.refuseTimeoutWithoutWait();
     if (dryRun) {
       // A place the real run refuses fails the dry run too; an --out holding this follow-on's video, as the same job.
@@ -153,9 +156,12 @@ abstract class FollowOnCommand extends ClientCommand {
     }
     FollowOn followOn = followOn(session);
     refuseLocalFile(session.context(), task);
+    FollowOnTaskArgument.refuseLink(session, kind(), task, again(session));
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
+    FollowOnTaskArgument.refuseNote(session, kind(), earlier, again(session));
     VidgenClient client = earlier.client(session);
-    String from = earlier.resumeFrom(client);
+    // A history name the history does not hold is read as the task id it was given as, never as its client reference.
+    String from = earlier.unlistedName() != null ? earlier.unlistedName() : earlier.resumeFrom(client);
     JobHandle start = checkSource(session, client, from, earlier);
     // A bare id that neither the history nor --model gives a model to: the source's free status read says which model
     // made it, and the follow-on goes to that model (refused below if it takes none). A dry run reads nothing.
@@ -169,14 +175,17 @@ abstract class FollowOnCommand extends ClientCommand {
       }
     }
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
-    PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
+    FollowOn asked = followOn;
+    PriceQuote quote = FollowOnUnavailable.reworded(kind(), sourceTaskId(from),
+        () -> client.quoteFollowOn(kind(), from, asked));
     // A video larger than this process may write is paid for and not saved: said before anything is sent, and by the
     // dry run as the real run would say it.
     FileSizeWarning.tell(session);
     if (dryRun) {
       // As the submit checks it before paying: the key's live list (a model it lacks is refused here as there) and
       // the warnings the follow-on draws (a retired route the list still offers, a retirement to come).
-      dev.vidgen.core.validation.ValidationReport checked = client.checkFollowOn(kind(), from, followOn);
+      dev.vidgen.core.validation.ValidationReport checked = FollowOnUnavailable.reworded(kind(), sourceTaskId(from),
+          () -> client.checkFollowOn(kind(), from, asked));
       RequestPreview preview;
       try {
         preview = client.previewFollowOn(kind(), from, followOn);
@@ -187,7 +196,7 @@ abstract class FollowOnCommand extends ClientCommand {
     }
     // What refuses without reading the source comes first (the key's live model list, kept for the submit's own
     // check), then one free status read of a source the history does not know finished, before anything is paid.
-    client.checkFollowOn(kind(), from, followOn);
+    FollowOnUnavailable.reworded(kind(), sourceTaskId(from), () -> client.checkFollowOn(kind(), from, asked));
     // The budget refuses without the network too (an unknown price under --max-credits): before the source's read.
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
     if (!readFirst) {
@@ -234,6 +243,21 @@ abstract class FollowOnCommand extends ClientCommand {
       followOn = followOn.withSize(size.strip());
     }
     return followOn;
+  }
+
+  /** The options a command naming another TASK repeats: the prompt, the size, and what reaches the same server. */
+  private List<String> again(Session session) {
+    List<String> words = new ArrayList<>();
+    if (promptFile != null) {
+      words.addAll(List.of("--prompt-file", promptFile.toString()));
+    } else if (prompt != null) {
+      words.addAll(List.of("--prompt", prompt));
+    }
+    if (size != null) {
+      words.addAll(List.of("--size", size.strip()));
+    }
+    words.addAll(session.setupOptions());
+    return words;
   }
 
   /** The job the history records {@code followOn} as, priced at {@code quote}. */

@@ -4,6 +4,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.serve.FollowedRouteFiles;
 import dev.vidgen.serve.Playground;
 import dev.vidgen.serve.PlaygroundSettings;
+import dev.vidgen.serve.PlaygroundToken;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,8 +26,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", sortOptions = false,
     description = "Start the playground: a local web page to pick a model, see every problem, the price and the"
-        + " exact request live, generate and watch the video. Listens on 127.0.0.1 until Ctrl-C.")
+        + " exact request live, generate and watch the video. Listens on 127.0.0.1 until Ctrl-C; only the address"
+        + " it prints (it holds a token made for this run, or VIDGEN_PLAYGROUND_TOKEN's) opens it.")
 final class ServeCommand extends ClientCommand {
+  /** The variable a script gives the playground's token in (at least 22 URL-safe characters), so that it knows it. */
+  static final String TOKEN_VARIABLE = "VIDGEN_PLAYGROUND_TOKEN";
+
   @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
       description = "The port (default: ${DEFAULT-VALUE}; 0 for any free port).")
   int port;
@@ -66,6 +71,7 @@ final class ServeCommand extends ClientCommand {
           "give an interface address such as 127.0.0.1 (the default) or 0.0.0.0 for every interface");
     }
     CliContext context = session.context();
+    PlaygroundToken token = givenToken(context.env().get(TOKEN_VARIABLE));
     Path dataFolder = TaskHistory.dataFolder(context.env()).orElseThrow(() -> new CliException(ExitCodes.OTHER,
         "history", "no folder for the playground: " + TaskHistory.whyNoDataFolder(context.env()),
         "set VIDGEN_HOME to a folder: the history is kept there (--out moves only the uploads and videos)"));
@@ -76,8 +82,9 @@ final class ServeCommand extends ClientCommand {
     VidgenClient client = session.onlineClient();
     String providerId = client.provider().id();
     if (!address.isLoopbackAddress()) {
-      output.note("warning: listening on " + bind + ", not only on this machine: anyone who can reach it can use"
-          + " the playground" + (providerId.equals(ProviderChoice.TOAPIS) ? " and spend your ToAPIs credits" : "")
+      output.note("warning: listening on " + bind + ", not only on this machine: its token travels the network in"
+          + " clear (plain HTTP), so anyone who can see that traffic can use the playground"
+          + (providerId.equals(ProviderChoice.TOAPIS) ? " and spend your ToAPIs credits" : "")
           + "; leave out --bind to stay on 127.0.0.1");
     }
     // The route files are followed while the page runs: an edit applies from the next check on, as on the command line.
@@ -85,7 +92,7 @@ final class ServeCommand extends ClientCommand {
     PlaygroundSettings settings = new PlaygroundSettings(client, bind.strip(), port, folder,
         TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, copiedCommandOptions(session, providerId),
         session.keyVariable(), session.apiKey(),
-        routeFiles.isEmpty() ? null : new FollowedRouteFiles(routeFiles, session::clientOn));
+        routeFiles.isEmpty() ? null : new FollowedRouteFiles(routeFiles, session::clientOn), token);
     quietServerLogs();
     Playground playground;
     try {
@@ -129,7 +136,7 @@ final class ServeCommand extends ClientCommand {
         + playground.videosFolder() + ": the folder " + why + "; each Generate is refused, nothing sent, until that"
         + " changes (or start vidgen serve with --out a folder this user may write, on a disk with room)"));
     if (open) {
-      openBrowser(url, output);
+      openBrowser(url, dataFolder, output);
     }
     try {
       stopped.await();
@@ -148,6 +155,20 @@ final class ServeCommand extends ClientCommand {
     return ExitCodes.DONE;
   }
 
+  /** The token a script gave in {@code VIDGEN_PLAYGROUND_TOKEN}; null (a random one) when none. */
+  private static PlaygroundToken givenToken(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return PlaygroundToken.of(value);
+    } catch (IllegalArgumentException unsafe) {
+      throw CliException.usage(TOKEN_VARIABLE + " is not a usable playground token: " + unsafe.getMessage(),
+          "give at least 22 random characters of A-Z a-z 0-9 _ - (such as the output of: openssl rand -base64 32"
+              + " | tr '+/' '-_' | tr -d '='), or unset it for a random token");
+    }
+  }
+
   /**
    * Jetty and Javalin tell nothing a user needs; their warnings still show, except Javalin's own
    * "failed to start", which the command says in its own words (a port in use, say).
@@ -162,11 +183,20 @@ final class ServeCommand extends ClientCommand {
     });
   }
 
-  private static void openBrowser(URI url, Output output) {
+  /** Opens the page through an owner-only file that leads on to {@code url}: the token stays off the command line. */
+  private static void openBrowser(URI url, Path dataFolder, Output output) {
+    String target;
+    try {
+      target = BrowserOpenPage.write(dataFolder, url).toUri().toString();
+    } catch (IOException | RuntimeException unwritten) {
+      output.note("could not open a browser (the page leading to the playground could not be written in "
+          + dataFolder + ": " + unwritten.getMessage() + "); open " + url + " yourself");
+      return;
+    }
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    List<String> command = os.contains("mac") ? List.of("open", url.toString())
-        : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
-        : List.of("xdg-open", url.toString());
+    List<String> command = os.contains("mac") ? List.of("open", target)
+        : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", target)
+        : List.of("xdg-open", target);
     try {
       ProcessBuilder browser = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD);

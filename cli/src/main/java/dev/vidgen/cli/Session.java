@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.catalog.RouteFileException;
 import dev.vidgen.core.catalog.RouteFiles;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.port.ApiKey;
@@ -87,6 +88,8 @@ final class Session implements AutoCloseable {
   private volatile String notFoundNext;
   private String unansweredName;
   private String dryRunAdvice = "check the request with vidgen generate --dry-run";
+  /** The follow-on this command makes ({@code extend}, {@code remix}); null for any other command. */
+  private FollowOnKind followOn;
   private java.time.Duration statusTimeout = dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT;
   private String statusTimeoutOption;
   private java.time.Duration balanceTimeout;
@@ -203,6 +206,16 @@ final class Session implements AutoCloseable {
   /** Names the command whose dry run shows its request, such as {@code extend}, for {@link #dryRunAdvice}. */
   void dryRunOf(String command) {
     this.dryRunAdvice = "check the request: run the same vidgen " + command + " command with --dry-run";
+  }
+
+  /** Marks a follow-on command: its refusals for an unavailable model name no other model ({@link #followOn()}). */
+  void followOn(FollowOnKind kind) {
+    this.followOn = Objects.requireNonNull(kind, "kind == null");
+  }
+
+  /** The follow-on this command makes, which goes only to its task's own model; empty for any other command. */
+  Optional<FollowOnKind> followOn() {
+    return Optional.ofNullable(followOn);
   }
 
   /** Sets the budget; call before the first {@link #client}. */

@@ -105,10 +105,12 @@ class CLocaleFilesTest {
     try {
       String url = await().atMost(Duration.ofSeconds(60)).until(() -> urlIn(Files.readString(out)), found -> found != null);
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> history = http.send(HttpRequest.newBuilder(URI.create(url + "api/history")).build(),
+      String token = PrintedToken.in(Files.readString(out));
+      HttpResponse<String> history = http.send(HttpRequest.newBuilder(URI.create(url + "api/history"))
+          .header(PrintedToken.HEADER, token).build(),
           HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(url + "api/uploads"))
-          .header("X-File-Name", "%C3%BCr%C3%BCn%20g%C3%B6rseli.png")
+          .header("X-File-Name", "%C3%BCr%C3%BCn%20g%C3%B6rseli.png").header(PrintedToken.HEADER, token)
           .POST(HttpRequest.BodyPublishers.ofFile(cli.dir().resolve("product.png"))).build(),
           HttpResponse.BodyHandlers.ofString());
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vidgen history} after real {@code generate} runs, and {@code vidgen serve} started and stopped as people do. */
 class HistoryAndServeCommandsTest {
   private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+  /** A playground's token as a script gives it (VIDGEN_PLAYGROUND_TOKEN). */
+  private static final String TOKEN = "history-and-serve-commands-0123456789";
 
   @TempDir Path dir;
   @TempDir Path home;
@@ -173,13 +176,53 @@ class HistoryAndServeCommandsTest {
     Process process = cli().startProcess(out, err, List.of("serve", "--port", "0"));
     try {
       String url = await().atMost(Duration.ofSeconds(60)).until(() -> urlIn(Files.readString(out)), found -> found != null);
-      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      String token = PrintedToken.in(Files.readString(out));
+      assertThat(token).as("the printed address holds a random token").matches("[A-Za-z0-9_-]{43}");
+      // Opened as printed: the cookie is set and the browser sent on to the page, the token out of the address bar.
+      HttpResponse<String> opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(url + "?token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(opened.statusCode()).isEqualTo(303);
+      assertThat(opened.headers().firstValue("Location")).contains("/");
+      String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow().replaceAll(";.*", "");
+      assertThat(cookie).isEqualTo("vidgen_token_" + URI.create(url).getPort() + "=" + token);
+      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+          .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("vidgen playground");
+      HttpResponse<String> tokenless = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(url + "api/history")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(tokenless.statusCode()).as("another user of the machine, without the token").isEqualTo(401);
+      assertThat(tokenless.body()).contains("token_required");
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve ends after SIGTERM").isTrue();
       assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("the playground stopped");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void openHandsTheBrowserAPageOfThisUsersAloneNotTheTokenThatPsWouldShow() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path args = dir.resolve("browser-args.txt");
+    Path browser = Files.writeString(bin.resolve("xdg-open"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + args + "\n");
+    browser.toFile().setExecutable(true);
+    Path out = dir.resolve("serve.out");
+    Path err = dir.resolve("serve.err");
+    Process process = cli().env("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"))
+        .startProcess(out, err, List.of("serve", "--port", "0", "--open"));
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(args) && Files.size(args) > 0);
+      String token = PrintedToken.in(Files.readString(out));
+      String given = Files.readString(args).strip();
+      assertThat(given).as("what every user's ps shows").startsWith("file:").doesNotContain(token);
+      Path page = Path.of(URI.create(given));
+      assertThat(Files.readString(page)).contains("?token=" + token);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(page)))
+          .isEqualTo("rw-------");
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve ends after SIGTERM").isTrue();
+      assertThat(page).as("removed when serve ends").doesNotExist();
     } finally {
       process.destroyForcibly();
     }
@@ -219,7 +262,7 @@ class HistoryAndServeCommandsTest {
     try {
       String url = await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()), found -> found != null);
       HttpResponse<String> check = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/check"))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header(PrintedToken.HEADER, PrintedToken.in(out.toString()))
           .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"acme-video-2\",\"prompt\":\"a red kite\",\"seconds\":10}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
@@ -241,6 +284,18 @@ class HistoryAndServeCommandsTest {
     assertThat(pasted.exitCode()).as(pasted.all()).isZero();
     assertThat(pasted.out()).contains("acme-video-2");
     assertThat(elsewhere.resolve("kite.mp4")).isNotEmptyFile();
+  }
+
+  @Test
+  void refusesAShortPlaygroundTokenWithoutRepeatingIt() {
+    CliRun.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> cli().env("VIDGEN_PLAYGROUND_TOKEN", "hunter2").run("serve", "--port", "0"),
+        "serve must refuse the token, not listen with it");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("VIDGEN_PLAYGROUND_TOKEN is not a usable playground token",
+        "at least 22 characters").doesNotContain("hunter2");
+    assertThat(result.out()).as("no page was announced").doesNotContain("http://127.0.0.1:");
   }
 
   @Test
@@ -285,7 +340,8 @@ class HistoryAndServeCommandsTest {
         "{\"patch\": {\"acme-video-2\": {\"price\": {\"per_second_usd\": \"0.05\"}}}}");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString(), "VIDGEN_ROUTES", acme.toString()),
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString(), "VIDGEN_ROUTES", acme.toString(),
+        "VIDGEN_PLAYGROUND_TOKEN", TOKEN),
         new PrintWriter(out, true), new PrintWriter(err, true), () -> false, dir);
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(
@@ -313,7 +369,8 @@ class HistoryAndServeCommandsTest {
 
   private static HttpResponse<String> check(String url, String job) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/check"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(job)).build(),
+        .header("Content-Type", "application/json").header(PrintedToken.HEADER, TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString(job)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -225,15 +225,17 @@ class InterruptedCreateTest {
     try {
       String url = await().atMost(Duration.ofSeconds(60)).until(() -> playgroundUrl(Files.readString(out)),
           found -> found != null);
+      String token = PrintedToken.in(Files.readString(out));
       java.net.http.HttpResponse<String> uploaded = http.send(java.net.http.HttpRequest.newBuilder(
               java.net.URI.create(url + "api/uploads")).header("X-File-Name", "product.png")
+          .header(PrintedToken.HEADER, token)
           .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(image)).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());
       String upload = (String) dev.vidgen.core.json.JsonTrees.tryParseObject(uploaded.body()).orElseThrow().get("upload");
       String job = "{\"model\":\"grok-video-1.5-preview\",\"prompt\":\"killed while uploading\",\"seconds\":10,"
           + "\"aspect_ratio\":\"16:9\",\"images\":[{\"upload\":\"" + upload + "\"}]}";
       http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/generate"))
-          .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(job))
+          .header("Content-Type", "application/json").header(PrintedToken.HEADER, token).POST(java.net.http.HttpRequest.BodyPublishers.ofString(job))
           .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
       await().atMost(Duration.ofSeconds(60)).until(() -> !fake.requests(Endpoint.UPLOAD).isEmpty());
     } finally {

@@ -641,7 +641,9 @@ class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
     assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate with no server").isFalse();
 
-    serve(Map.of(), "--port", String.valueOf(java.net.URI.create(url).getPort()), "--set", "mock.duration=8s");
+    // The same playground back, with the same token (as a script keeps it): the open page keeps its cookie.
+    serve(Map.of("VIDGEN_PLAYGROUND_TOKEN", PrintedToken.in(url)), "--port",
+        String.valueOf(java.net.URI.create(url).getPort()), "--set", "mock.duration=8s");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
   }
@@ -697,7 +699,8 @@ class PlaygroundBrowserTest {
   }
 
   private String awaitUrl(Serve serve) {
-    Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+    // The address as printed, with its token: opening it sets the cookie the page's requests carry.
+    Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/\\?token=[A-Za-z0-9_-]+)");
     Matcher[] found = new Matcher[1];
     patient(WAIT).until(driver -> {
       if (!serve.thread().isAlive()) {

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServeExpiredInHistoryTest {
   private static final Clock TWO_DAYS_AGO = Clock.offset(Clock.systemUTC(), Duration.ofDays(-2));
   private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+  /** The playground's token, given as a script gives it. */
+  private static final String TOKEN = "serve-expired-in-history-0123456789";
 
   @RegisterExtension
   final CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY)
@@ -102,7 +104,8 @@ class ServeExpiredInHistoryTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(Map.of("VIDGEN_HOME", cli.home().toString(),
-        "TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY, "TOAPIS_BASE_URL", fake.baseUrl()),
+        "TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY, "TOAPIS_BASE_URL", fake.baseUrl(),
+        "VIDGEN_PLAYGROUND_TOKEN", TOKEN),
         new PrintWriter(out, true), new PrintWriter(err, true), () -> false, cli.dir());
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(Main.run(context, "serve", "--port", "0")), "vidgen-serve-under-test");
@@ -142,7 +145,7 @@ class ServeExpiredInHistoryTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cardOf(String url, String taskId) throws Exception {
     HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/history"))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+        .header(PrintedToken.HEADER, TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
     List<?> tasks = (List<?>) JsonTrees.tryParseObject(read.body()).orElseThrow().get("tasks");
     return tasks.stream().map(task -> (Map<String, Object>) task).filter(task -> taskId.equals(task.get("task_id")))
         .findFirst().orElseThrow(() -> new AssertionError(taskId + " has no card: " + read.body()));
@@ -150,8 +153,8 @@ class ServeExpiredInHistoryTest {
 
   private static HttpResponse<String> post(String url, String body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", "application/json").header(PrintedToken.HEADER, TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String urlIn(String text) {

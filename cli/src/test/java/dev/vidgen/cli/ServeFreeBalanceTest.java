@@ -44,6 +44,7 @@ class ServeFreeBalanceTest {
       String url = await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()), found -> found != null);
       // The client's own minute would outlast this: the page is answered within the free read's 20 s.
       balance = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/balance"))
+          .header(PrintedToken.HEADER, PrintedToken.in(out.toString()))
           .timeout(Duration.ofSeconds(45)).GET().build(), HttpResponse.BodyHandlers.ofString());
     } finally {
       server.interrupt();
