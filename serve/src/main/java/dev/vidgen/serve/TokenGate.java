@@ -39,7 +39,11 @@ final class TokenGate {
     String given = ctx.queryParam("token");
     boolean page = ctx.method() == HandlerType.GET && ctx.path().equals("/");
     if (page && given != null && token.matches(given)) {
-      ctx.header("Set-Cookie", cookie + "=" + token.reveal() + "; Path=/; HttpOnly; SameSite=Strict");
+      // Lax, not Strict: the address opened from a page of the user's own (vidgen serve --open's, a file://
+      // page) is a navigation another site started, and a Strict cookie would not come with its redirect to /. A
+      // Lax cookie comes with top-level GETs only, and HostGuard lets another site's request through only when it
+      // opens the page itself; no POST or read of the API from another site carries it.
+      ctx.header("Set-Cookie", cookie + "=" + token.reveal() + "; Path=/; HttpOnly; SameSite=Lax");
       ctx.redirect("/", HttpStatus.SEE_OTHER);
       ctx.skipRemainingHandlers();
       return;

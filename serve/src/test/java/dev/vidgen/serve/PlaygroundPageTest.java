@@ -760,6 +760,26 @@ class PlaygroundPageTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 
+  @Test
+  void aPageOfTheUsersOwnLeadingToThePrintedAddressOpensThePlaygroundAsVidgenServeOpenDoes() throws IOException {
+    mock = MockVideoProvider.builder().duration(Duration.ofSeconds(2)).build();
+    client = VidgenClient.builder().provider(mock).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+    // As vidgen serve --open writes it: the token stays off the browser's command line, which every user may read.
+    Path leading = Files.writeString(folder.resolve("serve-open.html"), "<!doctype html>\n<meta charset=\"utf-8\">\n"
+        + "<meta http-equiv=\"refresh\" content=\"0;url=" + playground.url() + "\">\n<title>opening</title>\n");
+
+    browser.get(leading.toUri().toString());
+
+    patient().until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(browser.getCurrentUrl()).as("the token out of the address bar")
+        .isEqualTo("http://127.0.0.1:" + playground.port() + "/");
+    assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + " fetch('/api/history').then(answer => done(answer.status));")).as("the page's own reads carry the cookie")
+        .isEqualTo(200L);
+  }
+
   private void open(Duration taskLength) {
     open(taskLength, RetryPolicy.defaults());
   }

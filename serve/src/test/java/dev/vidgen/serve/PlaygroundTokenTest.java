@@ -80,7 +80,7 @@ class PlaygroundTokenTest {
       assertThat(opened.code()).isEqualTo(303);
       assertThat(opened.header("Location")).isEqualTo("/");
       assertThat(opened.header("Set-Cookie")).isEqualTo("vidgen_token_" + playground.port() + "=" + token
-          + "; Path=/; HttpOnly; SameSite=Strict");
+          + "; Path=/; HttpOnly; SameSite=Lax");
     }
     String cookie = "vidgen_token_" + playground.port() + "=" + token;
     for (String path : List.of("/", "/app.js", "/api/history", "/api/models")) {
