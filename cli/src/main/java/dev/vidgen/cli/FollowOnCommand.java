@@ -156,9 +156,9 @@ abstract class FollowOnCommand extends ClientCommand {
     }
     FollowOn followOn = followOn(session);
     refuseLocalFile(session.context(), task);
-    FollowOnTaskArgument.refuseLink(session, kind(), task, again(session));
+    FollowOnTaskArgument.refuseLink(session, kind(), task, sameOptions(session));
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
-    FollowOnTaskArgument.refuseNote(session, kind(), earlier, again(session));
+    FollowOnTaskArgument.refuseNote(session, kind(), earlier, sameOptions(session));
     VidgenClient client = earlier.client(session);
     // A history name the history does not hold is read as the task id it was given as, never as its client reference.
     String from = earlier.unlistedName() != null ? earlier.unlistedName() : earlier.resumeFrom(client);
@@ -257,6 +257,44 @@ abstract class FollowOnCommand extends ClientCommand {
       words.addAll(List.of("--size", size.strip()));
     }
     words.addAll(session.setupOptions());
+    return words;
+  }
+
+  /**
+   * Every option the user gave this follow-on, for the same command on another TASK (a refusal's {@code next_command}
+   * that a script runs as it is): the job's, the budget's ({@code --max-credits}, {@code --allow-unknown-prices}), where
+   * the video goes and how long to wait, besides the server's; dropping one would pay or save in another way.
+   */
+  private List<String> sameOptions(Session session) {
+    List<String> words = again(session);
+    if (model != null) {
+      words.addAll(List.of("--model", model.strip()));
+    }
+    if (maxCredits != null) {
+      words.addAll(List.of("--max-credits", maxCredits.toPlainString()));
+    }
+    if (root.allowUnknownPrices) {
+      words.add("--allow-unknown-prices");
+    }
+    if (after.out != null) {
+      words.addAll(List.of("--out", after.out.forCommands(session.context())));
+    }
+    if (after.force) {
+      words.add("--force");
+    }
+    if (after.noWait) {
+      words.add("--no-wait");
+    }
+    if (after.timeout != null) {
+      long millis = after.timeout.toMillis();
+      words.addAll(List.of("--timeout", millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms"));
+    }
+    if (dryRun) {
+      words.add("--dry-run");
+    }
+    if (again) {
+      words.add("--again");
+    }
     return words;
   }
 

@@ -8,6 +8,7 @@ import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,24 @@ class FollowOnRefusalWordsTest {
     assertThat((String) error.get("next")).contains("the link names task " + task);
     assertThat((String) run.json().get("next_command")).startsWith("vidgen extend " + task + " --prompt on");
     assertThat(cli.fake().requests(Endpoint.STATUS)).hasSize(reads);
+    assertThat(followOnsSent()).isZero();
+  }
+
+  @Test
+  void theCommandOnTheLinksTaskKeepsEveryOptionGivenSoItNeitherPaysPastTheCapNorSavesElsewhere() {
+    String task = completedTask();
+    Path out = cli.dir().resolve("ext1.mp4");
+
+    CliRun.Result run = here().run("remix", cli.fake().baseUrl() + "/files/" + task + ".mp4", "--prompt", "on",
+        "--max-credits", "5", "--out", out.toString(), "--timeout", "5m", "--json");
+    CliRun.Result noWait = here().run("extend", cli.fake().baseUrl() + "/files/" + task + ".mp4", "--prompt", "on",
+        "--allow-unknown-prices", "--no-wait", "--json");
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+    assertThat((String) run.json().get("next_command")).as(run.all()).startsWith("vidgen remix " + task + " --prompt on")
+        .contains(" --max-credits 5", " --out " + out, " --timeout 300s");
+    assertThat((String) noWait.json().get("next_command")).as(noWait.all())
+        .contains(" --allow-unknown-prices", " --no-wait");
     assertThat(followOnsSent()).isZero();
   }
 
